@@ -1,0 +1,442 @@
+"""Load and validate campaign, outline and roster files (format: checklists/README.md).
+
+Public API:
+- `load_campaign(path) -> Campaign`: raises `ChecklistError` listing every problem found in the
+  campaign and the outline and roster it names.
+- `check_file(path) -> list[Problem]`: any of the three kinds, told apart by their keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from inspect_tui.core.errors import ChecklistError, Problem
+from inspect_tui.core.model import (
+    ITEM_KINDS,
+    MONTHS_PER,
+    SCORED_KINDS,
+    TOTAL,
+    Campaign,
+    Group,
+    Item,
+    MergeRule,
+    Outline,
+    Quota,
+    Section,
+    Team,
+    Tier,
+)
+from inspect_tui.core.schema import Checker, FieldPath, read_toml
+
+FORMAT = 1
+CAMPAIGN_ID = r"[a-z0-9][a-z0-9-]*"
+SECTION_ID = r"[a-z][a-z0-9_]*"
+ITEM_ID = r"[a-z][a-z0-9_]*\.[a-z0-9_.]+"
+METHODS = ("meeting", "report", "archive", "talk", "question", "opinion", "visit")
+TIE_BREAK_FIXED = ("total", "deductions", "name")
+
+_ITEM_COMMON = ("id", "kind", "text", "guidance", "required", "note_required", "min_months")
+_ITEM_KEYS: dict[str, tuple[str, ...]] = {
+    "check": (*_ITEM_COMMON, "points", "allow_na"),
+    "scale": (*_ITEM_COMMON, "points", "allow_na", "step"),
+    "count": (*_ITEM_COMMON, "points", "allow_na", "frequency", "per"),
+    "deduction": (*_ITEM_COMMON, "points", "cap", "from"),
+    "veto": _ITEM_COMMON,
+    "note": _ITEM_COMMON,
+}
+
+
+def load_campaign(path: Path | str) -> Campaign:
+    """The campaign at `path` with its outline and roster, or `ChecklistError`."""
+    campaign, problems = _campaign(Path(path))
+    if problems or campaign is None:
+        raise ChecklistError(problems)
+    return campaign
+
+
+def check_file(path: Path | str) -> list[Problem]:
+    """Every problem in a campaign, outline or roster file (and the files a campaign names)."""
+    path = Path(path)
+    data, text, problems = read_toml(path)
+    if data is None:
+        return problems
+    if "sections" in data:
+        return _outline(path, data, text)[1]
+    if "groups" in data and "teams" not in data:
+        return _roster(path, data, text)[1]
+    return _campaign(path)[1]
+
+
+def checklist_hash(outline_data: dict[str, Any], start: date, end: date) -> str:
+    """SHA-256 of what fixes the items and their targets: the parsed outline and the period.
+
+    Computed from parsed data, not bytes, so a re-indented file or a new comment keeps the hash.
+    """
+    canonical = json.dumps(
+        {"outline": outline_data, "period": [start.isoformat(), end.isoformat()]},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# -- campaign ------------------------------------------------------------------------------------
+def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
+    data, text, problems = read_toml(path)
+    if data is None:
+        return None, problems
+    c = Checker(path, text, data)
+    root = c.want_table(
+        data,
+        (),
+        ("format", "id", "title", "period", "outline", "roster", "tie_break", "methods",
+         "tiers", "quota", "merge", "teams"),
+        ("format", "id", "title", "period", "outline", "roster", "tiers", "teams"),
+    )  # fmt: skip
+    if root is None:
+        return None, c.problems
+    _format(c, root)
+    ident = c.want_str(root.get("id"), ("id",), CAMPAIGN_ID) if "id" in root else None
+    title = c.want_text(root.get("title"), ("title",)) if "title" in root else None
+    start, end = _period(c, root.get("period")) if "period" in root else (None, None)
+
+    outline = outline_raw = None
+    extra: list[Problem] = []
+    if isinstance(ref := root.get("outline"), str) and ref.strip():
+        outline_path = path.parent / ref
+        outline_raw, outline_text, read_problems = read_toml(outline_path)
+        extra += read_problems
+        if outline_raw is not None:
+            outline, outline_problems = _outline(outline_path, outline_raw, outline_text)
+            extra += outline_problems
+    elif "outline" in root:
+        c.want_str(root.get("outline"), ("outline",))
+
+    groups: tuple[Group, ...] | None = None
+    if isinstance(ref := root.get("roster"), str) and ref.strip():
+        roster_path = path.parent / ref
+        roster_raw, roster_text, read_problems = read_toml(roster_path)
+        extra += read_problems
+        if roster_raw is not None:
+            groups, roster_problems = _roster(roster_path, roster_raw, roster_text)
+            extra += roster_problems
+    elif "roster" in root:
+        c.want_str(root.get("roster"), ("roster",))
+
+    tiers = _tiers(c, root.get("tiers")) if "tiers" in root else None
+    quota = _quota(c, root.get("quota"), tiers) if "quota" in root else None
+    merge = _merge(c, root.get("merge")) if "merge" in root else MergeRule()
+    methods = _methods(c, root.get("methods", list(METHODS)))
+    sections = [s.id for s in outline.sections] if outline else None
+    tie_break = _tie_break(c, root.get("tie_break", ["total", "name"]), sections)
+    teams = _teams(c, root.get("teams"), groups) if "teams" in root else None
+
+    problems = c.problems + extra
+    if problems or None in (ident, title, start, end, outline, outline_raw, groups, tiers, teams):
+        return None, problems
+    assert ident and title and start and end and outline and outline_raw is not None
+    assert groups is not None and tiers is not None and teams is not None
+    campaign = Campaign(
+        id=ident,
+        title=title,
+        start=start,
+        end=end,
+        outline=outline,
+        tiers=tiers,
+        tie_break=tuple(tie_break or ()),
+        groups=groups,
+        teams=teams,
+        checklist_hash=checklist_hash(outline_raw, start, end),
+        path=path,
+        methods=tuple(methods or ()),
+        quota=quota,
+        merge=merge or MergeRule(),
+    )
+    return campaign, []
+
+
+def _format(c: Checker, root: dict[str, Any]) -> None:
+    if "format" in root and c.want_int(root["format"], ("format",)) not in (None, FORMAT):
+        c.add(("format",), "checklist.format", found=root["format"], expected=FORMAT)
+
+
+def _period(c: Checker, value: object) -> tuple[date | None, date | None]:
+    table = c.want_table(value, ("period",), ("start", "end"), ("start", "end"))
+    if table is None:
+        return None, None
+    start = c.want_date(table.get("start"), ("period", "start")) if "start" in table else None
+    end = c.want_date(table.get("end"), ("period", "end")) if "end" in table else None
+    if start and end and end < start:
+        c.add(("period", "end"), "checklist.period_order", start=start, end=end)
+        return None, None
+    return start, end
+
+
+def _tiers(c: Checker, value: object) -> tuple[Tier, ...] | None:
+    rows = c.want_list(value, ("tiers",))
+    if rows is None:
+        return None
+    tiers: list[Tier] = []
+    for index, row in enumerate(rows):
+        path: FieldPath = ("tiers", index)
+        table = c.want_table(row, path, ("id", "name", "min"), ("id", "name", "min"))
+        if table is None:
+            continue
+        ident = c.want_str(table.get("id"), (*path, "id"), CAMPAIGN_ID)
+        name = c.want_text(table.get("name"), (*path, "name")) if "name" in table else None
+        low = c.want_number(table.get("min"), (*path, "min")) if "min" in table else None
+        if low is not None and low > 100:
+            c.add((*path, "min"), "schema.range", value=low, low=0, high=100)
+        if ident and name and low is not None:
+            tiers.append(Tier(ident, name, low))
+    c.unique([(t.id, ("tiers", i)) for i, t in enumerate(tiers)])
+    if len(tiers) != len(rows):
+        return None
+    for index in range(1, len(tiers)):
+        if tiers[index].min >= tiers[index - 1].min:
+            c.add(("tiers", index, "min"), "checklist.tier_order", tier=tiers[index].id)
+            return None
+    if tiers and tiers[-1].min != 0:
+        c.add(("tiers", len(tiers) - 1, "min"), "checklist.tier_floor", tier=tiers[-1].id)
+        return None
+    return tuple(tiers)
+
+
+def _quota(c: Checker, value: object, tiers: tuple[Tier, ...] | None) -> Quota | None:
+    table = c.want_table(value, ("quota",), ("tier", "max", "ties"), ("tier", "max"))
+    if table is None:
+        return None
+    tier = c.want_str(table.get("tier"), ("quota", "tier")) if "tier" in table else None
+    if tier and tiers is not None and tier not in {t.id for t in tiers}:
+        c.add(("quota", "tier"), "checklist.unknown_tier", tier=tier)
+        tier = None
+    most = c.want_int(table.get("max"), ("quota", "max"), low=1) if "max" in table else None
+    ties = c.want_choice(table.get("ties", "include"), ("quota", "ties"), ("include", "exclude"))
+    if tier and most and ties:
+        return Quota(tier, most, ties)  # type: ignore[arg-type]
+    return None
+
+
+def _merge(c: Checker, value: object) -> MergeRule | None:
+    table = c.want_table(value, ("merge",), ("combine", "threshold"))
+    if table is None:
+        return None
+    combine = c.want_choice(table.get("combine", "mean"), ("merge", "combine"), ("mean", "median", "team"))
+    threshold = c.want_number(table.get("threshold", 10), ("merge", "threshold"))
+    if combine and threshold is not None:
+        return MergeRule(combine, threshold)  # type: ignore[arg-type]
+    return None
+
+
+def _methods(c: Checker, value: object) -> list[str] | None:
+    rows = c.want_list(value, ("methods",))
+    if rows is None:
+        return None
+    chosen = [c.want_choice(row, ("methods", i), METHODS) for i, row in enumerate(rows)]
+    return [m for m in chosen if m]
+
+
+def _tie_break(c: Checker, value: object, sections: list[str] | None) -> list[str] | None:
+    rows = c.want_list(value, ("tie_break",))
+    if rows is None:
+        return None
+    known = [*TIE_BREAK_FIXED, *(sections or [])]
+    chain: list[str] = []
+    for index, row in enumerate(rows):
+        if sections is None and isinstance(row, str):
+            chain.append(row)  # the outline failed; its section ids are unknown, say nothing
+        elif (key := c.want_choice(row, ("tie_break", index), known)) is not None:
+            if key in chain:
+                c.add(("tie_break", index), "schema.duplicate_id", id=key, first="tie_break")
+            chain.append(key)
+    return chain
+
+
+def _teams(c: Checker, value: object, groups: tuple[Group, ...] | None) -> tuple[Team, ...] | None:
+    rows = c.want_list(value, ("teams",))
+    if rows is None:
+        return None
+    known = {g.id for g in groups} if groups is not None else None
+    teams: list[Team] = []
+    for index, row in enumerate(rows):
+        path: FieldPath = ("teams", index)
+        table = c.want_table(
+            row, path, ("id", "name", "leader", "groups", "keys"), ("id", "name", "groups")
+        )
+        if table is None:
+            continue
+        ident = c.want_str(table.get("id"), (*path, "id"), CAMPAIGN_ID)
+        name = c.want_text(table.get("name"), (*path, "name")) if "name" in table else None
+        leader = c.want_text(table["leader"], (*path, "leader")) if "leader" in table else None
+        members = _team_groups(c, table.get("groups"), (*path, "groups"), known)
+        keys = c.want_list(table.get("keys", []), (*path, "keys"), non_empty=False)
+        key_list = [k for i, k in enumerate(keys or []) if c.want_str(k, (*path, "keys", i))]
+        if ident and name and members is not None:
+            teams.append(Team(ident, name, leader or name, tuple(members), tuple(key_list)))
+    c.unique([(t.id, ("teams", i)) for i, t in enumerate(teams)])
+    if groups is not None:
+        covered = {g for team in teams for g in team.groups}
+        for group in groups:
+            if group.id not in covered:
+                c.add(("teams",), "checklist.group_unassigned", group=group.id, name=group.name.zh)
+    return tuple(teams) if len(teams) == len(rows) else None
+
+
+def _team_groups(
+    c: Checker, value: object, path: FieldPath, known: set[str] | None
+) -> list[str] | None:
+    rows = c.want_list(value, path)
+    if rows is None:
+        return None
+    members: list[str] = []
+    ok = True
+    for index, row in enumerate(rows):
+        ident = c.want_str(row, (*path, index))
+        if ident is None:
+            ok = False
+        elif known is not None and ident not in known:
+            c.add((*path, index), "checklist.unknown_group", group=ident)
+            ok = False
+        elif ident in members:
+            c.add((*path, index), "schema.duplicate_id", id=ident, first=c.display(path))
+            ok = False
+        else:
+            members.append(ident)
+    return members if ok else None
+
+
+# -- roster --------------------------------------------------------------------------------------
+def _roster(path: Path, data: dict[str, Any], text: str) -> tuple[tuple[Group, ...] | None, list[Problem]]:
+    c = Checker(path, text, data)
+    root = c.want_table(data, (), ("format", "groups"), ("format", "groups"))
+    if root is None:
+        return None, c.problems
+    _format(c, root)
+    rows = c.want_list(root.get("groups"), ("groups",)) if "groups" in root else None
+    groups: list[Group] = []
+    for index, row in enumerate(rows or []):
+        p: FieldPath = ("groups", index)
+        table = c.want_table(row, p, ("id", "name", "kind", "sample"), ("id", "name", "kind"))
+        if table is None:
+            continue
+        ident = c.want_str(table.get("id"), (*p, "id"), CAMPAIGN_ID)
+        name = c.want_text(table.get("name"), (*p, "name")) if "name" in table else None
+        kind = c.want_choice(table.get("kind"), (*p, "kind"), ("township", "system"))
+        sample = c.want_bool(table.get("sample", False), (*p, "sample"))
+        if ident and name and kind and sample is not None:
+            groups.append(Group(ident, name, kind, sample))  # type: ignore[arg-type]
+    c.unique([(g.id, ("groups", i)) for i, g in enumerate(groups)])
+    if c.problems or rows is None:
+        return None, c.problems
+    return tuple(groups), []
+
+
+# -- outline -------------------------------------------------------------------------------------
+def _outline(path: Path, data: dict[str, Any], text: str) -> tuple[Outline | None, list[Problem]]:
+    c = Checker(path, text, data)
+    root = c.want_table(
+        data, (), ("format", "id", "title", "total", "sections"), ("format", "id", "title", "total", "sections")
+    )
+    if root is None:
+        return None, c.problems
+    _format(c, root)
+    ident = c.want_str(root.get("id"), ("id",), CAMPAIGN_ID) if "id" in root else None
+    title = c.want_text(root.get("title"), ("title",)) if "title" in root else None
+    total = c.want_int(root.get("total"), ("total",), low=1, high=100) if "total" in root else None
+    rows = c.want_list(root.get("sections"), ("sections",)) if "sections" in root else None
+    raw_sections = [s for s in rows or [] if isinstance(s, dict)]
+    section_ids = {s.get("id") for s in raw_sections if isinstance(s.get("id"), str)}
+    sections = [_section(c, row, i, section_ids) for i, row in enumerate(rows or [])]
+    good = [s for s in sections if s is not None]
+    c.unique([(s.id, ("sections", i)) for i, s in enumerate(sections) if s is not None])
+    items = [(item, ("sections", si, "items", ii)) for si, s in enumerate(sections) if s
+             for ii, item in enumerate(s.items)]  # fmt: skip
+    c.unique([(item.id, p) for item, p in items])
+    if total is not None and len(good) == len(rows or []) and rows:
+        points = sum(i.points for s in good for i in s.items if i.scored)
+        if points != total:
+            c.add(("total",), "checklist.points_total", points=points, total=total)
+        weights = sum(s.weight for s in good)
+        if abs(weights - total) > 1e-9:
+            c.add(("total",), "checklist.weights_total", weights=weights, total=total)
+    if c.problems or None in (ident, title, total) or len(good) != len(rows or []) or not rows:
+        return None, c.problems
+    assert ident and title and total
+    return Outline(ident, title, total, tuple(good), path), []
+
+
+def _section(c: Checker, row: object, index: int, section_ids: set[str]) -> Section | None:
+    path: FieldPath = ("sections", index)
+    table = c.want_table(row, path, ("id", "title", "weight", "items"), ("id", "title", "items"))
+    if table is None:
+        return None
+    ident = c.want_str(table.get("id"), (*path, "id"), SECTION_ID)
+    title = c.want_text(table.get("title"), (*path, "title")) if "title" in table else None
+    rows = c.want_list(table.get("items"), (*path, "items")) if "items" in table else None
+    items = [_item(c, r, (*path, "items", i), ident or "?", section_ids) for i, r in enumerate(rows or [])]
+    good = [i for i in items if i is not None]
+    if ident and good:
+        for item, p in ((i, (*path, "items", n)) for n, i in enumerate(items) if i):
+            if not item.id.startswith(ident + "."):
+                c.add((*p, "id"), "checklist.item_prefix", id=item.id, section=ident)
+    points = sum(i.points for i in good if i.scored)
+    weight = c.want_number(table["weight"], (*path, "weight")) if "weight" in table else points
+    if ident is None or title is None or rows is None or len(good) != len(rows) or weight is None:
+        return None
+    return Section(ident, title, float(weight), tuple(good))
+
+
+def _item(c: Checker, row: object, path: FieldPath, section: str, section_ids: set[str]) -> Item | None:
+    kind = row.get("kind") if isinstance(row, dict) else None
+    if not isinstance(kind, str) or kind not in ITEM_KINDS:
+        if isinstance(row, dict):
+            c.add((*path, "kind"), "schema.choice", value=kind, choices=", ".join(sorted(ITEM_KINDS)))
+        else:
+            c.want_table(row, path, ())
+        return None
+    needed = ["id", "kind", "text", "guidance"]
+    if kind in SCORED_KINDS or kind == "deduction":
+        needed.append("points")
+    if kind == "count":
+        needed.append("frequency")
+    if kind == "deduction":
+        needed.append("cap")
+    table = c.want_table(row, path, _ITEM_KEYS[kind], needed)
+    if table is None:
+        return None
+    before = len(c.problems)
+    g = table.get
+    ident = c.want_str(g("id"), (*path, "id"), ITEM_ID)
+    text = c.want_text(g("text"), (*path, "text")) if "text" in table else None
+    guidance = c.want_text(g("guidance"), (*path, "guidance")) if "guidance" in table else None
+    fields: dict[str, Any] = {}
+    if "points" in table:
+        fields["points"] = c.want_int(g("points"), (*path, "points"), low=1, high=100)
+    for flag in ("required", "note_required", "allow_na"):
+        if flag in table:
+            fields[flag] = c.want_bool(g(flag), (*path, flag))
+    if "min_months" in table:
+        fields["min_months"] = c.want_int(g("min_months"), (*path, "min_months"), low=1, high=120)
+    if "step" in table:
+        fields["step"] = c.want_int(g("step"), (*path, "step"), low=1, high=100)
+        if fields["step"] and fields.get("points") and fields["points"] % fields["step"]:
+            c.add((*path, "step"), "checklist.step", step=fields["step"], points=fields["points"])
+    if "frequency" in table:
+        fields["frequency"] = c.want_choice(g("frequency"), (*path, "frequency"), MONTHS_PER)
+    if "per" in table:
+        fields["per"] = c.want_int(g("per"), (*path, "per"), low=1, high=1000)
+    if "cap" in table:
+        fields["cap"] = c.want_int(g("cap"), (*path, "cap"), low=1, high=100)
+        if fields["cap"] and fields.get("points") and fields["cap"] < fields["points"]:
+            c.add((*path, "cap"), "checklist.cap", cap=fields["cap"], points=fields["points"])
+    if "from" in table:
+        fields["deduct_from"] = c.want_choice(g("from"), (*path, "from"), [TOTAL, *sorted(section_ids)])
+    if len(c.problems) > before or not (ident and text and guidance):
+        return None
+    return Item(id=ident, section_id=section, kind=kind, text=text, guidance=guidance, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,85 @@
+"""Two languages, Chinese first.
+
+`Text` holds a string a user reads in both languages; `t(key, lang, **params)` looks up a message
+of the program itself. Every message exists in both languages: a test walks the catalogue.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+from inspect_tui.core.messages import MESSAGES
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A user-facing string in Chinese and English."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Msg:
+    """A message not yet put into words: rendered in whichever language asks for it.
+
+    Used as a parameter of another message ("'7' is not valid: {expected}") so that both
+    parts come out in the same language.
+    """
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: Lang) -> str:
+        return t(self.key, lang, **self.params)
+
+
+def t(key: str, lang: Lang, /, **params: object) -> str:
+    """The message `key` in `lang`, with `params` filled in (`Msg` params in `lang` too)."""
+    template = MESSAGES[key][lang]
+    if not params:
+        return template
+    filled = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in params.items()}
+    return template.format(**filled)
+
+
+def parse_lang(value: str | None) -> Lang | None:
+    """`zh`, `zh_CN.UTF-8`, `en-GB` ... to a language we speak, or None."""
+    if not value:
+        return None
+    head = value.strip().lower()[:2]
+    if head == "zh":
+        return "zh"
+    if head == "en":
+        return "en"
+    return None
+
+
+def default_lang() -> Lang:
+    """From INSPECT_TUI_LANG, then the locale; Chinese when the locale says nothing useful.
+
+    The people this is built for work in Chinese; a bare C/POSIX locale (common on office PCs
+    set up by IT, and on CI) should not switch them to English.
+    """
+    for value in (
+        os.environ.get("INSPECT_TUI_LANG"),
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_MESSAGES"),
+        os.environ.get("LANG"),
+        locale.getlocale()[0],
+    ):
+        lang = parse_lang(value)
+        if lang:
+            return lang
+    return "zh"

@@ -1,0 +1,220 @@
+"""The program's own words, in Chinese and English (checklist text lives in checklists/).
+
+Keys are grouped by where they are used. `str.format` placeholders must match in both languages:
+a test checks that.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- files ----------------------------------------------------------------------------------
+    "file.missing": {"zh": "文件不存在", "en": "file not found"},
+    "file.is_dir": {"zh": "这是一个文件夹，不是文件", "en": "is a folder, not a file"},
+    "file.unreadable": {"zh": "无法读取：{reason}", "en": "cannot be read: {reason}"},
+    "file.encoding": {
+        "zh": "不是 UTF-8 编码（第 {offset} 字节）；请用 UTF-8 保存",
+        "en": "not UTF-8 (byte {offset}); save the file as UTF-8",
+    },
+    "file.toml": {"zh": "TOML 语法错误：{detail}", "en": "TOML syntax error: {detail}"},
+    # -- schema ---------------------------------------------------------------------------------
+    "schema.type": {"zh": "应为 {expected}，实为 {found}", "en": "expected {expected}, found {found}"},
+    "schema.unknown_key": {"zh": "未知的键“{key}”", "en": "unknown key '{key}'"},
+    "schema.unknown_key_hint": {
+        "zh": "未知的键“{key}”（是否应为“{hint}”？）",
+        "en": "unknown key '{key}' (did you mean '{hint}'?)",
+    },
+    "schema.missing": {"zh": "缺少“{key}”", "en": "'{key}' is missing"},
+    "schema.empty": {"zh": "不能为空", "en": "must not be empty"},
+    "schema.blank": {"zh": "不能为空白", "en": "must not be blank"},
+    "schema.pattern": {
+        "zh": "“{value}”格式不对（应匹配 {pattern}）",
+        "en": "'{value}' is not well formed (must match {pattern})",
+    },
+    "schema.range": {
+        "zh": "{value} 超出范围（{low} 至 {high}）",
+        "en": "{value} is out of range ({low} to {high})",
+    },
+    "schema.choice": {
+        "zh": "“{value}”不是可选值之一：{choices}",
+        "en": "'{value}' is not one of: {choices}",
+    },
+    "schema.duplicate_id": {
+        "zh": "重复的标识“{id}”（首次出现于 {first}）",
+        "en": "duplicate id '{id}' (first used at {first})",
+    },
+    # -- checklist ------------------------------------------------------------------------------
+    "checklist.format": {
+        "zh": "格式版本 {found} 不受支持（本程序读取版本 {expected}）",
+        "en": "format {found} is not supported (this program reads format {expected})",
+    },
+    "checklist.period_order": {
+        "zh": "结束日期 {end} 早于开始日期 {start}",
+        "en": "end {end} is before start {start}",
+    },
+    "checklist.tier_order": {
+        "zh": "等次“{tier}”的分数线必须低于上一等次（等次按从高到低排列）",
+        "en": "tier '{tier}' must have a lower minimum than the tier before it (best first)",
+    },
+    "checklist.tier_floor": {
+        "zh": "最后一个等次“{tier}”的分数线必须为 0，以便每个分数都有等次",
+        "en": "the last tier '{tier}' must have min = 0 so that every score has a tier",
+    },
+    "checklist.unknown_tier": {"zh": "未定义的等次“{tier}”", "en": "unknown tier '{tier}'"},
+    "checklist.unknown_group": {
+        "zh": "名册中没有联络组“{group}”",
+        "en": "group '{group}' is not in the roster",
+    },
+    "checklist.group_unassigned": {
+        "zh": "联络组“{group}”（{name}）未分配给任何考核组",
+        "en": "group '{group}' ({name}) is assigned to no team",
+    },
+    "checklist.points_total": {
+        "zh": "各项分值合计 {points} 分，与声明的总分 {total} 不符",
+        "en": "item points add up to {points}, but the outline declares total = {total}",
+    },
+    "checklist.weights_total": {
+        "zh": "各部分权重合计 {weights}，与总分 {total} 不符",
+        "en": "section weights add up to {weights}, but total = {total}",
+    },
+    "checklist.item_prefix": {
+        "zh": "考核项目“{id}”的标识应以“{section}.”开头",
+        "en": "item id '{id}' must start with '{section}.'",
+    },
+    "checklist.step": {
+        "zh": "步长 {step} 不能整除分值 {points}",
+        "en": "step {step} does not divide points {points}",
+    },
+    "checklist.cap": {
+        "zh": "扣分上限 {cap} 小于每次扣分 {points}",
+        "en": "cap {cap} is less than the points per occurrence {points}",
+    },
+    "checklist.more_problems": {"zh": "（另有 {count} 个问题）", "en": " (and {count} more)"},
+    "checklist.ok": {
+        "zh": "{file}：没有问题（{items} 个考核项目，总分 {total}）",
+        "en": "{file}: no problems ({items} items, total {total})",
+    },
+    "checklist.ok_plain": {"zh": "{file}：没有问题", "en": "{file}: no problems"},
+    "checklist.summary": {"zh": "共 {count} 个问题", "en": "{count} problem(s)"},
+    # -- targets --------------------------------------------------------------------------------
+    "target.explain": {
+        "zh": "{count} = 每{unit} {per} 次 × {months} 个月",
+        "en": "{count} = {per} per {unit} x {months} months",
+    },
+    "target.minimum": {
+        "zh": "{count} = 每{unit} {per} 次，{months} 个月内至少 {count} 次",
+        "en": "{count} = {per} per {unit}, at least {count} in {months} months",
+    },
+    "frequency.month": {"zh": "月", "en": "month"},
+    "frequency.quarter": {"zh": "季度", "en": "quarter"},
+    "frequency.half-year": {"zh": "半年", "en": "half-year"},
+    "frequency.year": {"zh": "年", "en": "year"},
+    # -- answers --------------------------------------------------------------------------------
+    "answer.invalid": {
+        "zh": "“{value}”不是“{item}”的有效答案：{expected}",
+        "en": "'{value}' is not a valid answer for '{item}': {expected}",
+    },
+    "answer.expect.check": {"zh": "是、否或不适用", "en": "yes, no or n/a"},
+    "answer.expect.check_no_na": {"zh": "是或否", "en": "yes or no"},
+    "answer.expect.scale": {
+        "zh": "0 至 {points} 之间、步长为 {step} 的整数",
+        "en": "a whole number from 0 to {points} in steps of {step}",
+    },
+    "answer.expect.count": {"zh": "不小于 0 的整数", "en": "a whole number, 0 or more"},
+    "answer.expect.deduction": {"zh": "发生次数（不小于 0 的整数）", "en": "occurrences, 0 or more"},
+    "answer.expect.veto": {"zh": "是（触发）或否", "en": "yes (triggered) or no"},
+    "answer.expect.note": {"zh": "文字", "en": "text"},
+    "answer.unknown_item": {
+        "zh": "本次考核没有考核项目“{item}”",
+        "en": "this campaign has no item '{item}'",
+    },
+    # -- store ----------------------------------------------------------------------------------
+    "store.locked": {
+        "zh": "数据文件夹 {path} 正被另一个 inspect-tui 使用（{holder}）；请先关闭它",
+        "en": "data folder {path} is in use by another inspect-tui ({holder}); close that one first",
+    },
+    "store.corrupt": {
+        "zh": "数据文件 {path} 已损坏，无法读取（{reason}）；文件未被改动",
+        "en": "data file {path} is damaged and cannot be read ({reason}); it was left untouched",
+    },
+    "store.foreign": {
+        "zh": "{path} 不是 inspect-tui 的数据文件；文件未被改动",
+        "en": "{path} is not an inspect-tui data file; it was left untouched",
+    },
+    "store.newer": {
+        "zh": "数据文件 {path} 由更新版本的 inspect-tui 写入（格式 {found}）；请升级",
+        "en": "data file {path} was written by a newer inspect-tui (format {found}); please upgrade",
+    },
+    "store.write_failed": {
+        "zh": "无法保存到 {path}：{reason}；之前保存的内容完好",
+        "en": "cannot save to {path}: {reason}; what was saved before is intact",
+    },
+    "store.folder_failed": {
+        "zh": "无法使用数据文件夹 {path}：{reason}",
+        "en": "cannot use data folder {path}: {reason}",
+    },
+    "store.no_visit": {"zh": "没有这次考核记录：{visit}", "en": "no such visit: {visit}"},
+    "store.visit_exists": {
+        "zh": "{team} 对 {group} 的考核记录已存在",
+        "en": "{team} already has a visit for {group}",
+    },
+    "store.visit_final": {
+        "zh": "这次考核已定稿，只读；如需修改请先重新打开并说明原因",
+        "en": "this visit is finalized and read-only; reopen it with a reason to change it",
+    },
+    "store.not_final": {"zh": "这次考核尚未定稿", "en": "this visit is not finalized"},
+    "store.reason_required": {
+        "zh": "重新打开已定稿的考核必须说明原因",
+        "en": "reopening a finalized visit needs a reason",
+    },
+    "store.incomplete": {
+        "zh": "还有 {count} 个必答项目未作答：{items}",
+        "en": "{count} required item(s) unanswered: {items}",
+    },
+    "store.notes_missing": {
+        "zh": "以下失分项目需要说明：{items}",
+        "en": "these items fell short and need a note: {items}",
+    },
+    # -- cli ------------------------------------------------------------------------------------
+    "cli.internal": {
+        "zh": "内部错误：{error}（详情已写入 {log}）",
+        "en": "internal error: {error} (details written to {log})",
+    },
+    "cli.interrupted": {"zh": "已中断", "en": "interrupted"},
+    "cli.no_tty": {
+        "zh": "界面需要在终端中运行；脚本中请使用子命令（inspect-tui --help）",
+        "en": "the app needs a terminal; from a script use a subcommand (inspect-tui --help)",
+    },
+    # -- table headers --------------------------------------------------------------------------
+    "col.section": {"zh": "部分", "en": "Section"},
+    "col.item": {"zh": "考核项目", "en": "Item"},
+    "col.kind": {"zh": "类型", "en": "Kind"},
+    "col.points": {"zh": "分值", "en": "Points"},
+    "col.target": {"zh": "本期目标", "en": "Target this period"},
+    "col.team": {"zh": "考核组", "en": "Team"},
+    "col.leader": {"zh": "带队", "en": "Leader"},
+    "col.groups": {"zh": "联络组", "en": "Groups"},
+    "kind.check": {"zh": "是/否", "en": "check"},
+    "kind.scale": {"zh": "评分", "en": "scale"},
+    "kind.count": {"zh": "计数", "en": "count"},
+    "kind.deduction": {"zh": "扣分", "en": "deduction"},
+    "kind.veto": {"zh": "一票否决", "en": "veto"},
+    "kind.note": {"zh": "备注", "en": "note"},
+    "show.deduction": {
+        "zh": "每次扣 {points} 分，最多 {cap} 分，从{source}扣",
+        "en": "-{points} each, at most {cap}, from {source}",
+    },
+    "show.from_total": {"zh": "总分", "en": "the total"},
+    "show.period": {
+        "zh": "考核期：{start} 至 {end}（{months} 个月）",
+        "en": "Period: {start} to {end} ({months} months)",
+    },
+    "show.tiers": {"zh": "等次：{tiers}", "en": "Tiers: {tiers}"},
+    "show.hash": {"zh": "考核提纲校验码：{hash}", "en": "Checklist hash: {hash}"},
+    "show.year_only": {
+        "zh": "（本期不考核：仅用于 {months} 个月以上的考核）",
+        "en": "(not asked this period: only in rounds of {months}+ months)",
+    },
+    "show.sample": {"zh": "（示例）", "en": " (sample)"},
+    "show.anchor": {"zh": "（交叉）", "en": " (anchor)"},
+    "show.total": {"zh": "合计", "en": "Total"},
+}

@@ -1,0 +1,194 @@
+"""The campaign as plain, immutable data: outline, roster, teams, period, tiers.
+
+Built only by `inspect_tui.core.campaign.load_campaign`, which validates first; code that
+holds a `Campaign` may trust every id in it to exist and every number to make sense.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from inspect_tui.core.i18n import Lang, Text, t
+
+ItemKind = Literal["check", "scale", "count", "deduction", "veto", "note"]
+Frequency = Literal["month", "quarter", "half-year", "year"]
+GroupKind = Literal["township", "system"]
+
+SCORED_KINDS: frozenset[str] = frozenset({"check", "scale", "count"})
+ITEM_KINDS: frozenset[str] = SCORED_KINDS | {"deduction", "veto", "note"}
+MONTHS_PER: dict[str, int] = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
+TOTAL = "total"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing the team checks. `points` is the most it earns, or for a deduction the
+    points taken off per occurrence."""
+
+    id: str
+    section_id: str
+    kind: ItemKind
+    text: Text
+    guidance: Text
+    points: int = 0
+    required: bool = True
+    note_required: bool = False
+    allow_na: bool = False
+    step: int = 1
+    frequency: Frequency | None = None
+    per: int = 1
+    cap: int = 0
+    deduct_from: str = TOTAL
+    min_months: int = 0
+
+    @property
+    def scored(self) -> bool:
+        return self.kind in SCORED_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: Text
+    weight: float
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    id: str
+    title: Text
+    total: int
+    sections: tuple[Section, ...]
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    id: str
+    name: Text
+    min: float
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    tier: str
+    max: int
+    ties: Literal["include", "exclude"]
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRule:
+    combine: Literal["mean", "median", "team"] = "mean"
+    threshold: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: Text
+    kind: GroupKind
+    sample: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: str
+    name: Text
+    leader: Text
+    groups: tuple[str, ...]
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A count item's target for the campaign's period, and how it was derived."""
+
+    count: int
+    per: int
+    frequency: str
+    months: int
+    exact: bool = True
+
+    def explain(self, lang: Lang) -> str:
+        """"6 = 1 per month x 6 months", or for a yearly item in a half-year round,
+        "1 = 1 per year, at least 1 in 6 months"."""
+        return t(
+            "target.explain" if self.exact else "target.minimum",
+            lang,
+            count=self.count,
+            per=self.per,
+            unit=t(f"frequency.{self.frequency}", lang),
+            months=self.months,
+        )
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """One assessment round. `sections` already leave out items the period does not ask for."""
+
+    id: str
+    title: Text
+    start: date
+    end: date
+    outline: Outline
+    tiers: tuple[Tier, ...]
+    tie_break: tuple[str, ...]
+    groups: tuple[Group, ...]
+    teams: tuple[Team, ...]
+    checklist_hash: str
+    path: Path
+    methods: tuple[str, ...] = ()
+    quota: Quota | None = None
+    merge: MergeRule = field(default_factory=MergeRule)
+
+    @cached_property
+    def months(self) -> int:
+        """Whole months in the period (182 days is 6, 366 days is 12)."""
+        days = (self.end - self.start).days + 1
+        return max(1, round(days / (365.25 / 12)))
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        months = self.months
+        return tuple(
+            Section(s.id, s.title, s.weight, tuple(i for i in s.items if i.min_months <= months))
+            for s in self.outline.sections
+        )
+
+    @cached_property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+    @cached_property
+    def _item_index(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id; KeyError for one the period leaves out or that never was."""
+        return self._item_index[item_id]
+
+    def target(self, item: Item) -> Target | None:
+        if item.kind != "count" or item.frequency is None:
+            return None
+        span = self.months
+        units, rest = divmod(item.per * span, MONTHS_PER[item.frequency])
+        count = max(1, units + (1 if rest else 0))
+        return Target(count, item.per, item.frequency, span, exact=rest == 0 and units > 0)
+
+    def group(self, group_id: str) -> Group:
+        return next(g for g in self.groups if g.id == group_id)
+
+    def team(self, team_id: str) -> Team:
+        return next(team for team in self.teams if team.id == team_id)
+
+    def teams_of(self, group_id: str) -> tuple[Team, ...]:
+        return tuple(team for team in self.teams if group_id in team.groups)
+
+    @property
+    def lowest_tier(self) -> Tier:
+        return self.tiers[-1]

@@ -1,0 +1,204 @@
+"""Small checks over parsed TOML that collect every problem instead of stopping at the first.
+
+A `Checker` belongs to one file. Each `want_*` method either returns the value in the type the
+caller asked for, or records a `Problem` (with field path and line) and returns None, so a
+loader can go on and report the next mistake too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from inspect_tui.core.errors import Problem
+from inspect_tui.core.i18n import Text
+from inspect_tui.core.toml_lines import LineMap, PathKey
+
+FieldPath = tuple[PathKey, ...]
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_toml(file: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Parse `file`; on failure return None and the one problem that stopped it."""
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        return None, "", [Problem(file, "", "file.missing")]
+    except IsADirectoryError:
+        return None, "", [Problem(file, "", "file.is_dir")]
+    except OSError as exc:
+        return None, "", [Problem(file, "", "file.unreadable", {"reason": exc.strerror})]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, "", [Problem(file, "", "file.encoding", {"offset": exc.start}, line)]
+    text = text.removeprefix("\ufeff")
+    try:
+        return tomllib.loads(text), text, []
+    except tomllib.TOMLDecodeError as exc:
+        detail = str(exc)
+        found = _TOML_POSITION.search(detail)
+        line = int(found.group(1)) if found else None
+        detail = _TOML_POSITION.sub("", detail).strip()
+        return None, text, [Problem(file, "", "file.toml", {"detail": detail}, line)]
+
+
+class Checker:
+    """Collects problems for one file, naming each by field path and line."""
+
+    def __init__(self, file: Path, text: str, root: dict[str, Any]) -> None:
+        self.file = file
+        self.root = root
+        self.lines = LineMap(text)
+        self.problems: list[Problem] = []
+
+    # -- reporting ---------------------------------------------------------------------------
+    def display(self, path: FieldPath) -> str:
+        """`sections[office].items[office.room].points`: ids where the element has one,
+        else its position counted from 1."""
+        out = ""
+        node: Any = self.root
+        for key in path:
+            if isinstance(key, int):
+                element = node[key] if isinstance(node, list) and key < len(node) else None
+                ident = element.get("id") if isinstance(element, dict) else None
+                out += f"[{ident}]" if isinstance(ident, str) and ident else f"[{key + 1}]"
+                node = element
+            else:
+                out += f".{key}" if out else key
+                node = node.get(key) if isinstance(node, dict) else None
+        return out
+
+    def add(self, path: FieldPath, message: str, **params: object) -> None:
+        line = self.lines.line_of(path)
+        self.problems.append(Problem(self.file, self.display(path), message, params, line))
+
+    # -- shapes ------------------------------------------------------------------------------
+    def want_table(
+        self,
+        value: object,
+        path: FieldPath,
+        allowed: Iterable[str],
+        required: Iterable[str] = (),
+    ) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.add(path, "schema.type", expected="table", found=type_name(value))
+            return None
+        allowed = set(allowed)
+        for key in value:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                if close:
+                    self.add((*path, key), "schema.unknown_key_hint", key=key, hint=close[0])
+                else:
+                    self.add((*path, key), "schema.unknown_key", key=key)
+        for key in required:
+            if key not in value:
+                self.add(path, "schema.missing", key=key)
+        return value
+
+    def want_list(self, value: object, path: FieldPath, *, non_empty: bool = True) -> list | None:
+        if not isinstance(value, list):
+            self.add(path, "schema.type", expected="array", found=type_name(value))
+            return None
+        if non_empty and not value:
+            self.add(path, "schema.empty")
+            return None
+        return value
+
+    def want_str(self, value: object, path: FieldPath, pattern: str | None = None) -> str | None:
+        if not isinstance(value, str):
+            self.add(path, "schema.type", expected="string", found=type_name(value))
+            return None
+        if not value.strip():
+            self.add(path, "schema.blank")
+            return None
+        if pattern and not re.fullmatch(pattern, value):
+            self.add(path, "schema.pattern", value=value, pattern=pattern)
+            return None
+        return value
+
+    def want_int(
+        self, value: object, path: FieldPath, *, low: int | None = None, high: int | None = None
+    ) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(path, "schema.type", expected="integer", found=type_name(value))
+            return None
+        return self._in_range(value, path, low, high)
+
+    def want_number(self, value: object, path: FieldPath, *, low: float = 0) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.add(path, "schema.type", expected="number", found=type_name(value))
+            return None
+        result = self._in_range(value, path, low, None)
+        return None if result is None else float(result)
+
+    def want_bool(self, value: object, path: FieldPath) -> bool | None:
+        if not isinstance(value, bool):
+            self.add(path, "schema.type", expected="boolean", found=type_name(value))
+            return None
+        return value
+
+    def want_date(self, value: object, path: FieldPath) -> date | None:
+        if isinstance(value, datetime) or not isinstance(value, date):
+            self.add(path, "schema.type", expected="date", found=type_name(value))
+            return None
+        return value
+
+    def want_choice(self, value: object, path: FieldPath, choices: Iterable[str]) -> str | None:
+        choices = list(choices)
+        if not isinstance(value, str) or value not in choices:
+            self.add(path, "schema.choice", value=value, choices=", ".join(choices))
+            return None
+        return value
+
+    def want_text(self, value: object, path: FieldPath) -> Text | None:
+        table = self.want_table(value, path, ("zh", "en"), ("zh", "en"))
+        if table is None or "zh" not in table or "en" not in table:
+            return None
+        zh = self.want_str(table["zh"], (*path, "zh"))
+        en = self.want_str(table["en"], (*path, "en"))
+        return Text(zh, en) if zh is not None and en is not None else None
+
+    def unique(self, ids: list[tuple[str, FieldPath]]) -> None:
+        seen: dict[str, FieldPath] = {}
+        for ident, path in ids:
+            if ident in seen:
+                self.add(path, "schema.duplicate_id", id=ident, first=self.display(seen[ident]))
+            else:
+                seen[ident] = path
+
+    def _in_range(
+        self, value: Any, path: FieldPath, low: float | None, high: float | None
+    ) -> Any:
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.add(path, "schema.range", value=value, low=low, high=high)
+            return None
+        return value
+
+
+def type_name(value: object) -> str:
+    """The TOML name of a parsed value's type, for messages."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "table"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    return type(value).__name__

@@ -1,0 +1,101 @@
+"""Where in a TOML file a value was written, so a validation error can name its line.
+
+`tomllib` gives values without positions. This reads the text once more and records, for
+each key and array element, the path `tomllib` would give it (("sections", 0, "items", 2,
+"points")) and its line. It understands what checklist files use: tables, arrays of tables,
+dotted keys, inline tables and multi-line arrays. For anything stranger, `line_of` falls
+back to the nearest enclosing value it did see, so an error is still near the spot.
+"""
+
+from __future__ import annotations
+
+import re
+
+PathKey = str | int
+Path_ = tuple[PathKey, ...]
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r'^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
+
+
+def _split_key(raw: str) -> list[str]:
+    parts = re.findall(r'"[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+', raw)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+class LineMap:
+    """Paths of a TOML text mapped to 1-based line numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[Path_, int] = {}
+        self._counts: dict[Path_, int] = {}
+        self._arrays: set[tuple[str, ...]] = set()
+        self._read(text)
+
+    def line_of(self, path: Path_) -> int | None:
+        probe = tuple(path)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return None
+
+    def _resolve(self, names: list[str], new_element: bool) -> Path_:
+        path: list[PathKey] = []
+        for depth, name in enumerate(names):
+            path.append(name)
+            dotted = tuple(names[: depth + 1])
+            last = depth == len(names) - 1
+            if last and new_element:
+                key = tuple(path)
+                index = self._counts.get(key, 0)
+                self._counts[key] = index + 1
+                self._arrays.add(dotted)
+                path.append(index)
+            elif dotted in self._arrays:
+                path.append(self._counts.get(tuple(path), 1) - 1)
+        return tuple(path)
+
+    def _read(self, text: str) -> None:
+        table: Path_ = ()
+        array_path: Path_ | None = None
+        array_depth = 0
+        array_index = 0
+        in_multiline = False
+        for lineno, raw in enumerate(text.splitlines(), start=1):
+            if in_multiline:
+                if raw.count('"""') % 2 == 1:
+                    in_multiline = False
+                continue
+            line = _STRING.sub('""', raw)
+            code = line.split("#", 1)[0]
+            if array_path is not None:
+                for _ in _STRING.finditer(raw.split("#", 1)[0]):
+                    self.lines.setdefault((*array_path, array_index), lineno)
+                    array_index += 1
+                array_depth += code.count("[") - code.count("]")
+                if array_depth <= 0:
+                    array_path = None
+                continue
+            header = _HEADER.match(code)
+            if header and not _KEY.match(code):
+                names = _split_key(header.group(2))
+                table = self._resolve(names, new_element=header.group(1) == "[[")
+                self.lines.setdefault(table, lineno)
+                continue
+            key = _KEY.match(raw)
+            if not key:
+                continue
+            path = (*table, *_split_key(key.group(1)))
+            self.lines.setdefault(path, lineno)
+            value = code[code.index("=") + 1 :]
+            if raw.count('"""') % 2 == 1:
+                in_multiline = True
+            depth = value.count("[") - value.count("]")
+            if value.strip().startswith("[") and depth > 0:
+                array_path, array_depth, array_index = path, depth, 0
+                after = raw[raw.index("=") + 1 :].split("#", 1)[0]
+                for _ in _STRING.finditer(after):
+                    self.lines.setdefault((*path, array_index), lineno)
+                    array_index += 1
