@@ -161,6 +161,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这次考核已定稿，只读；如需修改请先重新打开并说明原因",
         "en": "this visit is finalized and read-only; reopen it with a reason to change it",
     },
+    "store.checklist_changed": {
+        "zh": "{group} 的考核记录是按另一版考核提纲做的，不能与考核“{campaign}”的当前提纲混用",
+        "en": "the visit of {group} was made with another version of the checklist; "
+        "it cannot be mixed with campaign '{campaign}' as it is now",
+    },
     "store.not_final": {"zh": "这次考核尚未定稿", "en": "this visit is not finalized"},
     "store.reason_required": {
         "zh": "重新打开已定稿的考核必须说明原因",

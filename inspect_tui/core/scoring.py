@@ -34,7 +34,7 @@ AnswerValue = str | int
 class Answer:
     """What the team recorded for one item: the value and an optional note."""
 
-    value: AnswerValue
+    value: AnswerValue | None
     note: str = ""
 
 
@@ -137,7 +137,8 @@ def check_answer(item: Item, value: object) -> AnswerValue:
 def score_item(campaign: Campaign, item: Item, answer: Answer | None) -> ItemScore:
     note = answer.note if answer else ""
     points = Fraction(item.points)
-    if answer is None or (item.kind == "note" and not str(answer.value).strip()):
+    blank_note = item.kind == "note" and not str(answer.value or "").strip() if answer else True
+    if answer is None or answer.value is None or blank_note:
         applicable = item.scored and item.required
         return ItemScore(item, False, applicable, Fraction(0), points if applicable else Fraction(0))
     value = answer.value

@@ -1,0 +1,85 @@
+"""`inspect-tui`: the app with no subcommand, and thin commands over the core.
+
+Global options go before the subcommand (`inspect-tui --data DIR checklist check FILE`).
+Every failure a user can cause prints one line and exits 2; anything else prints one line,
+writes the traceback to a log file and exits 70. No traceback ever reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+from inspect_tui import __version__
+from inspect_tui.core.errors import InspectError
+from inspect_tui.core.i18n import LANGS, Lang, default_lang, t
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspect-tui",
+        description="县政协委员联络组考核 / County assessment of CPPCC member liaison groups",
+    )
+    parser.add_argument("--version", action="version", version=f"inspect-tui {__version__}")
+    parser.add_argument("--data", metavar="DIR", help="data folder (or INSPECT_TUI_DATA)")
+    parser.add_argument("--lang", choices=LANGS, help="zh or en (default: from the locale)")
+    parser.add_argument("--campaign", metavar="FILE", help="campaign file (default: bundled)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    checklist = commands.add_parser("checklist", help="check or show checklist files")
+    actions = checklist.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = actions.add_parser("check", help="validate campaign, outline or roster files")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    show = actions.add_parser("show", help="print a campaign's outline, targets and teams")
+    show.add_argument("file", nargs="?", metavar="FILE", help="default: --campaign")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang: Lang = args.lang or default_lang()
+    try:
+        return _dispatch(args, lang)
+    except InspectError as error:
+        print(error.line(lang), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(t("cli.interrupted", lang), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence: log, one line, exit
+        log = _write_crash_log()
+        print(t("cli.internal", lang, error=f"{type(error).__name__}: {error}", log=log), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
+    if args.command == "checklist":
+        from inspect_tui.commands import checklist
+
+        if args.action == "check":
+            return checklist.check(args.files, lang)
+        return checklist.show(args.file or args.campaign, lang)
+    from inspect_tui.commands.app import run_app
+
+    return run_app(data=args.data, campaign=args.campaign, lang=lang)
+
+
+def _write_crash_log() -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    path = Path(tempfile.gettempdir()) / f"inspect-tui-crash-{stamp}.log"
+    path.write_text(traceback.format_exc(), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())

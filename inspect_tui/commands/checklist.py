@@ -1,0 +1,108 @@
+"""`inspect-tui checklist check|show`: validation and a printable outline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from inspect_tui.core.campaign import check_file, load_campaign
+from inspect_tui.core.errors import ChecklistError
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.model import TOTAL, Campaign
+from inspect_tui.core.paths import campaign_file
+
+EXIT_PROBLEMS = 2
+
+
+def check(files: list[str], lang: Lang) -> int:
+    """Print every problem of every file, one line each; exit 0 when all are clean."""
+    count = 0
+    for name in files:
+        problems = check_file(Path(name))
+        for problem in problems:
+            print(problem.line(lang))
+        if not problems:
+            print(_clean_line(Path(name), lang))
+        count += len(problems)
+    if count:
+        print(t("checklist.summary", lang, count=count), file=sys.stderr)
+    return EXIT_PROBLEMS if count else 0
+
+
+def _clean_line(path: Path, lang: Lang) -> str:
+    try:
+        campaign = load_campaign(path)
+    except ChecklistError:  # an outline or roster alone is clean but is not a campaign
+        return t("checklist.ok_plain", lang, file=path)
+    return t("checklist.ok", lang, file=path, items=len(campaign.items), total=campaign.outline.total)
+
+
+def show(file: str | None, lang: Lang, console: Console | None = None) -> int:
+    """The outline as the teams will meet it this period, then the team assignments."""
+    campaign = load_campaign(campaign_file(file))
+    console = console or Console()
+    console.print(f"[bold]{campaign.title.get(lang)}[/bold]")
+    console.print(
+        t("show.period", lang, start=campaign.start, end=campaign.end, months=campaign.months)
+    )
+    tiers = ", ".join(f"{tier.name.get(lang)} ≥ {tier.min:g}" for tier in campaign.tiers)
+    console.print(t("show.tiers", lang, tiers=tiers))
+    console.print(t("show.hash", lang, hash=campaign.checklist_hash[:12]))
+    console.print(outline_table(campaign, lang))
+    console.print(teams_table(campaign, lang))
+    return 0
+
+
+def outline_table(campaign: Campaign, lang: Lang) -> Table:
+    table = Table(show_lines=False, expand=False)
+    for key in ("col.section", "col.item", "col.kind", "col.points", "col.target"):
+        justify = "right" if key == "col.points" else "left"
+        table.add_column(t(key, lang), justify=justify, overflow="fold")
+    titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
+    kept = {item.id for item in campaign.items}
+    for section in campaign.outline.sections:
+        first = True
+        for item in section.items:
+            target = campaign.target(item)
+            if item.id not in kept:
+                extra = t("show.year_only", lang, months=item.min_months)
+            elif item.kind == "deduction":
+                source = t("show.from_total", lang) if item.deduct_from == TOTAL else titles[item.deduct_from]
+                extra = t("show.deduction", lang, points=item.points, cap=item.cap, source=source)
+            else:
+                extra = target.explain(lang) if target else ""
+            table.add_row(
+                titles[section.id] if first else "",
+                f"{item.id}\n{item.text.get(lang)}",
+                t(f"kind.{item.kind}", lang),
+                str(item.points) if item.scored else "",
+                extra,
+                style="dim" if item.id not in kept else None,
+            )
+            first = False
+        table.add_section()
+    table.add_row("", t("show.total", lang), "", str(campaign.outline.total), "")
+    return table
+
+
+def teams_table(campaign: Campaign, lang: Lang) -> Table:
+    table = Table()
+    for key in ("col.team", "col.leader", "col.groups"):
+        table.add_column(t(key, lang), overflow="fold")
+    shared = {g.id for g in campaign.groups if len(campaign.teams_of(g.id)) > 1}
+    for team in campaign.teams:
+        names = []
+        for group_id in team.groups:
+            group = campaign.group(group_id)
+            name = group.name.get(lang)
+            if group.sample:
+                name += t("show.sample", lang)
+            if group_id in shared:
+                name += t("show.anchor", lang)
+            names.append(name)
+        heading = f"{team.name.get(lang)}\n({len(names)})"
+        table.add_row(heading, team.leader.get(lang), "\n".join(names), end_section=True)
+    return table

@@ -1,0 +1,145 @@
+"""Crash-safe files: a write either lands whole or not at all.
+
+TinyDB's own JSONStorage truncates and rewrites its file in place; a crash, a flat battery or a
+full disk in the middle leaves a file that no longer loads. Here every write goes to a temp file
+in the same folder, is fsynced, replaces the old file with `os.replace` (atomic on POSIX and
+Windows), and the folder is fsynced so the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from inspect_tui.core.errors import StoreError
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+
+
+def fsync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a folder for fsync; NTFS journals renames
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`, durably; on failure the old file is untouched."""
+    tmp = temp_name(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def dumps(data: Any) -> bytes:
+    """JSON as we store it: UTF-8 with Chinese left readable, one line, keys in order."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that writes atomically and keeps the data in memory.
+
+    One process owns a data folder (see `lock.FolderLock`), so the file never changes under us
+    and reads come from memory. `transaction()` groups several TinyDB operations into one
+    write: the answer, its audit entry and the visit's new time land together or not at all.
+    If a write fails, the in-memory copy (which TinyDB already changed) is dropped and the next
+    read loads the last good file again.
+    """
+
+    def __init__(self, path: str | Path, marker: dict[str, Any] | None = None) -> None:
+        self.path = Path(path)
+        self.marker = marker
+        self._data: dict[str, Any] | None = None
+        self._depth = 0
+        self._dirty = False
+
+    def read(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self._load()
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        if self._depth:
+            self._dirty = True
+            return
+        self._flush()
+
+    def close(self) -> None:
+        self._data = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Writes inside land as one, when the outermost block ends without an error."""
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._dirty = False
+                self._data = None
+            raise
+        self._depth -= 1
+        if self._depth == 0 and self._dirty:
+            self._dirty = False
+            self._flush()
+
+    def _flush(self) -> None:
+        data = self._data if self._data is not None else {}
+        if self.marker is not None:
+            data.setdefault("_meta", {"1": self.marker})
+        try:
+            atomic_write(self.path, dumps(data))
+        except OSError as exc:
+            self._data = None
+            raise StoreError(
+                "store.write_failed", path=self.path, reason=exc.strerror or str(exc)
+            ) from exc
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise StoreError("store.corrupt", path=self.path, reason=exc.strerror) from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise StoreError("store.corrupt", path=self.path, reason=str(exc)) from exc
+        if self.marker is not None:
+            self._check_marker(data)
+        return data
+
+    def _check_marker(self, data: object) -> None:
+        meta = data.get("_meta") if isinstance(data, dict) else None
+        found = meta.get("1") if isinstance(meta, dict) else None
+        if not isinstance(found, dict) or found.get("kind") != self.marker.get("kind"):
+            raise StoreError("store.foreign", path=self.path)
+        if not isinstance(found.get("format"), int) or found["format"] > self.marker["format"]:
+            raise StoreError("store.newer", path=self.path, found=found.get("format"))

@@ -1,0 +1,421 @@
+"""The team laptop's local store: visits, their answers and an append-only audit.
+
+Layout of a data folder (one writer at a time, see `lock`):
+    .lock                 who holds the folder
+    settings.json         this laptop's choices (team per campaign, language, ...)
+    visits/<uuid>.json    one file per visit, with TinyDB tables `visit`, `answers`, `audit`
+
+A file per visit keeps every save proportional to one visit (about 60 answers), not to all the
+laptop holds, and a damaged file costs one visit, not the season. Every file is written through
+`AtomicJSONStorage`; one user action (an answer, its audit entry, the visit's new time) is one
+write. A damaged or foreign visit file is listed in `LocalStore.damaged` and never written to.
+
+Public API: `LocalStore` and the `Visit`, `AuditEntry` records.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from tinydb import Query, TinyDB
+from tinydb.table import Table
+
+from inspect_tui.core.atomic import TEMP_SUFFIX, AtomicJSONStorage
+from inspect_tui.core.errors import AnswerError, InspectError, StoreError, VisitLocked
+from inspect_tui.core.lock import FolderLock, current_user
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.scoring import Answer, AnswerValue, check_answer, score_visit
+
+STORE_FORMAT = 1
+VISIT_MARKER = {"kind": "inspect-tui/visit", "format": STORE_FORMAT}
+SETTINGS_MARKER = {"kind": "inspect-tui/settings", "format": STORE_FORMAT}
+Status = Literal["draft", "final"]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One team's assessment of one group in one campaign."""
+
+    id: str
+    campaign_id: str
+    checklist_hash: str
+    team: str
+    group: str
+    status: Status = "draft"
+    revision: int = 1
+    created_at: str = ""
+    updated_at: str = ""
+    finalized_at: str = ""
+    visit_date: str = ""
+    inspectors: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    strengths: str = ""
+    problems: str = ""
+    representative: str = ""
+    position: str = ""
+
+    @property
+    def final(self) -> bool:
+        return self.status == "final"
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Visit:
+        known = {k: v for k, v in doc.items() if k in cls.__dataclass_fields__}
+        for key in ("inspectors", "methods"):
+            known[key] = tuple(known.get(key, ()))
+        return cls(**known)
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = asdict(self)
+        doc["inspectors"] = list(self.inspectors)
+        doc["methods"] = list(self.methods)
+        return doc
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One change: who made it, when, what it was before and after, and why."""
+
+    at: str
+    who: str
+    action: str
+    visit_id: str
+    revision: int
+    subject: str = ""
+    old: Any = None
+    new: Any = None
+    reason: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+HEADER_FIELDS = ("visit_date", "inspectors", "methods", "strengths", "problems", "representative")
+
+
+class LocalStore:
+    """All persistence of a team laptop. Safe to call from worker threads.
+
+    Opening takes the folder's lock (`StoreLocked` if another instance has it); `close()` or the
+    end of a `with` block gives it back.
+    """
+
+    def __init__(self, folder: Path | str, *, who: str | None = None) -> None:
+        self.folder = Path(folder)
+        self.who = who or current_user()
+        self.damaged: list[InspectError] = []
+        self._mutex = threading.RLock()
+        self._dbs: dict[str, TinyDB] = {}
+        self._visits: dict[str, Visit] = {}
+        try:
+            (self.folder / "visits").mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError("store.folder_failed", path=self.folder, reason=exc.strerror) from exc
+        self._lock = FolderLock(self.folder)
+        self._lock.acquire()
+        try:
+            self._settings = self._open_db(self.folder / "settings.json", SETTINGS_MARKER)
+            self._settings.table("settings").all()  # a damaged settings file stops us here
+            self._load_visits()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- life cycle ----------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._mutex:
+            for db in self._dbs.values():
+                db.close()
+            self._dbs.clear()
+            self._lock.release()
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- settings ------------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._mutex:
+            doc = self._settings.table("settings", cache_size=0).get(Query().key == key)
+            return default if doc is None else doc["value"]
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._mutex:
+            table = self._settings.table("settings", cache_size=0)
+            table.upsert({"key": key, "value": value}, Query().key == key)
+
+    # -- visits --------------------------------------------------------------------------------
+    def visits(self, campaign_id: str | None = None, team: str | None = None) -> list[Visit]:
+        with self._mutex:
+            return sorted(
+                (
+                    v
+                    for v in self._visits.values()
+                    if (campaign_id is None or v.campaign_id == campaign_id)
+                    and (team is None or v.team == team)
+                ),
+                key=lambda v: (v.campaign_id, v.team, v.group, v.created_at),
+            )
+
+    def visit(self, visit_id: str) -> Visit:
+        with self._mutex:
+            try:
+                return self._visits[visit_id]
+            except KeyError:
+                raise StoreError("store.no_visit", visit=visit_id) from None
+
+    def find_visit(self, campaign_id: str, team: str, group: str) -> Visit | None:
+        with self._mutex:
+            return next(
+                (
+                    v
+                    for v in self._visits.values()
+                    if (v.campaign_id, v.team, v.group) == (campaign_id, team, group)
+                ),
+                None,
+            )
+
+    def start_visit(
+        self,
+        campaign: Campaign,
+        team: str,
+        group: str,
+        *,
+        inspectors: Iterable[str] = (),
+        methods: Iterable[str] = (),
+        visit_date: str = "",
+    ) -> Visit:
+        """A new draft visit; `StoreError` if this team already has one for the group."""
+        with self._mutex:
+            if self.find_visit(campaign.id, team, group):
+                raise StoreError("store.visit_exists", team=team, group=group)
+            stamp = now()
+            visit = Visit(
+                id=str(uuid.uuid4()),
+                campaign_id=campaign.id,
+                checklist_hash=campaign.checklist_hash,
+                team=team,
+                group=group,
+                created_at=stamp,
+                updated_at=stamp,
+                visit_date=visit_date,
+                inspectors=tuple(inspectors),
+                methods=tuple(methods),
+            )
+            self._dbs[visit.id] = self._open_db(self._visit_path(visit.id), VISIT_MARKER)
+            try:
+                with self._saving(visit) as db:
+                    self._audit(db, visit, "create", new={"team": team, "group": group})
+            except BaseException:
+                del self._dbs[visit.id]
+                raise
+            return visit
+
+    def update_visit(self, visit_id: str, **changes: Any) -> Visit:
+        """Change header fields (date, inspectors, methods, remarks, representative)."""
+        with self._mutex:
+            visit = self._editable(visit_id)
+            unknown = set(changes) - set(HEADER_FIELDS)
+            if unknown:
+                raise ValueError(f"not header fields: {sorted(unknown)}")
+            for key in ("inspectors", "methods"):
+                if key in changes:
+                    changes[key] = tuple(changes[key])
+            new = replace(visit, **changes, updated_at=now())
+            with self._saving(new) as db:
+                for key, value in changes.items():
+                    old = getattr(visit, key)
+                    if old != value:
+                        self._audit(db, visit, "header", subject=key, old=_plain(old), new=_plain(value))
+            return new
+
+    def set_position(self, visit_id: str, item_id: str) -> None:
+        """Remember where the user is, so reopening the visit returns there (not audited)."""
+        with self._mutex:
+            visit = self.visit(visit_id)
+            if visit.position == item_id:
+                return
+            with self._saving(replace(visit, position=item_id)):
+                pass
+
+    # -- answers -------------------------------------------------------------------------------
+    def answers(self, visit_id: str) -> dict[str, Answer]:
+        with self._mutex:
+            self.visit(visit_id)
+            rows = self._db(visit_id).table("answers", cache_size=0).all()
+            return {row["item"]: Answer(row["value"], row.get("note", "")) for row in rows}
+
+    def set_answer(
+        self,
+        campaign: Campaign,
+        visit_id: str,
+        item_id: str,
+        value: AnswerValue | None,
+        note: str | None = None,
+        *,
+        reason: str = "",
+    ) -> Answer:
+        """Record `value` (None clears it) and, if given, `note` for item `item_id`.
+
+        Returns only once the answer, its audit entry and the visit's position are on disk.
+        Raises `VisitLocked` for a finalized visit, `AnswerError` for a value the item does not
+        take, `StoreError` if the visit was made with another version of the checklist.
+        """
+        with self._mutex:
+            visit = self._editable(visit_id)
+            self._same_checklist(visit, campaign)
+            try:
+                item = campaign.item(item_id)
+            except KeyError:
+                raise AnswerError("answer.unknown_item", item=item_id) from None
+            checked = None if value is None else check_answer(item, value)
+            db = self._db(visit_id)
+            table = db.table("answers", cache_size=0)
+            row = table.get(Query().item == item.id)
+            old = Answer(row["value"], row.get("note", "")) if row else Answer(None, "")
+            new = Answer(checked, old.note if note is None else note)
+            if new == old:
+                return new
+            with self._saving(replace(visit, updated_at=now(), position=item.id)):
+                table.upsert(
+                    {"item": item.id, "value": new.value, "note": new.note, "at": now()},
+                    Query().item == item.id,
+                )
+                if new.value != old.value:
+                    self._audit(db, visit, "answer", subject=item.id, old=old.value, new=new.value, reason=reason)
+                if new.note != old.note:
+                    self._audit(db, visit, "note", subject=item.id, old=old.note, new=new.note, reason=reason)
+            return new
+
+    # -- finalize and reopen -------------------------------------------------------------------
+    def finalize(
+        self,
+        visit_id: str,
+        campaign: Campaign,
+        *,
+        strengths: str,
+        problems: str,
+        representative: str,
+    ) -> Visit:
+        """Lock the visit. Refused while required items are unanswered or items that fell
+        short lack their note (the error names them)."""
+        with self._mutex:
+            visit = self._editable(visit_id)
+            self._same_checklist(visit, campaign)
+            score = score_visit(campaign, self.answers(visit_id))
+            if score.unanswered:
+                raise StoreError(
+                    "store.incomplete", count=len(score.unanswered), items=", ".join(score.unanswered)
+                )
+            if score.missing_notes:
+                raise StoreError("store.notes_missing", items=", ".join(score.missing_notes))
+            stamp = now()
+            new = replace(
+                visit,
+                status="final",
+                strengths=strengths,
+                problems=problems,
+                representative=representative,
+                updated_at=stamp,
+                finalized_at=stamp,
+            )
+            with self._saving(new) as db:
+                self._audit(
+                    db,
+                    visit,
+                    "finalize",
+                    new={"total": score.total, "tier": score.tier.id},
+                    extra={"representative": representative},
+                )
+            return new
+
+    def reopen(self, visit_id: str, reason: str) -> Visit:
+        """Make a finalized visit editable again: needs a reason, bumps the revision."""
+        with self._mutex:
+            visit = self.visit(visit_id)
+            if not visit.final:
+                raise StoreError("store.not_final")
+            if not reason.strip():
+                raise StoreError("store.reason_required")
+            new = replace(visit, status="draft", revision=visit.revision + 1, updated_at=now())
+            with self._saving(new) as db:
+                self._audit(db, visit, "reopen", old=visit.revision, new=new.revision, reason=reason)
+            return new
+
+    def audit(self, visit_id: str) -> list[AuditEntry]:
+        with self._mutex:
+            self.visit(visit_id)
+            rows = self._db(visit_id).table("audit", cache_size=0).all()
+            return [AuditEntry(**row) for row in rows]
+
+    # -- internals -----------------------------------------------------------------------------
+    def _visit_path(self, visit_id: str) -> Path:
+        return self.folder / "visits" / f"{visit_id}.json"
+
+    def _open_db(self, path: Path, marker: dict[str, Any]) -> TinyDB:
+        return TinyDB(path, storage=AtomicJSONStorage, marker=marker)
+
+    def _db(self, visit_id: str) -> TinyDB:
+        return self._dbs[visit_id]
+
+    def _load_visits(self) -> None:
+        folder = self.folder / "visits"
+        for stale in folder.glob(f".*{TEMP_SUFFIX}"):
+            stale.unlink(missing_ok=True)  # a write a crash cut short; the real file is intact
+        for path in sorted(folder.glob("*.json")):
+            db = self._open_db(path, VISIT_MARKER)
+            try:
+                docs = db.table("visit", cache_size=0).all()
+                visit = Visit.from_doc(dict(docs[0]))
+            except StoreError as exc:
+                self.damaged.append(exc)
+                continue
+            except (IndexError, TypeError, KeyError, AttributeError):
+                self.damaged.append(StoreError("store.foreign", path=path))
+                continue
+            self._dbs[visit.id] = db
+            self._visits[visit.id] = visit
+
+    def _editable(self, visit_id: str) -> Visit:
+        visit = self.visit(visit_id)
+        if visit.final:
+            raise VisitLocked("store.visit_final")
+        return visit
+
+    def _same_checklist(self, visit: Visit, campaign: Campaign) -> None:
+        if (visit.campaign_id, visit.checklist_hash) != (campaign.id, campaign.checklist_hash):
+            raise StoreError("store.checklist_changed", group=visit.group, campaign=campaign.id)
+
+    @contextmanager
+    def _saving(self, visit: Visit) -> Iterator[TinyDB]:
+        """One write for everything done inside, ending with the visit's new header; the
+        in-memory index changes only once the write has landed."""
+        db = self._db(visit.id)
+        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        with storage.transaction():
+            yield db
+            table: Table = db.table("visit", cache_size=0)
+            table.truncate()
+            table.insert(visit.to_doc())
+        self._visits[visit.id] = visit
+
+    def _audit(self, db: TinyDB, visit: Visit, action: str, **fields: Any) -> None:
+        entry = AuditEntry(
+            at=now(), who=self.who, action=action, visit_id=visit.id, revision=visit.revision, **fields
+        )
+        db.table("audit", cache_size=0).insert(asdict(entry))
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

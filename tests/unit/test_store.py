@@ -1,0 +1,235 @@
+"""The local store: visits, answers, audit, finalize/reopen, locks, damaged files, full disks."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from inspect_tui.core import atomic
+from inspect_tui.core.errors import AnswerError, StoreError, StoreLocked, VisitLocked
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.scoring import NO, YES, Answer
+from inspect_tui.core.store import LocalStore
+from tests.support.answers import best_value
+
+
+def answer_all(store: LocalStore, campaign: Campaign, visit_id: str) -> None:
+    for item in campaign.items:
+        store.set_answer(campaign, visit_id, item.id, best_value(campaign, item))
+
+
+def test_answers_survive_closing_and_reopening(data_dir: Path, campaign: Campaign) -> None:
+    with LocalStore(data_dir, who="阿依古丽") as store:
+        visit = store.start_visit(
+            campaign, "team-2", "kaqun", inspectors=["努尔东·艾山", "阿依古丽"], methods=["report", "archive"]
+        )
+        store.set_answer(campaign, visit.id, "study.plan", YES)
+        store.set_answer(campaign, visit.id, "reports.social_info", 4, "只报了4条")
+        store.set_answer(campaign, visit.id, "archive.genuine", NO, "同一天同一笔迹补写")
+    with LocalStore(data_dir) as store:
+        again = store.visit(visit.id)
+        assert again.inspectors == ("努尔东·艾山", "阿依古丽")
+        assert again.methods == ("report", "archive")
+        assert again.position == "archive.genuine"
+        assert store.answers(visit.id) == {
+            "study.plan": Answer(YES, ""),
+            "reports.social_info": Answer(4, "只报了4条"),
+            "archive.genuine": Answer(NO, "同一天同一笔迹补写"),
+        }
+        assert store.find_visit(campaign.id, "team-2", "kaqun") == again
+        assert store.visits(campaign.id, team="team-2") == [again]
+        assert store.visits(campaign.id, team="team-1") == []
+
+
+def test_every_change_is_audited_with_who_old_and_new(store: LocalStore, campaign: Campaign) -> None:
+    visit = store.start_visit(campaign, "team-1", "shache-zhen")
+    store.set_answer(campaign, visit.id, "study.plan", YES)
+    store.set_answer(campaign, visit.id, "study.plan", NO, "计划未经组长签发")
+    store.set_answer(campaign, visit.id, "study.plan", NO, "计划未经组长签发")  # no change, no entry
+    store.update_visit(visit.id, inspectors=["陆保质"])
+    entries = [(e.action, e.subject, e.old, e.new, e.who) for e in store.audit(visit.id)]
+    assert entries == [
+        ("create", "", None, {"team": "team-1", "group": "shache-zhen"}, "测试员"),
+        ("answer", "study.plan", None, YES, "测试员"),
+        ("answer", "study.plan", YES, NO, "测试员"),
+        ("note", "study.plan", "", "计划未经组长签发", "测试员"),
+        ("header", "inspectors", [], ["陆保质"], "测试员"),
+    ]
+
+
+def test_a_visit_per_team_and_group(store: LocalStore, campaign: Campaign) -> None:
+    store.start_visit(campaign, "team-1", "weisheng-xitong")
+    store.start_visit(campaign, "team-2", "weisheng-xitong")  # an anchor: two teams, two visits
+    with pytest.raises(StoreError) as caught:
+        store.start_visit(campaign, "team-1", "weisheng-xitong")
+    assert caught.value.key == "store.visit_exists"
+
+
+def test_invalid_answers_and_unknown_items_change_nothing(store: LocalStore, campaign: Campaign) -> None:
+    visit = store.start_visit(campaign, "team-1", "shache-zhen")
+    with pytest.raises(AnswerError):
+        store.set_answer(campaign, visit.id, "office.rules", 9)
+    with pytest.raises(AnswerError) as caught:
+        store.set_answer(campaign, visit.id, "plans.year_summary", YES)  # not asked in a half-year
+    assert caught.value.key == "answer.unknown_item"
+    assert store.answers(visit.id) == {}
+    assert [e.action for e in store.audit(visit.id)] == ["create"]
+
+
+def test_finalize_is_refused_until_complete_and_explained(store: LocalStore, campaign: Campaign) -> None:
+    visit = store.start_visit(campaign, "team-1", "shache-zhen")
+    answer_all(store, campaign, visit.id)
+    store.set_answer(campaign, visit.id, "archive.catalogue", None)
+    with pytest.raises(StoreError) as caught:
+        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    assert caught.value.key == "store.incomplete"
+    assert "archive.catalogue" in caught.value.line("zh")
+    store.set_answer(campaign, visit.id, "archive.catalogue", 2)  # fell short, note required
+    with pytest.raises(StoreError) as caught:
+        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    assert caught.value.key == "store.notes_missing"
+    assert store.visit(visit.id).status == "draft"
+    store.set_answer(campaign, visit.id, "archive.catalogue", 2, "目录不全")
+    final = store.finalize(
+        visit.id, campaign, strengths="档案整理规范", problems="目录不全", representative="买买提·艾力"
+    )
+    assert final.status == "final" and final.revision == 1
+    assert final.representative == "买买提·艾力"
+    last = store.audit(visit.id)[-1]
+    assert (last.action, last.new) == ("finalize", {"total": 98.0, "tier": "good"})
+
+
+def test_finalized_visit_is_read_only_until_reopened_with_a_reason(
+    store: LocalStore, campaign: Campaign
+) -> None:
+    visit = store.start_visit(campaign, "team-3", "qiarike")
+    answer_all(store, campaign, visit.id)
+    store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    with pytest.raises(VisitLocked):
+        store.set_answer(campaign, visit.id, "study.plan", NO, "x")
+    with pytest.raises(VisitLocked):
+        store.update_visit(visit.id, problems="x")
+    with pytest.raises(StoreError) as caught:
+        store.reopen(visit.id, "   ")
+    assert caught.value.key == "store.reason_required"
+    reopened = store.reopen(visit.id, "组长补交了学习计划")
+    assert (reopened.status, reopened.revision) == ("draft", 2)
+    entry = store.audit(visit.id)[-1]
+    assert (entry.action, entry.reason, entry.old, entry.new) == ("reopen", "组长补交了学习计划", 1, 2)
+    store.set_answer(campaign, visit.id, "study.plan", NO, "计划是补写的")
+    assert store.audit(visit.id)[-2].revision == 2
+    with pytest.raises(StoreError):
+        store.reopen(visit.id, "again")  # not final
+
+
+def test_visit_of_another_checklist_version_is_not_mixed(
+    store: LocalStore, campaign: Campaign, year_campaign: Campaign
+) -> None:
+    visit = store.start_visit(campaign, "team-1", "shache-zhen")
+    with pytest.raises(StoreError) as caught:
+        store.set_answer(year_campaign, visit.id, "study.plan", YES)
+    assert caught.value.key == "store.checklist_changed"
+
+
+def test_chinese_is_stored_readable_in_utf8(store: LocalStore, campaign: Campaign, data_dir: Path) -> None:
+    visit = store.start_visit(campaign, "team-2", "kaqun")
+    store.set_answer(campaign, visit.id, "archive.genuine", NO, "记录系“临时突击”形成……")
+    raw = (data_dir / "visits" / f"{visit.id}.json").read_bytes().decode("utf-8")
+    assert "记录系“临时突击”形成……" in raw
+    assert "\\u" not in raw
+
+
+def test_settings_are_remembered(data_dir: Path) -> None:
+    with LocalStore(data_dir) as store:
+        assert store.setting("team:shache-2012-h1") is None
+        store.set_setting("team:shache-2012-h1", "team-2")
+    with LocalStore(data_dir) as store:
+        assert store.setting("team:shache-2012-h1") == "team-2"
+
+
+def test_a_second_instance_is_told_who_holds_the_folder(store: LocalStore, data_dir: Path) -> None:
+    with pytest.raises(StoreLocked) as caught:
+        LocalStore(data_dir)
+    message = caught.value.line("en")
+    assert str(data_dir) in message
+    assert f"pid {os.getpid()}" in message
+    store.close()
+    LocalStore(data_dir).close()  # free again once the first one closes
+
+
+def test_damaged_visit_file_is_reported_and_left_untouched(
+    data_dir: Path, campaign: Campaign
+) -> None:
+    with LocalStore(data_dir) as store:
+        good = store.start_visit(campaign, "team-1", "shache-zhen")
+        bad = store.start_visit(campaign, "team-1", "tuomuwusitang")
+    bad_path = data_dir / "visits" / f"{bad.id}.json"
+    damaged = bad_path.read_bytes()[:-40]
+    bad_path.write_bytes(damaged)
+    foreign = data_dir / "visits" / "notes.json"
+    foreign.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
+    with LocalStore(data_dir) as store:
+        assert [v.id for v in store.visits()] == [good.id]
+        problems = sorted(e.key for e in store.damaged)
+        assert problems == ["store.corrupt", "store.foreign"]
+        assert any(str(bad_path) in e.line("en") for e in store.damaged)
+        store.set_answer(campaign, good.id, "study.plan", YES)
+    assert bad_path.read_bytes() == damaged
+    assert json.loads(foreign.read_text(encoding="utf-8")) == {"hello": "world"}
+
+
+def test_damaged_settings_file_stops_the_store_and_is_left_untouched(data_dir: Path) -> None:
+    LocalStore(data_dir).close()
+    settings = data_dir / "settings.json"
+    settings.write_bytes(b"{\"settings\": {\"1\": ")
+    with pytest.raises(StoreError) as caught:
+        LocalStore(data_dir)
+    assert caught.value.key == "store.corrupt"
+    assert settings.read_bytes() == b"{\"settings\": {\"1\": "
+    with pytest.raises(StoreError) as again:
+        LocalStore(data_dir)  # refused again (not StoreLocked: the failed open let go of the lock)
+    assert again.value.key == "store.corrupt"
+
+
+def test_a_full_disk_keeps_the_last_good_state(
+    store: LocalStore, campaign: Campaign, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit = store.start_visit(campaign, "team-1", "shache-zhen")
+    store.set_answer(campaign, visit.id, "study.plan", YES)
+    path = data_dir / "visits" / f"{visit.id}.json"
+    before = path.read_bytes()
+
+    real_write = os.write
+
+    def full_disk(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "write", full_disk)
+    with pytest.raises(StoreError) as caught:
+        store.set_answer(campaign, visit.id, "study.plan", NO, "x")
+    assert caught.value.key == "store.write_failed"
+    assert str(path) in caught.value.line("en")
+    monkeypatch.setattr(atomic.os, "write", real_write)
+
+    assert path.read_bytes() == before
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert store.answers(visit.id) == {"study.plan": Answer(YES, "")}
+    assert [e.action for e in store.audit(visit.id)] == ["create", "answer"]
+    assert store.visit(visit.id).position == "study.plan"
+    store.set_answer(campaign, visit.id, "study.plan", NO, "恢复后可以继续保存")
+    assert store.answers(visit.id)["study.plan"] == Answer(NO, "恢复后可以继续保存")
+
+
+def test_stale_temp_files_from_a_crash_are_cleared(data_dir: Path, campaign: Campaign) -> None:
+    with LocalStore(data_dir) as store:
+        visit = store.start_visit(campaign, "team-1", "shache-zhen")
+    stale = data_dir / "visits" / f".{visit.id}.json.12345.tmp"
+    stale.write_text("{half", encoding="utf-8")
+    with LocalStore(data_dir) as store:
+        assert not stale.exists()
+        assert store.visit(visit.id).group == "shache-zhen"
+        assert not store.damaged
