@@ -56,9 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as error:  # noqa: BLE001 - the last line of defence: log, one line, exit
+    except Exception as error:
         log = _write_crash_log()
-        print(t("cli.internal", lang, error=f"{type(error).__name__}: {error}", log=log), file=sys.stderr)
+        print(
+            t("cli.internal", lang, error=f"{type(error).__name__}: {error}", log=log),
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 

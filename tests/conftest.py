@@ -14,7 +14,9 @@ from inspect_tui.core.store import LocalStore
 
 
 @pytest.fixture(autouse=True)
-def _no_real_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_real_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test may touch the user's real data folder."""
     monkeypatch.setenv("INSPECT_TUI_DATA", str(tmp_path_factory.mktemp("data-env")))
 

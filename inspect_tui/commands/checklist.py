@@ -37,7 +37,9 @@ def _clean_line(path: Path, lang: Lang) -> str:
         campaign = load_campaign(path)
     except ChecklistError:  # an outline or roster alone is clean but is not a campaign
         return t("checklist.ok_plain", lang, file=path)
-    return t("checklist.ok", lang, file=path, items=len(campaign.items), total=campaign.outline.total)
+    return t(
+        "checklist.ok", lang, file=path, items=len(campaign.items), total=campaign.outline.total
+    )
 
 
 def show(file: str | None, lang: Lang, console: Console | None = None) -> int:
@@ -70,7 +72,11 @@ def outline_table(campaign: Campaign, lang: Lang) -> Table:
             if item.id not in kept:
                 extra = t("show.year_only", lang, months=item.min_months)
             elif item.kind == "deduction":
-                source = t("show.from_total", lang) if item.deduct_from == TOTAL else titles[item.deduct_from]
+                source = (
+                    t("show.from_total", lang)
+                    if item.deduct_from == TOTAL
+                    else titles[item.deduct_from]
+                )
                 extra = t("show.deduction", lang, points=item.points, cap=item.cap, source=source)
             else:
                 extra = target.explain(lang) if target else ""

@@ -227,7 +227,9 @@ def _merge(c: Checker, value: object) -> MergeRule | None:
     table = c.want_table(value, ("merge",), ("combine", "threshold"))
     if table is None:
         return None
-    combine = c.want_choice(table.get("combine", "mean"), ("merge", "combine"), ("mean", "median", "team"))
+    combine = c.want_choice(
+        table.get("combine", "mean"), ("merge", "combine"), ("mean", "median", "team")
+    )
     threshold = c.want_number(table.get("threshold", 10), ("merge", "threshold"))
     if combine and threshold is not None:
         return MergeRule(combine, threshold)  # type: ignore[arg-type]
@@ -312,7 +314,9 @@ def _team_groups(
 
 
 # -- roster --------------------------------------------------------------------------------------
-def _roster(path: Path, data: dict[str, Any], text: str) -> tuple[tuple[Group, ...] | None, list[Problem]]:
+def _roster(
+    path: Path, data: dict[str, Any], text: str
+) -> tuple[tuple[Group, ...] | None, list[Problem]]:
     c = Checker(path, text, data)
     root = c.want_table(data, (), ("format", "groups"), ("format", "groups"))
     if root is None:
@@ -341,7 +345,10 @@ def _roster(path: Path, data: dict[str, Any], text: str) -> tuple[tuple[Group, .
 def _outline(path: Path, data: dict[str, Any], text: str) -> tuple[Outline | None, list[Problem]]:
     c = Checker(path, text, data)
     root = c.want_table(
-        data, (), ("format", "id", "title", "total", "sections"), ("format", "id", "title", "total", "sections")
+        data,
+        (),
+        ("format", "id", "title", "total", "sections"),
+        ("format", "id", "title", "total", "sections"),
     )
     if root is None:
         return None, c.problems
@@ -379,7 +386,10 @@ def _section(c: Checker, row: object, index: int, section_ids: set[str]) -> Sect
     ident = c.want_str(table.get("id"), (*path, "id"), SECTION_ID)
     title = c.want_text(table.get("title"), (*path, "title")) if "title" in table else None
     rows = c.want_list(table.get("items"), (*path, "items")) if "items" in table else None
-    items = [_item(c, r, (*path, "items", i), ident or "?", section_ids) for i, r in enumerate(rows or [])]
+    items = [
+        _item(c, r, (*path, "items", i), ident or "?", section_ids)
+        for i, r in enumerate(rows or [])
+    ]
     good = [i for i in items if i is not None]
     if ident and good:
         for item, p in ((i, (*path, "items", n)) for n, i in enumerate(items) if i):
@@ -392,11 +402,15 @@ def _section(c: Checker, row: object, index: int, section_ids: set[str]) -> Sect
     return Section(ident, title, float(weight), tuple(good))
 
 
-def _item(c: Checker, row: object, path: FieldPath, section: str, section_ids: set[str]) -> Item | None:
+def _item(
+    c: Checker, row: object, path: FieldPath, section: str, section_ids: set[str]
+) -> Item | None:
     kind = row.get("kind") if isinstance(row, dict) else None
     if not isinstance(kind, str) or kind not in ITEM_KINDS:
         if isinstance(row, dict):
-            c.add((*path, "kind"), "schema.choice", value=kind, choices=", ".join(sorted(ITEM_KINDS)))
+            c.add(
+                (*path, "kind"), "schema.choice", value=kind, choices=", ".join(sorted(ITEM_KINDS))
+            )
         else:
             c.want_table(row, path, ())
         return None
@@ -407,10 +421,10 @@ def _item(c: Checker, row: object, path: FieldPath, section: str, section_ids: s
         needed.append("frequency")
     if kind == "deduction":
         needed.append("cap")
+    before = len(c.problems)
     table = c.want_table(row, path, _ITEM_KEYS[kind], needed)
     if table is None:
         return None
-    before = len(c.problems)
     g = table.get
     ident = c.want_str(g("id"), (*path, "id"), ITEM_ID)
     text = c.want_text(g("text"), (*path, "text")) if "text" in table else None
@@ -436,7 +450,9 @@ def _item(c: Checker, row: object, path: FieldPath, section: str, section_ids: s
         if fields["cap"] and fields.get("points") and fields["cap"] < fields["points"]:
             c.add((*path, "cap"), "checklist.cap", cap=fields["cap"], points=fields["points"])
     if "from" in table:
-        fields["deduct_from"] = c.want_choice(g("from"), (*path, "from"), [TOTAL, *sorted(section_ids)])
+        fields["deduct_from"] = c.want_choice(
+            g("from"), (*path, "from"), [TOTAL, *sorted(section_ids)]
+        )
     if len(c.problems) > before or not (ident and text and guidance):
         return None
     return Item(id=ident, section_id=section, kind=kind, text=text, guidance=guidance, **fields)  # type: ignore[arg-type]

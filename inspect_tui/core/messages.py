@@ -17,7 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "file.toml": {"zh": "TOML 语法错误：{detail}", "en": "TOML syntax error: {detail}"},
     # -- schema ---------------------------------------------------------------------------------
-    "schema.type": {"zh": "应为 {expected}，实为 {found}", "en": "expected {expected}, found {found}"},
+    "schema.type": {
+        "zh": "应为 {expected}，实为 {found}",
+        "en": "expected {expected}, found {found}",
+    },
     "schema.unknown_key": {"zh": "未知的键“{key}”", "en": "unknown key '{key}'"},
     "schema.unknown_key_hint": {
         "zh": "未知的键“{key}”（是否应为“{hint}”？）",
@@ -120,7 +123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a whole number from 0 to {points} in steps of {step}",
     },
     "answer.expect.count": {"zh": "不小于 0 的整数", "en": "a whole number, 0 or more"},
-    "answer.expect.deduction": {"zh": "发生次数（不小于 0 的整数）", "en": "occurrences, 0 or more"},
+    "answer.expect.deduction": {
+        "zh": "发生次数（不小于 0 的整数）",
+        "en": "occurrences, 0 or more",
+    },
     "answer.expect.veto": {"zh": "是（触发）或否", "en": "yes (triggered) or no"},
     "answer.expect.note": {"zh": "文字", "en": "text"},
     "answer.unknown_item": {

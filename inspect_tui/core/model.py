@@ -115,7 +115,7 @@ class Target:
     exact: bool = True
 
     def explain(self, lang: Lang) -> str:
-        """"6 = 1 per month x 6 months", or for a yearly item in a half-year round,
+        """ "6 = 1 per month x 6 months", or for a yearly item in a half-year round,
         "1 = 1 per year, at least 1 in 6 months"."""
         return t(
             "target.explain" if self.exact else "target.minimum",

@@ -174,9 +174,7 @@ class Checker:
             else:
                 seen[ident] = path
 
-    def _in_range(
-        self, value: Any, path: FieldPath, low: float | None, high: float | None
-    ) -> Any:
+    def _in_range(self, value: Any, path: FieldPath, low: float | None, high: float | None) -> Any:
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(path, "schema.range", value=value, low=low, high=high)
             return None

@@ -121,16 +121,20 @@ def check_answer(item: Item, value: object) -> AnswerValue:
         return NA
     if kind in ("check", "veto") and value in (YES, NO):
         return str(value)
-    if kind in ("scale", "count", "deduction") and isinstance(value, int):
-        if not isinstance(value, bool) and value >= 0:
-            if kind != "scale" or (value <= item.points and value % item.step == 0):
-                return value
+    whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if whole and kind in ("count", "deduction"):
+        return value  # type: ignore[return-value]
+    if whole and kind == "scale" and value <= item.points and value % item.step == 0:  # type: ignore[operator]
+        return value  # type: ignore[return-value]
     if kind == "note" and isinstance(value, str):
         return value
     expect = "check_no_na" if kind == "check" and not item.allow_na else kind
     params = {"points": item.points, "step": item.step} if kind == "scale" else {}
     raise AnswerError(
-        "answer.invalid", value=value, item=item.id, expected=Msg(f"answer.expect.{expect}", **params)
+        "answer.invalid",
+        value=value,
+        item=item.id,
+        expected=Msg(f"answer.expect.{expect}", **params),
     )
 
 
@@ -140,12 +144,16 @@ def score_item(campaign: Campaign, item: Item, answer: Answer | None) -> ItemSco
     blank_note = item.kind == "note" and not str(answer.value or "").strip() if answer else True
     if answer is None or answer.value is None or blank_note:
         applicable = item.scored and item.required
-        return ItemScore(item, False, applicable, Fraction(0), points if applicable else Fraction(0))
+        return ItemScore(
+            item, False, applicable, Fraction(0), points if applicable else Fraction(0)
+        )
     value = answer.value
     if value == NA:
         return ItemScore(item, True, False, Fraction(0), Fraction(0), note=note)
     if item.kind == "check":
-        return ItemScore(item, True, True, points if value == YES else Fraction(0), points, note=note)
+        return ItemScore(
+            item, True, True, points if value == YES else Fraction(0), points, note=note
+        )
     if item.kind == "scale":
         return ItemScore(item, True, True, Fraction(int(value)), points, note=note)
     if item.kind == "count":
@@ -157,7 +165,9 @@ def score_item(campaign: Campaign, item: Item, answer: Answer | None) -> ItemSco
         taken = min(points * int(value), Fraction(item.cap))
         return ItemScore(item, True, False, Fraction(0), Fraction(0), deducted=taken, note=note)
     if item.kind == "veto":
-        return ItemScore(item, True, False, Fraction(0), Fraction(0), triggered=value == YES, note=note)
+        return ItemScore(
+            item, True, False, Fraction(0), Fraction(0), triggered=value == YES, note=note
+        )
     return ItemScore(item, True, False, Fraction(0), Fraction(0), note=str(value))
 
 
@@ -180,7 +190,11 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
     section_scores: list[SectionScore] = []
     applied = Fraction(0)
     for s in sections:
-        raw = Fraction(s.weight) * earned[s.id] / maxima[s.id] * rescale if maxima[s.id] else Fraction(0)
+        raw = (
+            Fraction(s.weight) * earned[s.id] / maxima[s.id] * rescale
+            if maxima[s.id]
+            else Fraction(0)
+        )
         cut = min(raw, taken.get(s.id, Fraction(0)))
         applied += cut
         section_scores.append(
@@ -204,7 +218,9 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
 
     unanswered = tuple(i.id for i in campaign.items if i.required and not items[i.id].answered)
     missing_notes = tuple(
-        sid for sid, sc in items.items() if sc.short and sc.item.note_required and not sc.note.strip()
+        sid
+        for sid, sc in items.items()
+        if sc.short and sc.item.note_required and not sc.note.strip()
     )
     lost = tuple(
         LostItem(sid, sc.item.section_id, to_float(sc.lost), sc.note)

@@ -19,13 +19,13 @@ import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from tinydb import Query, TinyDB
-from tinydb.table import Table
+from tinydb.table import Document
 
 from inspect_tui.core.atomic import TEMP_SUFFIX, AtomicJSONStorage
 from inspect_tui.core.errors import AnswerError, InspectError, StoreError, VisitLocked
@@ -77,7 +77,8 @@ class Visit:
         return cls(**known)
 
     def to_doc(self) -> dict[str, Any]:
-        doc = asdict(self)
+        # by hand, not dataclasses.asdict: this runs on every save and asdict deep-copies
+        doc = {name: getattr(self, name) for name in self.__dataclass_fields__}
         doc["inspectors"] = list(self.inspectors)
         doc["methods"] = list(self.methods)
         return doc
@@ -116,6 +117,7 @@ class LocalStore:
         self._mutex = threading.RLock()
         self._dbs: dict[str, TinyDB] = {}
         self._visits: dict[str, Visit] = {}
+        self._answer_ids: dict[str, dict[str, int]] = {}
         try:
             (self.folder / "visits").mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -237,7 +239,9 @@ class LocalStore:
                 for key, value in changes.items():
                     old = getattr(visit, key)
                     if old != value:
-                        self._audit(db, visit, "header", subject=key, old=_plain(old), new=_plain(value))
+                        self._audit(
+                            db, visit, "header", subject=key, old=_plain(old), new=_plain(value)
+                        )
             return new
 
     def set_position(self, visit_id: str, item_id: str) -> None:
@@ -282,20 +286,66 @@ class LocalStore:
             checked = None if value is None else check_answer(item, value)
             db = self._db(visit_id)
             table = db.table("answers", cache_size=0)
-            row = table.get(Query().item == item.id)
+            index = self._answer_index(visit_id)
+            row = table.get(doc_id=index[item.id]) if item.id in index else None
             old = Answer(row["value"], row.get("note", "")) if row else Answer(None, "")
             new = Answer(checked, old.note if note is None else note)
             if new == old:
                 return new
+            doc = {"item": item.id, "value": new.value, "note": new.note, "at": now()}
+            with self._saving(replace(visit, updated_at=doc["at"], position=item.id)):
+                if row:
+                    table.update(doc, doc_ids=[index[item.id]])
+                    doc_id = index[item.id]
+                else:
+                    doc_id = table.insert(doc)
+                if new.value != old.value:
+                    self._audit(
+                        db,
+                        visit,
+                        "answer",
+                        subject=item.id,
+                        old=old.value,
+                        new=new.value,
+                        reason=reason,
+                    )
+                if new.note != old.note:
+                    self._audit(
+                        db,
+                        visit,
+                        "note",
+                        subject=item.id,
+                        old=old.note,
+                        new=new.note,
+                        reason=reason,
+                    )
+            index[item.id] = doc_id
+            return new
             with self._saving(replace(visit, updated_at=now(), position=item.id)):
                 table.upsert(
                     {"item": item.id, "value": new.value, "note": new.note, "at": now()},
                     Query().item == item.id,
                 )
                 if new.value != old.value:
-                    self._audit(db, visit, "answer", subject=item.id, old=old.value, new=new.value, reason=reason)
+                    self._audit(
+                        db,
+                        visit,
+                        "answer",
+                        subject=item.id,
+                        old=old.value,
+                        new=new.value,
+                        reason=reason,
+                    )
                 if new.note != old.note:
-                    self._audit(db, visit, "note", subject=item.id, old=old.note, new=new.note, reason=reason)
+                    self._audit(
+                        db,
+                        visit,
+                        "note",
+                        subject=item.id,
+                        old=old.note,
+                        new=new.note,
+                        reason=reason,
+                    )
             return new
 
     # -- finalize and reopen -------------------------------------------------------------------
@@ -316,7 +366,9 @@ class LocalStore:
             score = score_visit(campaign, self.answers(visit_id))
             if score.unanswered:
                 raise StoreError(
-                    "store.incomplete", count=len(score.unanswered), items=", ".join(score.unanswered)
+                    "store.incomplete",
+                    count=len(score.unanswered),
+                    items=", ".join(score.unanswered),
                 )
             if score.missing_notes:
                 raise StoreError("store.notes_missing", items=", ".join(score.missing_notes))
@@ -350,7 +402,9 @@ class LocalStore:
                 raise StoreError("store.reason_required")
             new = replace(visit, status="draft", revision=visit.revision + 1, updated_at=now())
             with self._saving(new) as db:
-                self._audit(db, visit, "reopen", old=visit.revision, new=new.revision, reason=reason)
+                self._audit(
+                    db, visit, "reopen", old=visit.revision, new=new.revision, reason=reason
+                )
             return new
 
     def audit(self, visit_id: str) -> list[AuditEntry]:
@@ -368,6 +422,13 @@ class LocalStore:
 
     def _db(self, visit_id: str) -> TinyDB:
         return self._dbs[visit_id]
+
+    def _answer_index(self, visit_id: str) -> dict[str, int]:
+        """item id -> TinyDB doc id, so a save touches its row without scanning the table."""
+        if visit_id not in self._answer_ids:
+            rows = self._db(visit_id).table("answers", cache_size=0).all()
+            self._answer_ids[visit_id] = {row["item"]: row.doc_id for row in rows}
+        return self._answer_ids[visit_id]
 
     def _load_visits(self) -> None:
         folder = self.folder / "visits"
@@ -405,16 +466,19 @@ class LocalStore:
         storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
         with storage.transaction():
             yield db
-            table: Table = db.table("visit", cache_size=0)
-            table.truncate()
-            table.insert(visit.to_doc())
+            db.table("visit", cache_size=0).upsert(Document(visit.to_doc(), doc_id=1))
         self._visits[visit.id] = visit
 
     def _audit(self, db: TinyDB, visit: Visit, action: str, **fields: Any) -> None:
-        entry = AuditEntry(
-            at=now(), who=self.who, action=action, visit_id=visit.id, revision=visit.revision, **fields
-        )
-        db.table("audit", cache_size=0).insert(asdict(entry))
+        entry = {
+            "at": now(),
+            "who": self.who,
+            "action": action,
+            "visit_id": visit.id,
+            "revision": visit.revision,
+            **fields,
+        }
+        db.table("audit", cache_size=0).insert(entry)
 
 
 def _plain(value: Any) -> Any:

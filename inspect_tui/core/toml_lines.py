@@ -16,7 +16,9 @@ Path_ = tuple[PathKey, ...]
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r'^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
+_KEY = re.compile(
+    r'^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*='
+)
 
 
 def _split_key(raw: str) -> list[str]:
@@ -57,6 +59,13 @@ class LineMap:
                 path.append(self._counts.get(tuple(path), 1) - 1)
         return tuple(path)
 
+    def _elements(self, path: Path_, first: int, text: str, lineno: int) -> int:
+        """Record the string elements of a multi-line array found on one line."""
+        found = len(_STRING.findall(text))
+        for index in range(first, first + found):
+            self.lines.setdefault((*path, index), lineno)
+        return first + found
+
     def _read(self, text: str) -> None:
         table: Path_ = ()
         array_path: Path_ | None = None
@@ -71,9 +80,7 @@ class LineMap:
             line = _STRING.sub('""', raw)
             code = line.split("#", 1)[0]
             if array_path is not None:
-                for _ in _STRING.finditer(raw.split("#", 1)[0]):
-                    self.lines.setdefault((*array_path, array_index), lineno)
-                    array_index += 1
+                array_index = self._elements(array_path, array_index, raw.split("#", 1)[0], lineno)
                 array_depth += code.count("[") - code.count("]")
                 if array_depth <= 0:
                     array_path = None
@@ -94,8 +101,6 @@ class LineMap:
                 in_multiline = True
             depth = value.count("[") - value.count("]")
             if value.strip().startswith("[") and depth > 0:
-                array_path, array_depth, array_index = path, depth, 0
+                array_path, array_depth = path, depth
                 after = raw[raw.index("=") + 1 :].split("#", 1)[0]
-                for _ in _STRING.finditer(after):
-                    self.lines.setdefault((*path, array_index), lineno)
-                    array_index += 1
+                array_index = self._elements(path, 0, after, lineno)

@@ -40,7 +40,11 @@ class InspectApp(App[None]):
         lines = [f"[b]{c.title.get(lang)}[/b]", f"{c.start} – {c.end}", ""]
         for section in c.sections:
             points = sum(i.points for i in section.items if i.scored)
-            lines.append(f"  {section.title.get(lang)}  {points:g}" if points else f"  {section.title.get(lang)}")
+            lines.append(
+                f"  {section.title.get(lang)}  {points:g}"
+                if points
+                else f"  {section.title.get(lang)}"
+            )
         lines.append("")
         lines.append("  ".join(f"{tier.name.get(lang)} ≥ {tier.min:g}" for tier in c.tiers))
         return "\n".join(lines)

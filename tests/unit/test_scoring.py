@@ -12,7 +12,16 @@ import pytest
 
 from inspect_tui.core.errors import AnswerError
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NA, NO, YES, Answer, check_answer, score_visit, tier_for, to_float
+from inspect_tui.core.scoring import (
+    NA,
+    NO,
+    YES,
+    Answer,
+    check_answer,
+    score_visit,
+    tier_for,
+    to_float,
+)
 from tests.support.answers import perfect
 
 

@@ -69,7 +69,7 @@ def test_total_stays_within_0_and_100(visit: tuple[Campaign, dict[str, Answer]])
     campaign, answers = visit
     result = score_visit(campaign, answers)
     assert 0 <= result.total <= 100
-    assert all(0 <= section.score for section in result.sections)
+    assert all(section.score >= 0 for section in result.sections)
     assert result.complete == (not result.unanswered)
 
 
@@ -100,7 +100,9 @@ def test_answering_a_missing_item_never_lowers_the_total(
     visit: tuple[Campaign, dict[str, Answer]], data: st.DataObject
 ) -> None:
     campaign, answers = visit
-    missing = [i for i in campaign.items if i.id not in answers and i.kind in ("check", "scale", "count")]
+    missing = [
+        i for i in campaign.items if i.id not in answers and i.kind in ("check", "scale", "count")
+    ]
     if not missing:
         return
     item = data.draw(st.sampled_from(missing))

@@ -25,7 +25,11 @@ def answer_all(store: LocalStore, campaign: Campaign, visit_id: str) -> None:
 def test_answers_survive_closing_and_reopening(data_dir: Path, campaign: Campaign) -> None:
     with LocalStore(data_dir, who="阿依古丽") as store:
         visit = store.start_visit(
-            campaign, "team-2", "kaqun", inspectors=["努尔东·艾山", "阿依古丽"], methods=["report", "archive"]
+            campaign,
+            "team-2",
+            "kaqun",
+            inspectors=["努尔东·艾山", "阿依古丽"],
+            methods=["report", "archive"],
         )
         store.set_answer(campaign, visit.id, "study.plan", YES)
         store.set_answer(campaign, visit.id, "reports.social_info", 4, "只报了4条")
@@ -45,11 +49,15 @@ def test_answers_survive_closing_and_reopening(data_dir: Path, campaign: Campaig
         assert store.visits(campaign.id, team="team-1") == []
 
 
-def test_every_change_is_audited_with_who_old_and_new(store: LocalStore, campaign: Campaign) -> None:
+def test_every_change_is_audited_with_who_old_and_new(
+    store: LocalStore, campaign: Campaign
+) -> None:
     visit = store.start_visit(campaign, "team-1", "shache-zhen")
     store.set_answer(campaign, visit.id, "study.plan", YES)
     store.set_answer(campaign, visit.id, "study.plan", NO, "计划未经组长签发")
-    store.set_answer(campaign, visit.id, "study.plan", NO, "计划未经组长签发")  # no change, no entry
+    store.set_answer(
+        campaign, visit.id, "study.plan", NO, "计划未经组长签发"
+    )  # no change, no entry
     store.update_visit(visit.id, inspectors=["陆保质"])
     entries = [(e.action, e.subject, e.old, e.new, e.who) for e in store.audit(visit.id)]
     assert entries == [
@@ -69,7 +77,9 @@ def test_a_visit_per_team_and_group(store: LocalStore, campaign: Campaign) -> No
     assert caught.value.key == "store.visit_exists"
 
 
-def test_invalid_answers_and_unknown_items_change_nothing(store: LocalStore, campaign: Campaign) -> None:
+def test_invalid_answers_and_unknown_items_change_nothing(
+    store: LocalStore, campaign: Campaign
+) -> None:
     visit = store.start_visit(campaign, "team-1", "shache-zhen")
     with pytest.raises(AnswerError):
         store.set_answer(campaign, visit.id, "office.rules", 9)
@@ -80,7 +90,9 @@ def test_invalid_answers_and_unknown_items_change_nothing(store: LocalStore, cam
     assert [e.action for e in store.audit(visit.id)] == ["create"]
 
 
-def test_finalize_is_refused_until_complete_and_explained(store: LocalStore, campaign: Campaign) -> None:
+def test_finalize_is_refused_until_complete_and_explained(
+    store: LocalStore, campaign: Campaign
+) -> None:
     visit = store.start_visit(campaign, "team-1", "shache-zhen")
     answer_all(store, campaign, visit.id)
     store.set_answer(campaign, visit.id, "archive.catalogue", None)
@@ -95,7 +107,11 @@ def test_finalize_is_refused_until_complete_and_explained(store: LocalStore, cam
     assert store.visit(visit.id).status == "draft"
     store.set_answer(campaign, visit.id, "archive.catalogue", 2, "目录不全")
     final = store.finalize(
-        visit.id, campaign, strengths="档案整理规范", problems="目录不全", representative="买买提·艾力"
+        visit.id,
+        campaign,
+        strengths="档案整理规范",
+        problems="目录不全",
+        representative="买买提·艾力",
     )
     assert final.status == "final" and final.revision == 1
     assert final.representative == "买买提·艾力"
@@ -119,7 +135,12 @@ def test_finalized_visit_is_read_only_until_reopened_with_a_reason(
     reopened = store.reopen(visit.id, "组长补交了学习计划")
     assert (reopened.status, reopened.revision) == ("draft", 2)
     entry = store.audit(visit.id)[-1]
-    assert (entry.action, entry.reason, entry.old, entry.new) == ("reopen", "组长补交了学习计划", 1, 2)
+    assert (entry.action, entry.reason, entry.old, entry.new) == (
+        "reopen",
+        "组长补交了学习计划",
+        1,
+        2,
+    )
     store.set_answer(campaign, visit.id, "study.plan", NO, "计划是补写的")
     assert store.audit(visit.id)[-2].revision == 2
     with pytest.raises(StoreError):
@@ -135,7 +156,9 @@ def test_visit_of_another_checklist_version_is_not_mixed(
     assert caught.value.key == "store.checklist_changed"
 
 
-def test_chinese_is_stored_readable_in_utf8(store: LocalStore, campaign: Campaign, data_dir: Path) -> None:
+def test_chinese_is_stored_readable_in_utf8(
+    store: LocalStore, campaign: Campaign, data_dir: Path
+) -> None:
     visit = store.start_visit(campaign, "team-2", "kaqun")
     store.set_answer(campaign, visit.id, "archive.genuine", NO, "记录系“临时突击”形成……")
     raw = (data_dir / "visits" / f"{visit.id}.json").read_bytes().decode("utf-8")
@@ -185,11 +208,11 @@ def test_damaged_visit_file_is_reported_and_left_untouched(
 def test_damaged_settings_file_stops_the_store_and_is_left_untouched(data_dir: Path) -> None:
     LocalStore(data_dir).close()
     settings = data_dir / "settings.json"
-    settings.write_bytes(b"{\"settings\": {\"1\": ")
+    settings.write_bytes(b'{"settings": {"1": ')
     with pytest.raises(StoreError) as caught:
         LocalStore(data_dir)
     assert caught.value.key == "store.corrupt"
-    assert settings.read_bytes() == b"{\"settings\": {\"1\": "
+    assert settings.read_bytes() == b'{"settings": {"1": '
     with pytest.raises(StoreError) as again:
         LocalStore(data_dir)  # refused again (not StoreLocked: the failed open let go of the lock)
     assert again.value.key == "store.corrupt"

@@ -1,0 +1,58 @@
+"""Every message exists in Chinese and English with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from inspect_tui.core.i18n import Msg, default_lang, parse_lang, t
+from inspect_tui.core.messages import MESSAGES
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_message_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    entry = MESSAGES[key]
+    assert set(entry) == {"zh", "en"}
+    assert entry["zh"].strip() and entry["en"].strip()
+    assert placeholders(entry["zh"]) == placeholders(entry["en"])
+
+
+def test_nested_messages_render_in_the_asking_language() -> None:
+    params = {
+        "value": 7,
+        "item": "office.rules",
+        "expected": Msg("answer.expect.scale", points=5, step=1),
+    }
+    assert t("answer.invalid", "zh", **params).endswith("0 至 5 之间、步长为 1 的整数")
+    assert t("answer.invalid", "en", **params).endswith("a whole number from 0 to 5 in steps of 1")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang"),
+    [
+        ("zh_CN.UTF-8", "zh"),
+        ("zh-TW", "zh"),
+        ("en_GB.UTF-8", "en"),
+        ("C", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_lang(value: str | None, lang: str | None) -> None:
+    assert parse_lang(value) == lang
+
+
+def test_default_language_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("INSPECT_TUI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("locale.getlocale", lambda: (None, None))
+    assert default_lang() == "zh"  # nothing said: Chinese first
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert default_lang() == "en"
+    monkeypatch.setenv("INSPECT_TUI_LANG", "zh")
+    assert default_lang() == "zh"
