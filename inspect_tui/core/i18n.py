@@ -59,7 +59,7 @@ def parse_lang(value: str | None) -> Lang | None:
     if not value:
         return None
     head = value.strip().lower()[:2]
-    if head == "zh":
+    if head == "zh" or value.lower().startswith("chinese"):
         return "zh"
     if head == "en":
         return "en"
@@ -70,16 +70,13 @@ def default_lang() -> Lang:
     """From INSPECT_TUI_LANG, then the locale; Chinese when the locale says nothing useful.
 
     The people this is built for work in Chinese; a bare C/POSIX locale (common on office PCs
-    set up by IT, and on CI) should not switch them to English.
+    set up by IT, and on CI) should not switch them to English. The first locale variable that
+    is set decides, as it does for every POSIX program; Python's own guess is asked only when
+    none is (Windows), because it maps C.UTF-8 to en_US.
     """
-    for value in (
-        os.environ.get("INSPECT_TUI_LANG"),
-        os.environ.get("LC_ALL"),
-        os.environ.get("LC_MESSAGES"),
-        os.environ.get("LANG"),
-        locale.getlocale()[0],
-    ):
-        lang = parse_lang(value)
-        if lang:
-            return lang
-    return "zh"
+    if lang := parse_lang(os.environ.get("INSPECT_TUI_LANG")):
+        return lang
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := os.environ.get(name):
+            return parse_lang(value) or "zh"
+    return parse_lang(locale.getlocale()[0]) or "zh"

@@ -52,7 +52,15 @@ def test_default_language_follows_the_environment(monkeypatch: pytest.MonkeyPatc
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr("locale.getlocale", lambda: (None, None))
     assert default_lang() == "zh"  # nothing said: Chinese first
+    monkeypatch.setattr("locale.getlocale", lambda: ("Chinese (Simplified)_China", "936"))
+    assert default_lang() == "zh"  # Windows' way of saying it
+    monkeypatch.setattr("locale.getlocale", lambda: ("en_US", "UTF-8"))
+    assert default_lang() == "en"
+    monkeypatch.setenv("LANG", "C.UTF-8")  # Python guesses en_US for this; we do not
+    assert default_lang() == "zh"
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert default_lang() == "en"
-    monkeypatch.setenv("INSPECT_TUI_LANG", "zh")
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
     assert default_lang() == "zh"
+    monkeypatch.setenv("INSPECT_TUI_LANG", "en")
+    assert default_lang() == "en"
