@@ -255,7 +255,7 @@ def _tie_break(c: Checker, value: object, sections: list[str] | None) -> list[st
             chain.append(row)  # the outline failed; its section ids are unknown, say nothing
         elif (key := c.want_choice(row, ("tie_break", index), known)) is not None:
             if key in chain:
-                c.add(("tie_break", index), "schema.duplicate_id", id=key, first="tie_break")
+                c.duplicate(("tie_break", index), key, ("tie_break", chain.index(key)))
             chain.append(key)
     return chain
 
@@ -283,7 +283,11 @@ def _teams(c: Checker, value: object, groups: tuple[Group, ...] | None) -> tuple
             teams.append(Team(ident, name, leader or name, tuple(members), tuple(key_list)))
     c.unique([(t.id, ("teams", i)) for i, t in enumerate(teams)])
     if groups is not None:
-        covered = {g for team in teams for g in team.groups}
+        # from the raw lists: one bad entry must not make a team's other groups "unassigned"
+        covered = {
+            g for row in rows if isinstance(row, dict) and isinstance(row.get("groups"), list)
+            for g in row["groups"] if isinstance(g, str)
+        }  # fmt: skip
         for group in groups:
             if group.id not in covered:
                 c.add(("teams",), "checklist.group_unassigned", group=group.id, name=group.name.zh)
@@ -306,7 +310,7 @@ def _team_groups(
             c.add((*path, index), "checklist.unknown_group", group=ident)
             ok = False
         elif ident in members:
-            c.add((*path, index), "schema.duplicate_id", id=ident, first=c.display(path))
+            c.duplicate((*path, index), ident, (*path, rows.index(ident)))
             ok = False
         else:
             members.append(ident)

@@ -42,8 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not one of: {choices}",
     },
     "schema.duplicate_id": {
-        "zh": "重复的标识“{id}”（首次出现于 {first}）",
-        "en": "duplicate id '{id}' (first used at {first})",
+        "zh": "重复的标识“{id}”（首次出现在第 {first} 行）",
+        "en": "duplicate id '{id}' (first used on line {first})",
     },
     # -- checklist ------------------------------------------------------------------------------
     "checklist.format": {

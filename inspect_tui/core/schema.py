@@ -167,12 +167,17 @@ class Checker:
         return Text(zh, en) if zh is not None and en is not None else None
 
     def unique(self, ids: list[tuple[str, FieldPath]]) -> None:
+        """Report every element whose id was used before, at its `id` line, naming the line of
+        the first use (the display paths of the two would read the same)."""
         seen: dict[str, FieldPath] = {}
         for ident, path in ids:
             if ident in seen:
-                self.add(path, "schema.duplicate_id", id=ident, first=self.display(seen[ident]))
+                self.duplicate((*path, "id"), ident, (*seen[ident], "id"))
             else:
                 seen[ident] = path
+
+    def duplicate(self, path: FieldPath, ident: str, first: FieldPath) -> None:
+        self.add(path, "schema.duplicate_id", id=ident, first=self.lines.line_of(first) or "?")
 
     def _in_range(self, value: Any, path: FieldPath, low: float | None, high: float | None) -> Any:
         if (low is not None and value < low) or (high is not None and value > high):

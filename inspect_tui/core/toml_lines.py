@@ -33,6 +33,7 @@ class LineMap:
         self.lines: dict[Path_, int] = {}
         self._counts: dict[Path_, int] = {}
         self._arrays: set[tuple[str, ...]] = set()
+        self._first_headers: list[Path_] = []
         self._read(text)
 
     def line_of(self, path: Path_) -> int | None:
@@ -52,6 +53,8 @@ class LineMap:
             if last and new_element:
                 key = tuple(path)
                 index = self._counts.get(key, 0)
+                if index == 0:
+                    self._first_headers.append(key)
                 self._counts[key] = index + 1
                 self._arrays.add(dotted)
                 path.append(index)
@@ -90,6 +93,8 @@ class LineMap:
                 names = _split_key(header.group(2))
                 table = self._resolve(names, new_element=header.group(1) == "[[")
                 self.lines.setdefault(table, lineno)
+                while self._first_headers:  # an array of tables starts at its first header
+                    self.lines.setdefault(self._first_headers.pop(), lineno)
                 continue
             key = _KEY.match(raw)
             if not key:
