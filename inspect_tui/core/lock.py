@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from inspect_tui.core.errors import StoreLocked
+from inspect_tui.core.errors import StoreError, StoreLocked
 
 LOCK_NAME = ".lock"
 _WINDOWS_LOCK_OFFSET = 1 << 30  # lock a byte far past the text, so others can still read who
@@ -36,7 +36,11 @@ class FolderLock:
         self._file: IO[str] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise StoreError("store.folder_failed", path=self.path.parent, reason=reason) from None
         try:
             _lock(handle)
         except OSError:

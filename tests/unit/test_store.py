@@ -256,3 +256,26 @@ def test_stale_temp_files_from_a_crash_are_cleared(data_dir: Path, campaign: Cam
         assert not stale.exists()
         assert store.visit(visit.id).group == "shache-zhen"
         assert not store.damaged
+
+
+def test_an_unusable_data_folder_is_one_clear_error(tmp_path: Path) -> None:
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError) as caught:
+        LocalStore(a_file)
+    assert caught.value.key == "store.folder_failed"
+    assert str(a_file) in caught.value.line("zh")
+
+
+def test_a_read_only_data_folder_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod cannot stop root (CI runs as root), so the OS's refusal is played by the test
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr("inspect_tui.core.lock.open", refuse, raising=False)
+    with pytest.raises(StoreError) as caught:
+        LocalStore(tmp_path / "ro")
+    assert caught.value.key == "store.folder_failed"
+    assert os.strerror(errno.EACCES) in caught.value.line("en")
