@@ -122,6 +122,9 @@ class AtomicJSONStorage(Storage):
             data.setdefault("_meta", {"1": self.marker})
         try:
             atomic_write(self.path, dumps(data))
+        except (TypeError, ValueError) as exc:  # not serializable: nothing was written
+            self._data = None
+            raise StoreError("store.write_failed", path=self.path, reason=str(exc)) from exc
         except OSError as exc:
             self._data = None
             raise StoreError(

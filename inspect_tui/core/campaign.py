@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from inspect_tui.core.errors import ChecklistError, Problem
+from inspect_tui.core.i18n import Msg
 from inspect_tui.core.model import (
     ITEM_KINDS,
     MONTHS_PER,
@@ -30,7 +31,8 @@ from inspect_tui.core.model import (
     Team,
     Tier,
 )
-from inspect_tui.core.schema import Checker, FieldPath, read_toml
+from inspect_tui.core.schema import Checker, FieldPath
+from inspect_tui.core.toml_read import read_toml
 
 FORMAT = 1
 CAMPAIGN_ID = r"[a-z0-9][a-z0-9-]*"
@@ -64,25 +66,61 @@ def check_file(path: Path | str) -> list[Problem]:
     data, text, problems = read_toml(path)
     if data is None:
         return problems
-    if "sections" in data:
+    kind = file_kind(data)
+    if kind == "outline":
         return _outline(path, data, text)[1]
-    if "groups" in data and "teams" not in data:
+    if kind == "roster":
         return _roster(path, data, text)[1]
-    return _campaign(path)[1]
+    if kind == "campaign":
+        return _campaign(path)[1]
+    return [Problem(path, "", "file.empty" if not data else "checklist.unknown_kind")]
 
 
-def checklist_hash(outline_data: dict[str, Any], start: date, end: date) -> str:
-    """SHA-256 of what fixes the items and their targets: the parsed outline and the period.
+def file_kind(data: dict[str, Any]) -> str | None:
+    """campaign, outline or roster, told apart by keys only one of them has; None if none."""
+    if {"sections", "total"} & data.keys():
+        return "outline"
+    if {"period", "teams", "tiers", "outline", "roster"} & data.keys():
+        return "campaign"
+    if "groups" in data:
+        return "roster"
+    return None
 
-    Computed from parsed data, not bytes, so a re-indented file or a new comment keeps the hash.
+
+def checklist_hash(outline: Outline, start: date, end: date) -> str:
+    """SHA-256 of what decides what an answer is worth: the items' ids, kinds, points and
+    rules, the section weights, the total and the period (which sets the count targets).
+
+    Wording is left out on purpose: fixing a typo in an item's guidance in the middle of a
+    round must not cut the teams' drafts off from the campaign.
     """
-    canonical = json.dumps(
-        {"outline": outline_data, "period": [start.isoformat(), end.isoformat()]},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-        default=str,
-    )
+    skeleton = {
+        "total": outline.total,
+        "period": [start.isoformat(), end.isoformat()],
+        "sections": [
+            {
+                "id": section.id,
+                "weight": section.weight,
+                "items": [
+                    [
+                        item.id,
+                        item.kind,
+                        item.points,
+                        item.allow_na,
+                        item.step,
+                        item.frequency,
+                        item.per,
+                        item.cap,
+                        item.deduct_from,
+                        item.min_months,
+                    ]
+                    for item in section.items
+                ],
+            }
+            for section in outline.sections
+        ],
+    }
+    canonical = json.dumps(skeleton, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -91,6 +129,9 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
     data, text, problems = read_toml(path)
     if data is None:
         return None, problems
+    if (kind := file_kind(data)) != "campaign":
+        key = "file.empty" if not data else "checklist.not_campaign"
+        return None, [Problem(path, "", key, {"kind": Msg(f"kind.file.{kind}")} if kind else {})]
     c = Checker(path, text, data)
     root = c.want_table(
         data,
@@ -106,41 +147,30 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
     title = c.want_text(root.get("title"), ("title",)) if "title" in root else None
     start, end = _period(c, root.get("period")) if "period" in root else (None, None)
 
-    outline = outline_raw = None
     extra: list[Problem] = []
-    if isinstance(ref := root.get("outline"), str) and ref.strip():
-        outline_path = path.parent / ref
-        outline_raw, outline_text, read_problems = read_toml(outline_path)
-        extra += read_problems
-        if outline_raw is not None:
-            outline, outline_problems = _outline(outline_path, outline_raw, outline_text)
-            extra += outline_problems
-    elif "outline" in root:
-        c.want_str(root.get("outline"), ("outline",))
-
+    outline = None
+    if found := _named_file(c, root, "outline", "outline", extra):
+        outline_path, outline_raw, outline_text = found
+        outline, outline_problems = _outline(outline_path, outline_raw, outline_text)
+        extra += outline_problems
     groups: tuple[Group, ...] | None = None
-    if isinstance(ref := root.get("roster"), str) and ref.strip():
-        roster_path = path.parent / ref
-        roster_raw, roster_text, read_problems = read_toml(roster_path)
-        extra += read_problems
-        if roster_raw is not None:
-            groups, roster_problems = _roster(roster_path, roster_raw, roster_text)
-            extra += roster_problems
-    elif "roster" in root:
-        c.want_str(root.get("roster"), ("roster",))
+    if found := _named_file(c, root, "roster", "roster", extra):
+        roster_path, roster_raw, roster_text = found
+        groups, roster_problems = _roster(roster_path, roster_raw, roster_text)
+        extra += roster_problems
 
     tiers = _tiers(c, root.get("tiers")) if "tiers" in root else None
     quota = _quota(c, root.get("quota"), tiers) if "quota" in root else None
     merge = _merge(c, root.get("merge")) if "merge" in root else MergeRule()
     methods = _methods(c, root.get("methods", list(METHODS)))
-    sections = [s.id for s in outline.sections] if outline else None
+    sections = [s.id for s in outline.sections if s.weight] if outline else None
     tie_break = _tie_break(c, root.get("tie_break", ["total", "name"]), sections)
     teams = _teams(c, root.get("teams"), groups) if "teams" in root else None
 
     problems = c.problems + extra
-    if problems or None in (ident, title, start, end, outline, outline_raw, groups, tiers, teams):
+    if problems or None in (ident, title, start, end, outline, groups, tiers, teams):
         return None, problems
-    assert ident and title and start and end and outline and outline_raw is not None
+    assert ident and title and start and end and outline
     assert groups is not None and tiers is not None and teams is not None
     campaign = Campaign(
         id=ident,
@@ -152,13 +182,39 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
         tie_break=tuple(tie_break or ()),
         groups=groups,
         teams=teams,
-        checklist_hash=checklist_hash(outline_raw, start, end),
+        checklist_hash=checklist_hash(outline, start, end),
         path=path,
         methods=tuple(methods or ()),
         quota=quota,
         merge=merge or MergeRule(),
     )
     return campaign, []
+
+
+def _named_file(
+    c: Checker, root: dict[str, Any], key: str, kind: str, extra: list[Problem]
+) -> tuple[Path, dict[str, Any], str] | None:
+    """Read the outline or roster a campaign names; a missing one is reported at the line
+    of the campaign that names it, since that is where the clerk will look."""
+    ref = c.want_str(root.get(key), (key,))
+    if ref is None:
+        return None
+    target = c.file.parent / ref
+    data, text, problems = read_toml(target)
+    if problems and problems[0].key in ("file.missing", "file.is_dir"):
+        c.add((key,), "checklist.ref_missing", file=ref, kind=Msg(f"noun.{kind}"))
+        return None
+    extra += problems
+    if data is None:
+        return None
+    if file_kind(data) != kind:
+        found = file_kind(data)
+        extra.append(Problem(target, "", "checklist.wrong_kind", {
+            "kind": Msg(f"kind.file.{kind}"),
+            "found": Msg(f"kind.file.{found}") if found else Msg("kind.file.unknown"),
+        }))  # fmt: skip
+        return None
+    return target, data, text
 
 
 def _format(c: Checker, root: dict[str, Any]) -> None:
@@ -290,7 +346,7 @@ def _teams(c: Checker, value: object, groups: tuple[Group, ...] | None) -> tuple
         }  # fmt: skip
         for group in groups:
             if group.id not in covered:
-                c.add(("teams",), "checklist.group_unassigned", group=group.id, name=group.name.zh)
+                c.add(("teams",), "checklist.group_unassigned", group=group.id, name=group.name)
     return tuple(teams) if len(teams) == len(rows) else None
 
 
@@ -370,16 +426,45 @@ def _outline(path: Path, data: dict[str, Any], text: str) -> tuple[Outline | Non
              for ii, item in enumerate(s.items)]  # fmt: skip
     c.unique([(item.id, p) for item, p in items])
     if total is not None and len(good) == len(rows or []) and rows:
-        points = sum(i.points for s in good for i in s.items if i.scored)
-        if points != total:
-            c.add(("total",), "checklist.points_total", points=points, total=total)
-        weights = sum(s.weight for s in good)
-        if abs(weights - total) > 1e-9:
-            c.add(("total",), "checklist.weights_total", weights=weights, total=total)
+        _check_sums(c, total, good)
     if c.problems or None in (ident, title, total) or len(good) != len(rows or []) or not rows:
         return None, c.problems
     assert ident and title and total
     return Outline(ident, title, total, tuple(good), path), []
+
+
+def _check_sums(c: Checker, total: int, sections: list[Section]) -> None:
+    """Points and weights must add up to the total; say what each section adds up to, so
+    the clerk sees which one is off. A deduction must come off a section that has points."""
+    sums = {s.id: sum(i.points for i in s.items if i.scored) for s in sections}
+    if sum(sums.values()) != total:
+        detail = ", ".join(f"{sid} {points}" for sid, points in sums.items() if points)
+        c.add(
+            ("total",),
+            "checklist.points_total",
+            points=sum(sums.values()),
+            total=total,
+            detail=detail,
+        )
+    weights = {s.id: s.weight for s in sections}
+    if abs(sum(weights.values()) - total) > 1e-9:
+        detail = ", ".join(f"{sid} {w:g}" for sid, w in weights.items() if w)
+        c.add(
+            ("total",),
+            "checklist.weights_total",
+            weights=f"{sum(weights.values()):g}",
+            total=total,
+            detail=detail,
+        )
+    for si, section in enumerate(sections):
+        for ii, item in enumerate(section.items):
+            if (
+                item.kind == "deduction"
+                and item.deduct_from != TOTAL
+                and not weights[item.deduct_from]
+            ):
+                path = ("sections", si, "items", ii, "from")
+                c.add(path, "checklist.deduct_from_empty", section=item.deduct_from)
 
 
 def _section(c: Checker, row: object, index: int, section_ids: set[str]) -> Section | None:
@@ -409,14 +494,15 @@ def _section(c: Checker, row: object, index: int, section_ids: set[str]) -> Sect
 def _item(
     c: Checker, row: object, path: FieldPath, section: str, section_ids: set[str]
 ) -> Item | None:
-    kind = row.get("kind") if isinstance(row, dict) else None
+    if not isinstance(row, dict):
+        c.want_table(row, path, ())
+        return None
+    kind = row.get("kind")
+    if kind is None:
+        c.add(path, "schema.missing", key="kind")
+        return None
     if not isinstance(kind, str) or kind not in ITEM_KINDS:
-        if isinstance(row, dict):
-            c.add(
-                (*path, "kind"), "schema.choice", value=kind, choices=", ".join(sorted(ITEM_KINDS))
-            )
-        else:
-            c.want_table(row, path, ())
+        c.want_choice(kind, (*path, "kind"), sorted(ITEM_KINDS))
         return None
     needed = ["id", "kind", "text", "guidance"]
     if kind in SCORED_KINDS or kind == "deduction":

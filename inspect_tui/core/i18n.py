@@ -44,13 +44,26 @@ class Msg:
     def render(self, lang: Lang) -> str:
         return t(self.key, lang, **self.params)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.key, self.params) == (other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Msg({self.key!r}, **{self.params!r})"
+
 
 def t(key: str, lang: Lang, /, **params: object) -> str:
-    """The message `key` in `lang`, with `params` filled in (`Msg` params in `lang` too)."""
+    """The message `key` in `lang`, with `params` filled in (`Msg` and `Text` params in `lang`
+    too)."""
     template = MESSAGES[key][lang]
     if not params:
         return template
-    filled = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in params.items()}
+    filled = {
+        k: v.render(lang) if isinstance(v, Msg) else v.get(lang) if isinstance(v, Text) else v
+        for k, v in params.items()
+    }
     return template.format(**filled)
 
 

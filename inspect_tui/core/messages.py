@@ -12,14 +12,77 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file.is_dir": {"zh": "这是一个文件夹，不是文件", "en": "is a folder, not a file"},
     "file.unreadable": {"zh": "无法读取：{reason}", "en": "cannot be read: {reason}"},
     "file.encoding": {
-        "zh": "不是 UTF-8 编码（第 {offset} 字节）；请用 UTF-8 保存",
-        "en": "not UTF-8 (byte {offset}); save the file as UTF-8",
+        "zh": "不是 UTF-8 编码（第 {line} 行第 {column} 列）；请另存为 UTF-8",
+        "en": "not UTF-8 (line {line}, column {column}); save the file as UTF-8",
     },
-    "file.toml": {"zh": "TOML 语法错误：{detail}", "en": "TOML syntax error: {detail}"},
+    "file.gbk": {
+        "zh": "文件是 GBK（记事本中的“ANSI”）编码，从第 {line} 行起无法按 UTF-8 读取；请用“另存为”选择 UTF-8",
+        "en": "the file is saved as GBK (Notepad's 'ANSI'); from line {line} it cannot be read as UTF-8: use Save As and choose UTF-8",
+    },
+    "file.utf16": {
+        "zh": "文件是 UTF-16（记事本中的“Unicode”）编码；请用“另存为”选择 UTF-8",
+        "en": "the file is saved as UTF-16 (Notepad's 'Unicode'); use Save As and choose UTF-8",
+    },
+    "file.zip": {
+        "zh": "这是 Word、Excel 或压缩文件，不是文本文件；请用记事本等文本编辑器编写",
+        "en": "this is a Word, Excel or zip file, not a text file; write it in a text editor",
+    },
+    "file.binary": {
+        "zh": "这不是文本文件（含有二进制内容）",
+        "en": "this is not a text file (it holds binary data)",
+    },
+    "file.empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "file.toml": {
+        "zh": "TOML 格式错误（第 {column} 列）：{reason}",
+        "en": "not valid TOML (column {column}): {reason}",
+    },
+    "toml.invalid_value": {
+        "zh": "“=”后面的值写法不对（文字要加英文双引号，日期不加引号）",
+        "en": "the value after '=' is not written right (text needs double quotes, dates none)",
+    },
+    "toml.unclosed": {
+        "zh": "方括号 [ ] 或花括号 { } 没有闭合",
+        "en": "a [ ] or { } is not closed",
+    },
+    "toml.unterminated": {
+        "zh": "引号没有闭合（文件可能被截断）",
+        "en": "a quoted text is not closed (the file may be cut short)",
+    },
+    "toml.repeated": {"zh": "同一个键写了两次", "en": "the same key is written twice"},
+    "toml.expected_equals": {
+        "zh": "键后面应有“=”",
+        "en": "a key must be followed by '='",
+    },
+    "toml.invalid_statement": {
+        "zh": "这一行不是“键 = 值”，也不是 [表头]",
+        "en": "this line is neither 'key = value' nor a [table] header",
+    },
+    "toml.full_width": {
+        "zh": '{reason}；这一行有全角标点（＝，“”：［］），TOML 需要半角的 = , " : [ ]',
+        "en": '{reason}; this line has full-width punctuation (＝，“”：［］): TOML needs = , " : [ ]',
+    },
     # -- schema ---------------------------------------------------------------------------------
     "schema.type": {
-        "zh": "应为 {expected}，实为 {found}",
+        "zh": "应为{expected}，实为{found}",
         "en": "expected {expected}, found {found}",
+    },
+    "type.table": {"zh": "表（{{ … }}）", "en": "a table ({{ ... }})"},
+    "type.array": {"zh": "数组（[ … ]）", "en": "an array ([ ... ])"},
+    "type.string": {"zh": "加引号的文字", "en": "quoted text"},
+    "type.integer": {"zh": "整数", "en": "a whole number"},
+    "type.float": {"zh": "小数", "en": "a decimal number"},
+    "type.number": {"zh": "数字", "en": "a number"},
+    "type.boolean": {"zh": "true 或 false", "en": "true or false"},
+    "type.date": {"zh": "日期（如 2012-01-01）", "en": "a date (like 2012-01-01)"},
+    "type.datetime": {"zh": "日期时间", "en": "a date and time"},
+    "type.time": {"zh": "时间", "en": "a time"},
+    "schema.text_as_string": {
+        "zh": '应写成中英文两种：{{ zh = "{value}", en = "…" }}',
+        "en": 'write it in both languages: {{ zh = "{value}", en = "..." }}',
+    },
+    "schema.date_quoted": {
+        "zh": "日期不加引号：写成 {value}",
+        "en": "dates take no quotes: write {value}",
     },
     "schema.unknown_key": {"zh": "未知的键“{key}”", "en": "unknown key '{key}'"},
     "schema.unknown_key_hint": {
@@ -30,12 +93,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schema.empty": {"zh": "不能为空", "en": "must not be empty"},
     "schema.blank": {"zh": "不能为空白", "en": "must not be blank"},
     "schema.pattern": {
-        "zh": "“{value}”格式不对（应匹配 {pattern}）",
-        "en": "'{value}' is not well formed (must match {pattern})",
+        "zh": "“{value}”不能用作标识：{rule}",
+        "en": "'{value}' cannot be used as an id: {rule}",
     },
-    "schema.range": {
-        "zh": "{value} 超出范围（{low} 至 {high}）",
-        "en": "{value} is out of range ({low} to {high})",
+    "pattern.id": {
+        "zh": "只能用小写英文字母、数字和连字符（-），以字母或数字开头",
+        "en": "use lower-case letters, digits and hyphens, starting with a letter or digit",
+    },
+    "pattern.section": {
+        "zh": "只能用小写英文字母、数字和下划线（_），以字母开头",
+        "en": "use lower-case letters, digits and underscores, starting with a letter",
+    },
+    "pattern.item": {
+        "zh": "写成“部分标识.名称”，只用小写英文字母、数字和下划线，如 office.room",
+        "en": "write '<section>.<name>' in lower-case letters, digits and underscores, like office.room",
+    },
+    "schema.min": {
+        "zh": "{value} 太小（至少为 {low}）",
+        "en": "{value} is too small (at least {low})",
     },
     "schema.choice": {
         "zh": "“{value}”不是可选值之一：{choices}",
@@ -72,13 +147,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "group '{group}' ({name}) is assigned to no team",
     },
     "checklist.points_total": {
-        "zh": "各项分值合计 {points} 分，与声明的总分 {total} 不符",
-        "en": "item points add up to {points}, but the outline declares total = {total}",
+        "zh": "各项分值合计 {points} 分（{detail}），与声明的总分 {total} 不符",
+        "en": "item points add up to {points} ({detail}), but the outline declares total = {total}",
     },
     "checklist.weights_total": {
-        "zh": "各部分权重合计 {weights}，与总分 {total} 不符",
-        "en": "section weights add up to {weights}, but total = {total}",
+        "zh": "各部分权重合计 {weights}（{detail}），与总分 {total} 不符",
+        "en": "section weights add up to {weights} ({detail}), but total = {total}",
     },
+    "checklist.deduct_from_empty": {
+        "zh": "“{section}”部分没有分值，从它扣分不起作用；请改为有分值的部分或 total",
+        "en": "section '{section}' has no points, so a deduction from it does nothing; name a section with points, or total",
+    },
+    "checklist.not_campaign": {
+        "zh": "这是{kind}，不是考核方案；请检查引用它的考核方案文件",
+        "en": "this is {kind}, not a campaign; check the campaign file that names it",
+    },
+    "checklist.wrong_kind": {
+        "zh": "这里需要{kind}，但这个文件是{found}",
+        "en": "{kind} is needed here, but this file is {found}",
+    },
+    "checklist.unknown_kind": {
+        "zh": "看不出这是考核方案、考核提纲还是名册（缺少 period/teams、sections 或 groups）",
+        "en": "cannot tell whether this is a campaign, an outline or a roster (no period/teams, sections or groups)",
+    },
+    "checklist.ref_missing": {
+        "zh": "找不到{kind}文件“{file}”（路径相对于本文件所在文件夹）",
+        "en": "{kind} file '{file}' not found (the path is relative to this file's folder)",
+    },
+    "noun.outline": {"zh": "考核提纲", "en": "outline"},
+    "noun.roster": {"zh": "名册", "en": "roster"},
+    "kind.file.campaign": {"zh": "考核方案", "en": "a campaign"},
+    "kind.file.outline": {"zh": "考核提纲", "en": "an outline"},
+    "kind.file.roster": {"zh": "联络组名册", "en": "a roster"},
+    "kind.file.unknown": {"zh": "无法识别的文件", "en": "not a checklist file"},
     "checklist.item_prefix": {
         "zh": "考核项目“{id}”的标识应以“{section}.”开头",
         "en": "item id '{id}' must start with '{section}.'",
@@ -100,8 +201,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "checklist.summary": {"zh": "共 {count} 个问题", "en": "{count} problem(s)"},
     # -- targets --------------------------------------------------------------------------------
     "target.explain": {
-        "zh": "{count} = 每{unit} {per} 次 × {months} 个月",
-        "en": "{count} = {per} per {unit} x {months} months",
+        "zh": "{count} = 每{unit} {per} 次 × {units} {many}",
+        "en": "{count} = {per} per {unit} x {units} {many}",
     },
     "target.minimum": {
         "zh": "{count} = 每{unit} {per} 次，{months} 个月内至少 {count} 次",
@@ -111,6 +212,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "frequency.quarter": {"zh": "季度", "en": "quarter"},
     "frequency.half-year": {"zh": "半年", "en": "half-year"},
     "frequency.year": {"zh": "年", "en": "year"},
+    "frequency.month.many": {"zh": "个月", "en": "months"},
+    "frequency.quarter.many": {"zh": "个季度", "en": "quarters"},
+    "frequency.half-year.many": {"zh": "个半年", "en": "half-years"},
+    "frequency.year.many": {"zh": "年", "en": "years"},
+    "frequency.month.one": {"zh": "个月", "en": "month"},
+    "frequency.quarter.one": {"zh": "个季度", "en": "quarter"},
+    "frequency.half-year.one": {"zh": "个半年", "en": "half-year"},
+    "frequency.year.one": {"zh": "年", "en": "year"},
     # -- answers --------------------------------------------------------------------------------
     "answer.invalid": {
         "zh": "“{value}”不是“{item}”的有效答案：{expected}",
@@ -129,6 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "answer.expect.veto": {"zh": "是（触发）或否", "en": "yes (triggered) or no"},
     "answer.expect.note": {"zh": "文字", "en": "text"},
+    "answer.text": {
+        "zh": "“{item}”的内容不是可以保存的文字",
+        "en": "what was entered for '{item}' is not text that can be saved",
+    },
     "answer.unknown_item": {
         "zh": "本次考核没有考核项目“{item}”",
         "en": "this campaign has no item '{item}'",
@@ -171,6 +284,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{group} 的考核记录是按另一版考核提纲做的，不能与考核“{campaign}”的当前提纲混用",
         "en": "the visit of {group} was made with another version of the checklist; "
         "it cannot be mixed with campaign '{campaign}' as it is now",
+    },
+    "store.not_assigned": {
+        "zh": "考核“{campaign}”中，{team} 没有被分配考核 {group}",
+        "en": "in campaign '{campaign}', {team} is not assigned to assess {group}",
     },
     "store.not_final": {"zh": "这次考核尚未定稿", "en": "this visit is not finalized"},
     "store.reason_required": {

@@ -115,15 +115,28 @@ class Target:
     exact: bool = True
 
     def explain(self, lang: Lang) -> str:
-        """ "6 = 1 per month x 6 months", or for a yearly item in a half-year round,
-        "1 = 1 per year, at least 1 in 6 months"."""
+        """ "6 = 1 per month x 6 months", "2 = 1 per quarter x 2 quarters", or for a yearly item
+        in a half-year round "1 = 1 per year, at least 1 in 6 months"."""
+        unit = t(f"frequency.{self.frequency}", lang)
+        if not self.exact:
+            return t(
+                "target.minimum",
+                lang,
+                count=self.count,
+                per=self.per,
+                unit=unit,
+                months=self.months,
+            )
+        units = self.months // MONTHS_PER[self.frequency]
+        many = t(f"frequency.{self.frequency}.{'one' if units == 1 else 'many'}", lang)
         return t(
-            "target.explain" if self.exact else "target.minimum",
+            "target.explain",
             lang,
             count=self.count,
             per=self.per,
-            unit=t(f"frequency.{self.frequency}", lang),
-            months=self.months,
+            unit=unit,
+            units=units,
+            many=many,
         )
 
 

@@ -2,51 +2,30 @@
 
 A `Checker` belongs to one file. Each `want_*` method either returns the value in the type the
 caller asked for, or records a `Problem` (with field path and line) and returns None, so a
-loader can go on and report the next mistake too.
+loader can go on and report the next mistake too. TOML has no null, so a `None` value means the
+key is absent: `want_table` already said so, and the `want_*` methods stay quiet about it.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from inspect_tui.core.errors import Problem
-from inspect_tui.core.i18n import Text
+from inspect_tui.core.i18n import Msg, Text
 from inspect_tui.core.toml_lines import LineMap, PathKey
 
 FieldPath = tuple[PathKey, ...]
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-def read_toml(file: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
-    """Parse `file`; on failure return None and the one problem that stopped it."""
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        return None, "", [Problem(file, "", "file.missing")]
-    except IsADirectoryError:
-        return None, "", [Problem(file, "", "file.is_dir")]
-    except OSError as exc:
-        return None, "", [Problem(file, "", "file.unreadable", {"reason": exc.strerror})]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, "", [Problem(file, "", "file.encoding", {"offset": exc.start}, line)]
-    text = text.removeprefix("\ufeff")
-    try:
-        return tomllib.loads(text), text, []
-    except tomllib.TOMLDecodeError as exc:
-        detail = str(exc)
-        found = _TOML_POSITION.search(detail)
-        line = int(found.group(1)) if found else None
-        detail = _TOML_POSITION.sub("", detail).strip()
-        return None, text, [Problem(file, "", "file.toml", {"detail": detail}, line)]
+# what an id may look like, said in words rather than as a regular expression
+PATTERN_WORDS = {
+    r"[a-z0-9][a-z0-9-]*": "pattern.id",
+    r"[a-z][a-z0-9_]*": "pattern.section",
+    r"[a-z][a-z0-9_]*\.[a-z0-9_.]+": "pattern.item",
+}
 
 
 class Checker:
@@ -87,8 +66,10 @@ class Checker:
         allowed: Iterable[str],
         required: Iterable[str] = (),
     ) -> dict[str, Any] | None:
+        if value is None:
+            return None
         if not isinstance(value, dict):
-            self.add(path, "schema.type", expected="table", found=type_name(value))
+            self.type_error(path, "table", value)
             return None
         allowed = set(allowed)
         for key in value:
@@ -104,8 +85,10 @@ class Checker:
         return value
 
     def want_list(self, value: object, path: FieldPath, *, non_empty: bool = True) -> list | None:
+        if value is None:
+            return None
         if not isinstance(value, list):
-            self.add(path, "schema.type", expected="array", found=type_name(value))
+            self.type_error(path, "array", value)
             return None
         if non_empty and not value:
             self.add(path, "schema.empty")
@@ -113,52 +96,72 @@ class Checker:
         return value
 
     def want_str(self, value: object, path: FieldPath, pattern: str | None = None) -> str | None:
+        if value is None:
+            return None
         if not isinstance(value, str):
-            self.add(path, "schema.type", expected="string", found=type_name(value))
+            self.type_error(path, "string", value)
             return None
         if not value.strip():
             self.add(path, "schema.blank")
             return None
         if pattern and not re.fullmatch(pattern, value):
-            self.add(path, "schema.pattern", value=value, pattern=pattern)
+            self.add(path, "schema.pattern", value=value, rule=Msg(PATTERN_WORDS[pattern]))
             return None
         return value
 
     def want_int(
         self, value: object, path: FieldPath, *, low: int | None = None, high: int | None = None
     ) -> int | None:
+        if value is None:
+            return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(path, "schema.type", expected="integer", found=type_name(value))
+            self.type_error(path, "integer", value)
             return None
         return self._in_range(value, path, low, high)
 
     def want_number(self, value: object, path: FieldPath, *, low: float = 0) -> float | None:
+        if value is None:
+            return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add(path, "schema.type", expected="number", found=type_name(value))
+            self.type_error(path, "number", value)
             return None
         result = self._in_range(value, path, low, None)
         return None if result is None else float(result)
 
     def want_bool(self, value: object, path: FieldPath) -> bool | None:
+        if value is None:
+            return None
         if not isinstance(value, bool):
-            self.add(path, "schema.type", expected="boolean", found=type_name(value))
+            self.type_error(path, "boolean", value)
             return None
         return value
 
     def want_date(self, value: object, path: FieldPath) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            self.add(path, "schema.date_quoted", value=value)
+            return None
         if isinstance(value, datetime) or not isinstance(value, date):
-            self.add(path, "schema.type", expected="date", found=type_name(value))
+            self.type_error(path, "date", value)
             return None
         return value
 
     def want_choice(self, value: object, path: FieldPath, choices: Iterable[str]) -> str | None:
         choices = list(choices)
+        if value is None:
+            return None
         if not isinstance(value, str) or value not in choices:
             self.add(path, "schema.choice", value=value, choices=", ".join(choices))
             return None
         return value
 
     def want_text(self, value: object, path: FieldPath) -> Text | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            self.add(path, "schema.text_as_string", value=value)
+            return None
         table = self.want_table(value, path, ("zh", "en"), ("zh", "en"))
         if table is None or "zh" not in table or "en" not in table:
             return None
@@ -179,7 +182,14 @@ class Checker:
     def duplicate(self, path: FieldPath, ident: str, first: FieldPath) -> None:
         self.add(path, "schema.duplicate_id", id=ident, first=self.lines.line_of(first) or "?")
 
+    def type_error(self, path: FieldPath, expected: str, value: object) -> None:
+        found = Msg(f"type.{type_name(value)}")
+        self.add(path, "schema.type", expected=Msg(f"type.{expected}"), found=found)
+
     def _in_range(self, value: Any, path: FieldPath, low: float | None, high: float | None) -> Any:
+        if low is not None and value < low and high is None:
+            self.add(path, "schema.min", value=value, low=low)
+            return None
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(path, "schema.range", value=value, low=low, high=high)
             return None

@@ -27,6 +27,7 @@ from inspect_tui.core.i18n import Msg
 from inspect_tui.core.model import TOTAL, Campaign, Item, Tier
 
 YES, NO, NA = "yes", "no", "na"
+MAX_COUNT = 9999  # no group reports ten thousand of anything; a held-down key might
 AnswerValue = str | int
 
 
@@ -56,10 +57,6 @@ class ItemScore:
             return False
         return self.earned < self.max or self.deducted > 0 or self.triggered
 
-    @property
-    def lost(self) -> Fraction:
-        return (self.max - self.earned) + self.deducted
-
 
 @dataclass(frozen=True, slots=True)
 class SectionScore:
@@ -79,7 +76,8 @@ class SectionScore:
 
 @dataclass(frozen=True, slots=True)
 class LostItem:
-    """One entry of the 失分项 list: an item that lost points, with the team's note."""
+    """One entry of the 失分项 list: an item that fell short, with what it cost the total
+    (after section weights and floors) and the team's note. A vetoed item costs 0 points."""
 
     item_id: str
     section_id: str
@@ -121,13 +119,13 @@ def check_answer(item: Item, value: object) -> AnswerValue:
         return NA
     if kind in ("check", "veto") and value in (YES, NO):
         return str(value)
-    whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    whole = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT
     if whole and kind in ("count", "deduction"):
         return value  # type: ignore[return-value]
     if whole and kind == "scale" and value <= item.points and value % item.step == 0:  # type: ignore[operator]
         return value  # type: ignore[return-value]
     if kind == "note" and isinstance(value, str):
-        return value
+        return check_text(value, item.id)
     expect = "check_no_na" if kind == "check" and not item.allow_na else kind
     params = {"points": item.points, "step": item.step} if kind == "scale" else {}
     raise AnswerError(
@@ -138,22 +136,36 @@ def check_answer(item: Item, value: object) -> AnswerValue:
     )
 
 
+def check_text(value: object, where: str) -> str:
+    """`value` if it is text that can be stored (UTF-8), else `AnswerError`."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            pass
+        else:
+            return value
+    raise AnswerError("answer.text", item=where)
+
+
 def score_item(campaign: Campaign, item: Item, answer: Answer | None) -> ItemScore:
+    """One item on its own terms (its own points; deductions before any floor)."""
     note = answer.note if answer else ""
     points = Fraction(item.points)
-    blank_note = item.kind == "note" and not str(answer.value or "").strip() if answer else True
-    if answer is None or answer.value is None or blank_note:
-        applicable = item.scored and item.required
+    value = answer.value if answer else None
+    if item.kind == "note" and not str(value or "").strip():
+        value = None
+    if value is None:
+        # Unanswered earns nothing yet but keeps its max, required or not: leaving an item
+        # blank must never score better than answering "no".
         return ItemScore(
-            item, False, applicable, Fraction(0), points if applicable else Fraction(0)
+            item, False, item.scored, Fraction(0), points if item.scored else Fraction(0)
         )
-    value = answer.value
     if value == NA:
         return ItemScore(item, True, False, Fraction(0), Fraction(0), note=note)
     if item.kind == "check":
-        return ItemScore(
-            item, True, True, points if value == YES else Fraction(0), points, note=note
-        )
+        earned = points if value == YES else Fraction(0)
+        return ItemScore(item, True, True, earned, points, note=note)
     if item.kind == "scale":
         return ItemScore(item, True, True, Fraction(int(value)), points, note=note)
     if item.kind == "count":
@@ -165,8 +177,9 @@ def score_item(campaign: Campaign, item: Item, answer: Answer | None) -> ItemSco
         taken = min(points * int(value), Fraction(item.cap))
         return ItemScore(item, True, False, Fraction(0), Fraction(0), deducted=taken, note=note)
     if item.kind == "veto":
+        triggered = value == YES
         return ItemScore(
-            item, True, False, Fraction(0), Fraction(0), triggered=value == YES, note=note
+            item, True, False, Fraction(0), Fraction(0), triggered=triggered, note=note
         )
     return ItemScore(item, True, False, Fraction(0), Fraction(0), note=str(value))
 
@@ -177,26 +190,24 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
     sections = campaign.sections
     earned = {s.id: sum((items[i.id].earned for i in s.items), Fraction(0)) for s in sections}
     maxima = {s.id: sum((items[i.id].max for i in s.items), Fraction(0)) for s in sections}
-    live_weight = sum(Fraction(s.weight) for s in sections if maxima[s.id] > 0)
+    live_weight = sum(exact(s.weight) for s in sections if maxima[s.id] > 0)
     total_points = Fraction(campaign.outline.total)
     rescale = total_points / live_weight if live_weight else Fraction(0)
-
-    taken: dict[str, Fraction] = {}
-    for score in items.values():
-        if score.deducted:
-            key = score.item.deduct_from
-            taken[key] = taken.get(key, Fraction(0)) + score.deducted
+    # what one point of an item is worth in the total, section by section
+    worth = {
+        s.id: exact(s.weight) * rescale / maxima[s.id] if maxima[s.id] else Fraction(0)
+        for s in sections
+    }
+    lost_points = {
+        item_id: (sc.max - sc.earned) * worth[sc.item.section_id]
+        for item_id, sc in items.items()
+        if sc.item.scored and sc.answered and sc.applicable
+    }
 
     section_scores: list[SectionScore] = []
-    applied = Fraction(0)
     for s in sections:
-        raw = (
-            Fraction(s.weight) * earned[s.id] / maxima[s.id] * rescale
-            if maxima[s.id]
-            else Fraction(0)
-        )
-        cut = min(raw, taken.get(s.id, Fraction(0)))
-        applied += cut
+        raw = earned[s.id] * worth[s.id]
+        cut = _apply(raw, _deductions_from(items, s.id), lost_points)
         section_scores.append(
             SectionScore(
                 id=s.id,
@@ -210,8 +221,8 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
             )
         )
     before_total = sum((sec.points for sec in section_scores), Fraction(0))
-    total_cut = min(before_total, taken.get(TOTAL, Fraction(0)))
-    exact_total = min(max(before_total - total_cut, Fraction(0)), total_points)
+    total_cut = _apply(before_total, _deductions_from(items, TOTAL), lost_points)
+    exact_total = min(before_total - total_cut, total_points)
     total = to_float(exact_total)
     vetoed = any(score.triggered for score in items.values())
     tier = campaign.lowest_tier if vetoed else tier_for(campaign.tiers, total)
@@ -223,15 +234,15 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
         if sc.short and sc.item.note_required and not sc.note.strip()
     )
     lost = tuple(
-        LostItem(sid, sc.item.section_id, to_float(sc.lost), sc.note)
+        LostItem(sid, sc.item.section_id, to_float(lost_points.get(sid, Fraction(0))), sc.note)
         for sid, sc in items.items()
-        if sc.short and (sc.lost > 0 or sc.triggered)
+        if sc.short
     )
     return VisitScore(
         total=total,
         tier=tier,
         vetoed=vetoed,
-        deductions=to_float(applied + total_cut),
+        deductions=to_float(sum((sec.deducted for sec in section_scores), total_cut)),
         complete=not unanswered,
         unanswered=unanswered,
         missing_notes=missing_notes,
@@ -239,6 +250,26 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
         sections=tuple(section_scores),
         items=items,
     )
+
+
+def exact(weight: float) -> Fraction:
+    """A weight from TOML as the decimal the clerk wrote (12.1 is 121/10, not its float)."""
+    return Fraction(str(weight))
+
+
+def _deductions_from(items: Mapping[str, ItemScore], source: str) -> list[ItemScore]:
+    return [sc for sc in items.values() if sc.deducted and sc.item.deduct_from == source]
+
+
+def _apply(available: Fraction, deductions: list[ItemScore], lost: dict[str, Fraction]) -> Fraction:
+    """Take the deductions from `available` in outline order, never below 0 (扣完为止), and
+    record in `lost` what each one really took: the 失分项 list adds up to what was lost."""
+    left = available
+    for sc in deductions:
+        taken = min(left, sc.deducted)
+        lost[sc.item.id] = taken
+        left -= taken
+    return available - left
 
 
 def tier_for(tiers: tuple[Tier, ...], total: float) -> Tier:

@@ -15,6 +15,7 @@ Public API: `LocalStore` and the `Visit`, `AuditEntry` records.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,7 @@ from inspect_tui.core.atomic import TEMP_SUFFIX, AtomicJSONStorage
 from inspect_tui.core.errors import AnswerError, InspectError, StoreError, VisitLocked
 from inspect_tui.core.lock import FolderLock, current_user
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import Answer, AnswerValue, check_answer, score_visit
+from inspect_tui.core.scoring import Answer, AnswerValue, check_answer, check_text, score_visit
 
 STORE_FORMAT = 1
 VISIT_MARKER = {"kind": "inspect-tui/visit", "format": STORE_FORMAT}
@@ -125,8 +126,14 @@ class LocalStore:
         self._lock = FolderLock(self.folder)
         self._lock.acquire()
         try:
-            self._settings = self._open_db(self.folder / "settings.json", SETTINGS_MARKER)
-            self._settings.table("settings").all()  # a damaged settings file stops us here
+            self._settings: TinyDB | None = self._open_db(
+                self.folder / "settings.json", SETTINGS_MARKER
+            )
+            try:
+                self._settings.table("settings").all()
+            except StoreError as exc:  # only preferences: work on, never overwrite the file
+                self.damaged.append(exc)
+                self._settings = None
             self._load_visits()
         except BaseException:
             self.close()
@@ -148,14 +155,28 @@ class LocalStore:
 
     # -- settings ------------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
+        """A remembered choice, or `default` (also while settings.json is damaged)."""
         with self._mutex:
+            if self._settings is None:
+                return default
             doc = self._settings.table("settings", cache_size=0).get(Query().key == key)
-            return default if doc is None else doc["value"]
+            return default if doc is None else doc.get("value", default)
 
     def set_setting(self, key: str, value: Any) -> None:
+        """Remember a choice. `StoreError` while settings.json is damaged (it is never
+        overwritten: someone may want what is in it)."""
         with self._mutex:
+            if self._settings is None:
+                raise self.damaged_settings()
             table = self._settings.table("settings", cache_size=0)
             table.upsert({"key": key, "value": value}, Query().key == key)
+
+    def damaged_settings(self) -> StoreError:
+        path = self.folder / "settings.json"
+        return next(
+            (e for e in self.damaged if isinstance(e, StoreError) and e.params.get("path") == path),
+            StoreError("store.corrupt", path=path, reason="?"),
+        )
 
     # -- visits --------------------------------------------------------------------------------
     def visits(self, campaign_id: str | None = None, team: str | None = None) -> list[Visit]:
@@ -200,6 +221,9 @@ class LocalStore:
     ) -> Visit:
         """A new draft visit; `StoreError` if this team already has one for the group."""
         with self._mutex:
+            known_team = next((t for t in campaign.teams if t.id == team), None)
+            if known_team is None or group not in known_team.groups:
+                raise StoreError("store.not_assigned", team=team, group=group, campaign=campaign.id)
             if self.find_visit(campaign.id, team, group):
                 raise StoreError("store.visit_exists", team=team, group=group)
             stamp = now()
@@ -231,9 +255,13 @@ class LocalStore:
             unknown = set(changes) - set(HEADER_FIELDS)
             if unknown:
                 raise ValueError(f"not header fields: {sorted(unknown)}")
-            for key in ("inspectors", "methods"):
-                if key in changes:
-                    changes[key] = tuple(changes[key])
+            for key, value in changes.items():
+                if key in ("inspectors", "methods"):
+                    if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+                        raise TypeError(f"{key} must be a list of names, not {value!r}")
+                    changes[key] = tuple(check_text(v, key) for v in value)
+                else:
+                    changes[key] = check_text(value, key)
             new = replace(visit, **changes, updated_at=now())
             with self._saving(new) as db:
                 for key, value in changes.items():
@@ -248,7 +276,7 @@ class LocalStore:
         """Remember where the user is, so reopening the visit returns there (not audited)."""
         with self._mutex:
             visit = self.visit(visit_id)
-            if visit.position == item_id:
+            if visit.position == item_id or visit.final:  # a finalized file stays as it was
                 return
             with self._saving(replace(visit, position=item_id)):
                 pass
@@ -284,6 +312,8 @@ class LocalStore:
             except KeyError:
                 raise AnswerError("answer.unknown_item", item=item_id) from None
             checked = None if value is None else check_answer(item, value)
+            if note is not None:
+                note = check_text(note, item.id)
             db = self._db(visit_id)
             table = db.table("answers", cache_size=0)
             index = self._answer_index(visit_id)
@@ -299,53 +329,15 @@ class LocalStore:
                     doc_id = index[item.id]
                 else:
                     doc_id = table.insert(doc)
-                if new.value != old.value:
-                    self._audit(
-                        db,
-                        visit,
-                        "answer",
-                        subject=item.id,
-                        old=old.value,
-                        new=new.value,
-                        reason=reason,
-                    )
-                if new.note != old.note:
-                    self._audit(
-                        db,
-                        visit,
-                        "note",
-                        subject=item.id,
-                        old=old.note,
-                        new=new.note,
-                        reason=reason,
-                    )
+                for action, before, after in (
+                    ("answer", old.value, new.value),
+                    ("note", old.note, new.note),
+                ):
+                    if before != after:
+                        self._audit(
+                            db, visit, action, subject=item.id, old=before, new=after, reason=reason
+                        )
             index[item.id] = doc_id
-            return new
-            with self._saving(replace(visit, updated_at=now(), position=item.id)):
-                table.upsert(
-                    {"item": item.id, "value": new.value, "note": new.note, "at": now()},
-                    Query().item == item.id,
-                )
-                if new.value != old.value:
-                    self._audit(
-                        db,
-                        visit,
-                        "answer",
-                        subject=item.id,
-                        old=old.value,
-                        new=new.value,
-                        reason=reason,
-                    )
-                if new.note != old.note:
-                    self._audit(
-                        db,
-                        visit,
-                        "note",
-                        subject=item.id,
-                        old=old.note,
-                        new=new.note,
-                        reason=reason,
-                    )
             return new
 
     # -- finalize and reopen -------------------------------------------------------------------
@@ -433,16 +425,16 @@ class LocalStore:
     def _load_visits(self) -> None:
         folder = self.folder / "visits"
         for stale in folder.glob(f".*{TEMP_SUFFIX}"):
-            stale.unlink(missing_ok=True)  # a write a crash cut short; the real file is intact
+            with contextlib.suppress(OSError):  # a write a crash cut short; the file is intact
+                stale.unlink()
         for path in sorted(folder.glob("*.json")):
             db = self._open_db(path, VISIT_MARKER)
             try:
-                docs = db.table("visit", cache_size=0).all()
-                visit = Visit.from_doc(dict(docs[0]))
+                visit = _read_visit(db)
             except StoreError as exc:
                 self.damaged.append(exc)
                 continue
-            except (IndexError, TypeError, KeyError, AttributeError):
+            except (IndexError, TypeError, KeyError, AttributeError, ValueError):
                 self.damaged.append(StoreError("store.foreign", path=path))
                 continue
             self._dbs[visit.id] = db
@@ -479,6 +471,26 @@ class LocalStore:
             **fields,
         }
         db.table("audit", cache_size=0).insert(entry)
+
+
+def _read_visit(db: TinyDB) -> Visit:
+    """The visit in a file, after checking every row has the shape the store relies on;
+    anything else raises, and the caller lists the file as damaged."""
+    docs = db.table("visit", cache_size=0).all()
+    visit = Visit.from_doc(dict(docs[0]))
+    for name in ("id", "campaign_id", "checklist_hash", "team", "group"):
+        if not isinstance(getattr(visit, name), str) or not getattr(visit, name):
+            raise ValueError(name)
+    if visit.status not in ("draft", "final") or not isinstance(visit.revision, int):
+        raise ValueError("status")
+    for row in db.table("answers", cache_size=0).all():
+        if not isinstance(row.get("item"), str) or "value" not in row:
+            raise ValueError("answers")
+        if not isinstance(row.get("note", ""), str):
+            raise ValueError("note")
+    for row in db.table("audit", cache_size=0).all():
+        AuditEntry(**row)
+    return visit
 
 
 def _plain(value: Any) -> Any:

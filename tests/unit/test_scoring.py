@@ -59,7 +59,8 @@ def test_visit_with_na_items_rescales_only_its_section(campaign: Campaign) -> No
     assert reports.score == 27.92
     assert result.total == 97.92
     assert result.tier.id == "good"
-    assert [(lost.item_id, lost.lost) for lost in result.lost] == [("reports.social_info", 1.67)]
+    # 5/3 of the item's own points, worth 30/24 each in the rescaled section: 2.08 = 100 - 97.92
+    assert [(lost.item_id, lost.lost) for lost in result.lost] == [("reports.social_info", 2.08)]
     assert result.lost[0].note == "只报送了4条社情民意信息"
 
 
@@ -116,6 +117,9 @@ def test_section_deduction_stops_at_zero(campaign: Campaign) -> None:
     assert archive.score == 0
     assert result.total == 80  # the other sections are untouched: the cut stops at archive
     assert result.deductions == 2
+    lost = {entry.item_id: entry.lost for entry in result.lost}
+    assert lost["penalties.fabricated_records"] == 2  # what it really took, not its nominal 10
+    assert sum(lost.values()) == 20
 
 
 def test_total_never_goes_below_zero(campaign: Campaign) -> None:
@@ -148,6 +152,14 @@ def test_vetoed_visit_is_lowest_tier_whatever_its_total(campaign: Campaign) -> N
     assert result.vetoed
     assert result.tier.id == "poor"
     assert ("penalties.veto_refusal_or_fraud", 0.0) in [(x.item_id, x.lost) for x in result.lost]
+
+
+def test_half_year_plans_items_are_worth_their_share_of_15(campaign: Campaign) -> None:
+    # the year-end summary (3) is not asked in a half-year: 12 item points carry 15 points
+    answers = with_changes(campaign, plans__annual_plan=Answer(NO, "无年初计划"))
+    result = score_visit(campaign, answers)
+    assert result.total == 95
+    assert [(x.item_id, x.lost) for x in result.lost] == [("plans.annual_plan", 5.0)]
 
 
 def test_unanswered_items_make_the_visit_incomplete(campaign: Campaign) -> None:

@@ -16,7 +16,9 @@ CAMPAIGNS = [
 ]
 
 
-def values_for(campaign: Campaign, item: Item) -> st.SearchStrategy[AnswerValue | None]:
+def values_for(
+    campaign: Campaign, item: Item, *, blank: bool = True
+) -> st.SearchStrategy[AnswerValue | None]:
     na = [NA] if item.allow_na else []
     if item.kind == "check":
         base: st.SearchStrategy = st.sampled_from([YES, NO, *na])
@@ -33,16 +35,16 @@ def values_for(campaign: Campaign, item: Item) -> st.SearchStrategy[AnswerValue 
     elif item.kind == "veto":
         base = st.sampled_from([YES, NO])
     else:
-        base = st.text(max_size=5)
-    return st.one_of(st.none(), base)
+        base = st.text(min_size=1, max_size=5).filter(str.strip)
+    return st.one_of(st.none(), base) if blank else base
 
 
 @st.composite
-def visits(draw: st.DrawFn) -> tuple[Campaign, dict[str, Answer]]:
+def visits(draw: st.DrawFn, *, blanks: bool = True) -> tuple[Campaign, dict[str, Answer]]:
     campaign = draw(st.sampled_from(CAMPAIGNS))
     answers: dict[str, Answer] = {}
     for item in campaign.items:
-        value = draw(values_for(campaign, item))
+        value = draw(values_for(campaign, item, blank=blanks))
         if value is not None:
             answers[item.id] = Answer(value)
     return campaign, answers
@@ -126,3 +128,30 @@ def test_marking_an_item_na_never_changes_another_items_contribution(
             assert after.items[other_id] == other
     assert after.items[item.id].max == 0
     assert after.items[item.id].earned == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(visits(blanks=False))
+def test_the_lost_points_add_up_to_what_the_total_lost(
+    visit: tuple[Campaign, dict[str, Answer]],
+) -> None:
+    """The 失分项 list the office publishes must account for every point below 100."""
+    campaign, answers = visit
+    result = score_visit(campaign, answers)
+    assert result.complete
+    listed = sum(entry.lost for entry in result.lost)
+    assert abs(listed + result.total - 100) <= 0.005 * (len(result.lost) + 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(visits(), st.data())
+def test_leaving_an_item_blank_never_beats_answering_it(
+    visit: tuple[Campaign, dict[str, Answer]], data: st.DataObject
+) -> None:
+    campaign, answers = visit
+    scored = [i for i in campaign.items if i.kind in ("check", "scale", "count")]
+    item = data.draw(st.sampled_from(scored))
+    value = data.draw(values_for(campaign, item).filter(lambda v: v is not None and v != NA))
+    blank = {k: v for k, v in answers.items() if k != item.id}
+    answered = {**blank, item.id: Answer(value)}
+    assert score_visit(campaign, blank).total <= score_visit(campaign, answered).total

@@ -122,7 +122,7 @@ def test_finalize_is_refused_until_complete_and_explained(
 def test_finalized_visit_is_read_only_until_reopened_with_a_reason(
     store: LocalStore, campaign: Campaign
 ) -> None:
-    visit = store.start_visit(campaign, "team-3", "qiarike")
+    visit = store.start_visit(campaign, "team-3", "qiareke")
     answer_all(store, campaign, visit.id)
     store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
     with pytest.raises(VisitLocked):
@@ -205,17 +205,93 @@ def test_damaged_visit_file_is_reported_and_left_untouched(
     assert json.loads(foreign.read_text(encoding="utf-8")) == {"hello": "world"}
 
 
-def test_damaged_settings_file_stops_the_store_and_is_left_untouched(data_dir: Path) -> None:
-    LocalStore(data_dir).close()
+def test_damaged_settings_file_is_reported_and_left_untouched(
+    data_dir: Path, campaign: Campaign
+) -> None:
+    with LocalStore(data_dir) as store:
+        store.set_setting("team:shache-2012-h1", "team-2")
+        visit = store.start_visit(campaign, "team-2", "kaqun")
     settings = data_dir / "settings.json"
     settings.write_bytes(b'{"settings": {"1": ')
-    with pytest.raises(StoreError) as caught:
-        LocalStore(data_dir)
-    assert caught.value.key == "store.corrupt"
+    with LocalStore(data_dir) as store:  # only preferences: the visits still open
+        assert [e.key for e in store.damaged] == ["store.corrupt"]
+        assert str(settings) in store.damaged[0].line("zh")
+        assert store.setting("team:shache-2012-h1", "none") == "none"
+        with pytest.raises(StoreError) as caught:
+            store.set_setting("team:shache-2012-h1", "team-1")
+        assert caught.value.key == "store.corrupt"
+        store.set_answer(campaign, visit.id, "study.plan", YES)
     assert settings.read_bytes() == b'{"settings": {"1": '
-    with pytest.raises(StoreError) as again:
-        LocalStore(data_dir)  # refused again (not StoreLocked: the failed open let go of the lock)
-    assert again.value.key == "store.corrupt"
+
+
+def test_a_visit_file_with_a_malformed_row_is_damaged_not_a_crash(
+    data_dir: Path, campaign: Campaign
+) -> None:
+    with LocalStore(data_dir) as store:
+        visit = store.start_visit(campaign, "team-2", "kaqun")
+        store.set_answer(campaign, visit.id, "study.plan", YES)
+    path = data_dir / "visits" / f"{visit.id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["answers"]["1"]["item"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    with LocalStore(data_dir) as store:
+        assert store.visits() == []
+        assert [e.key for e in store.damaged] == ["store.foreign"]
+    assert path.read_bytes() == before
+
+
+def test_visits_only_for_assigned_teams_and_groups(store: LocalStore, campaign: Campaign) -> None:
+    for team, group in (("team-9", "kaqun"), ("team-1", "nowhere"), ("team-1", "kaqun")):
+        with pytest.raises(StoreError) as caught:
+            store.start_visit(campaign, team, group)
+        assert caught.value.key == "store.not_assigned"
+    assert store.visits() == []
+
+
+def test_notes_and_header_fields_must_be_text(store: LocalStore, campaign: Campaign) -> None:
+    visit = store.start_visit(campaign, "team-2", "kaqun")
+    with pytest.raises(AnswerError):
+        store.set_answer(campaign, visit.id, "study.plan", YES, 123)  # type: ignore[arg-type]
+    with pytest.raises(AnswerError):
+        store.set_answer(campaign, visit.id, "study.plan", YES, "\udcff")
+    with pytest.raises(AnswerError):
+        store.set_answer(campaign, visit.id, "reports.social_info", 10**30)
+    with pytest.raises(TypeError):
+        store.update_visit(visit.id, inspectors="张三")
+    assert store.answers(visit.id) == {}
+    assert store.visit(visit.id).inspectors == ()
+
+
+def test_a_value_that_cannot_be_serialized_does_not_poison_the_visit(
+    store: LocalStore, campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit = store.start_visit(campaign, "team-2", "kaqun")
+    store.set_answer(campaign, visit.id, "study.plan", YES)
+
+    def cannot(data: object) -> bytes:
+        raise TypeError("Integer exceeds 64-bit range")
+
+    monkeypatch.setattr(atomic, "dumps", cannot)
+    with pytest.raises(StoreError) as caught:
+        store.set_answer(campaign, visit.id, "study.plan", NO, "x")
+    assert caught.value.key == "store.write_failed"
+    monkeypatch.undo()
+    assert store.answers(visit.id) == {"study.plan": Answer(YES, "")}
+    store.set_answer(campaign, visit.id, "study.rules", YES)
+    assert set(store.answers(visit.id)) == {"study.plan", "study.rules"}
+
+
+def test_a_finalized_visit_file_is_never_rewritten(
+    store: LocalStore, campaign: Campaign, data_dir: Path
+) -> None:
+    visit = store.start_visit(campaign, "team-2", "kaqun")
+    answer_all(store, campaign, visit.id)
+    store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    path = data_dir / "visits" / f"{visit.id}.json"
+    before = path.read_bytes()
+    store.set_position(visit.id, "office.room")
+    assert path.read_bytes() == before
 
 
 def test_a_full_disk_keeps_the_last_good_state(
