@@ -59,10 +59,13 @@ def show(file: str | None, lang: Lang, console: Console | None = None) -> int:
 
 
 def outline_table(campaign: Campaign, lang: Lang) -> Table:
-    table = Table(show_lines=False, expand=False)
-    for key in ("col.section", "col.item", "col.kind", "col.points", "col.target"):
-        justify = "right" if key == "col.points" else "left"
-        table.add_column(t(key, lang), justify=justify, overflow="fold")
+    table = Table(expand=True)
+    # narrow fixed columns, and the room that is left to the item text and the target
+    table.add_column(t("col.section", lang), max_width=14, overflow="fold")
+    table.add_column(t("col.item", lang), ratio=3, overflow="fold")
+    table.add_column(t("col.kind", lang), max_width=10, overflow="fold")
+    table.add_column(t("col.points", lang), justify="right", max_width=6)
+    table.add_column(t("col.target", lang), ratio=2, overflow="fold")
     titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
     kept = {item.id for item in campaign.items}
     for section in campaign.outline.sections:
@@ -80,8 +83,9 @@ def outline_table(campaign: Campaign, lang: Lang) -> Table:
                 extra = t("show.deduction", lang, points=item.points, cap=item.cap, source=source)
             else:
                 extra = target.explain(lang) if target else ""
+            heading = f"{titles[section.id]}\n({section.weight:g})" if section.weight else titles[section.id]
             table.add_row(
-                titles[section.id] if first else "",
+                heading if first else "",
                 f"{item.id}\n{item.text.get(lang)}",
                 t(f"kind.{item.kind}", lang),
                 str(item.points) if item.scored else "",

@@ -360,10 +360,10 @@ class LocalStore:
                 raise StoreError(
                     "store.incomplete",
                     count=len(score.unanswered),
-                    items=", ".join(score.unanswered),
+                    items=_few(score.unanswered),
                 )
             if score.missing_notes:
-                raise StoreError("store.notes_missing", items=", ".join(score.missing_notes))
+                raise StoreError("store.notes_missing", items=_few(score.missing_notes))
             stamp = now()
             new = replace(
                 visit,
@@ -491,6 +491,12 @@ def _read_visit(db: TinyDB) -> Visit:
     for row in db.table("audit", cache_size=0).all():
         AuditEntry(**row)
     return visit
+
+
+def _few(ids: tuple[str, ...], most: int = 5) -> str:
+    """The first few ids for a one-line message; the walkthrough lists them all."""
+    shown = ", ".join(ids[:most])
+    return shown + (f", … (+{len(ids) - most})" if len(ids) > most else "")
 
 
 def _plain(value: Any) -> Any:
