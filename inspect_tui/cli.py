@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-import traceback
-from datetime import UTC, datetime
-from pathlib import Path
 
 from inspect_tui import __version__
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import LANGS, Lang, default_lang, t
+from inspect_tui.crashlog import write_crash_log
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -57,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:
-        log = _write_crash_log()
+        log = write_crash_log()
         print(
             t("cli.internal", lang, error=f"{type(error).__name__}: {error}", log=log),
             file=sys.stderr,
@@ -74,14 +71,7 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         return checklist.show(args.file or args.campaign, lang)
     from inspect_tui.commands.app import run_app
 
-    return run_app(data=args.data, campaign=args.campaign, lang=lang)
-
-
-def _write_crash_log() -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    path = Path(tempfile.gettempdir()) / f"inspect-tui-crash-{stamp}.log"
-    path.write_text(traceback.format_exc(), encoding="utf-8")
-    return path
+    return run_app(data=args.data, campaign=args.campaign, lang=args.lang)
 
 
 if __name__ == "__main__":

@@ -6,17 +6,19 @@ import sys
 
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang
-from inspect_tui.core.paths import campaign_file, data_folder
+from inspect_tui.core.i18n import Lang, default_lang, parse_lang
+from inspect_tui.core.paths import campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
 
 
-def run_app(*, data: str | None, campaign: str | None, lang: Lang) -> int:
+def run_app(*, data: str | None, campaign: str | None, lang: Lang | None) -> int:
+    """`lang`: --lang if given, else the language last chosen in the app, else the locale."""
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise InspectError("cli.no_tty")
     loaded = load_campaign(campaign_file(campaign))
     with LocalStore(data_folder(data)) as store:
-        from inspect_tui.tui.app import InspectApp  # Textual loads only when the app runs
+        from inspect_tui.tui.app import LANG_SETTING, InspectApp  # Textual loads only here
 
-        InspectApp(campaign=loaded, store=store, lang=lang).run()
+        chosen = lang or parse_lang(store.setting(LANG_SETTING)) or default_lang()
+        InspectApp(campaign=loaded, store=store, lang=chosen, exports=exports_folder()).run()
     return 0

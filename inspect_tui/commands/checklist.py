@@ -83,7 +83,11 @@ def outline_table(campaign: Campaign, lang: Lang) -> Table:
                 extra = t("show.deduction", lang, points=item.points, cap=item.cap, source=source)
             else:
                 extra = target.explain(lang) if target else ""
-            heading = f"{titles[section.id]}\n({section.weight:g})" if section.weight else titles[section.id]
+            heading = (
+                f"{titles[section.id]}\n({section.weight:g})"
+                if section.weight
+                else titles[section.id]
+            )
             table.add_row(
                 heading if first else "",
                 f"{item.id}\n{item.text.get(lang)}",

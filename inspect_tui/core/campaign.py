@@ -130,8 +130,13 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
     if data is None:
         return None, problems
     if (kind := file_kind(data)) != "campaign":
-        key = "file.empty" if not data else "checklist.not_campaign"
-        return None, [Problem(path, "", key, {"kind": Msg(f"kind.file.{kind}")} if kind else {})]
+        if not data:
+            return None, [Problem(path, "", "file.empty")]
+        if kind is None:
+            return None, [Problem(path, "", "checklist.unknown_kind")]
+        return None, [
+            Problem(path, "", "checklist.not_campaign", {"kind": Msg(f"kind.file.{kind}")})
+        ]
     c = Checker(path, text, data)
     root = c.want_table(
         data,
@@ -206,6 +211,9 @@ def _named_file(
         return None
     extra += problems
     if data is None:
+        return None
+    if not data:
+        extra.append(Problem(target, "", "file.empty"))
         return None
     if file_kind(data) != kind:
         found = file_kind(data)

@@ -6,6 +6,8 @@ a test checks that.
 
 from __future__ import annotations
 
+from inspect_tui.core.messages_ui import UI_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # -- files ----------------------------------------------------------------------------------
     "file.missing": {"zh": "文件不存在", "en": "file not found"},
@@ -107,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pattern.item": {
         "zh": "写成“部分标识.名称”，只用小写英文字母、数字和下划线，如 office.room",
         "en": "write '<section>.<name>' in lower-case letters, digits and underscores, like office.room",
+    },
+    "schema.range": {
+        "zh": "{value} 超出范围（{low} 至 {high}）",
+        "en": "{value} is out of range ({low} to {high})",
     },
     "schema.min": {
         "zh": "{value} 太小（至少为 {low}）",
@@ -346,3 +352,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "show.anchor": {"zh": "（交叉）", "en": " (anchor)"},
     "show.total": {"zh": "合计", "en": "Total"},
 }
+
+MESSAGES.update(UI_MESSAGES)

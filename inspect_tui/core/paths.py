@@ -30,3 +30,12 @@ def campaign_file(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env := os.environ.get("INSPECT_TUI_CAMPAIGN"):
         return Path(env).expanduser()
     return BUNDLED_CAMPAIGN
+
+
+def exports_folder(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """`explicit`, else INSPECT_TUI_EXPORTS, else `exports/` in the project."""
+    if explicit:
+        return Path(explicit).expanduser()
+    if env := os.environ.get("INSPECT_TUI_EXPORTS"):
+        return Path(env).expanduser()
+    return EXPORTS

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -111,9 +111,20 @@ class LocalStore:
     end of a `with` block gives it back.
     """
 
-    def __init__(self, folder: Path | str, *, who: str | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | str,
+        *,
+        who: str | None = None,
+        clock: Callable[[], str] | None = None,
+        new_id: Callable[[], str] | None = None,
+    ) -> None:
+        """`clock` and `new_id` default to UTC now and UUID4; tests pass fixed ones so that
+        receipts and screenshots come out the same every run."""
         self.folder = Path(folder)
         self.who = who or current_user()
+        self.now = clock or now
+        self.new_id = new_id or (lambda: str(uuid.uuid4()))
         self.damaged: list[InspectError] = []
         self._mutex = threading.RLock()
         self._dbs: dict[str, TinyDB] = {}
@@ -226,9 +237,9 @@ class LocalStore:
                 raise StoreError("store.not_assigned", team=team, group=group, campaign=campaign.id)
             if self.find_visit(campaign.id, team, group):
                 raise StoreError("store.visit_exists", team=team, group=group)
-            stamp = now()
+            stamp = self.now()
             visit = Visit(
-                id=str(uuid.uuid4()),
+                id=self.new_id(),
                 campaign_id=campaign.id,
                 checklist_hash=campaign.checklist_hash,
                 team=team,
@@ -262,7 +273,7 @@ class LocalStore:
                     changes[key] = tuple(check_text(v, key) for v in value)
                 else:
                     changes[key] = check_text(value, key)
-            new = replace(visit, **changes, updated_at=now())
+            new = replace(visit, **changes, updated_at=self.now())
             with self._saving(new) as db:
                 for key, value in changes.items():
                     old = getattr(visit, key)
@@ -322,7 +333,7 @@ class LocalStore:
             new = Answer(checked, old.note if note is None else note)
             if new == old:
                 return new
-            doc = {"item": item.id, "value": new.value, "note": new.note, "at": now()}
+            doc = {"item": item.id, "value": new.value, "note": new.note, "at": self.now()}
             with self._saving(replace(visit, updated_at=doc["at"], position=item.id)):
                 if row:
                     table.update(doc, doc_ids=[index[item.id]])
@@ -364,7 +375,7 @@ class LocalStore:
                 )
             if score.missing_notes:
                 raise StoreError("store.notes_missing", items=_few(score.missing_notes))
-            stamp = now()
+            stamp = self.now()
             new = replace(
                 visit,
                 status="final",
@@ -392,7 +403,7 @@ class LocalStore:
                 raise StoreError("store.not_final")
             if not reason.strip():
                 raise StoreError("store.reason_required")
-            new = replace(visit, status="draft", revision=visit.revision + 1, updated_at=now())
+            new = replace(visit, status="draft", revision=visit.revision + 1, updated_at=self.now())
             with self._saving(new) as db:
                 self._audit(
                     db, visit, "reopen", old=visit.revision, new=new.revision, reason=reason
@@ -463,7 +474,7 @@ class LocalStore:
 
     def _audit(self, db: TinyDB, visit: Visit, action: str, **fields: Any) -> None:
         entry = {
-            "at": now(),
+            "at": self.now(),
             "who": self.who,
             "action": action,
             "visit_id": visit.id,

@@ -18,6 +18,7 @@ from inspect_tui.core.i18n import Msg
 _POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
 _FULL_WIDTH = "＝，“”‘’：［］｛｝＃"
 _ZIP = b"PK\x03\x04"
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF")
 # tomllib's wording, as far as a clerk meets it, to ours (the rest is passed on as it is)
 _TOML_MESSAGES = {
     "Invalid value": "toml.invalid_value",
@@ -42,23 +43,31 @@ def read_toml(file: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
         return None, "", [Problem(file, "", "file.unreadable", {"reason": exc.strerror})]
     if raw.startswith(_ZIP):
         return None, "", [Problem(file, "", "file.zip")]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         return None, "", [Problem(file, "", "file.utf16")]
+    if b"\x00" in raw or raw.startswith(_IMAGES):
+        return None, "", [Problem(file, "", "file.binary")]
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         return None, "", [_encoding_problem(file, raw, exc)]
-    if "\x00" in text:
-        return None, "", [Problem(file, "", "file.binary")]
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as exc:
         return None, text, [_toml_problem(file, text, str(exc))]
 
 
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte of plain text is NUL."""
+    sample = raw[:400]
+    return len(sample) >= 8 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4
+
+
 def _encoding_problem(file: Path, raw: bytes, exc: UnicodeDecodeError) -> Problem:
+    line_start = raw.rfind(b"\n", 0, exc.start) + 1
     line = raw[: exc.start].count(b"\n") + 1
-    column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+    # characters, not bytes, as an editor counts columns
+    column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -73,8 +82,11 @@ def _toml_problem(file: Path, text: str, message: str) -> Problem:
     if found and found.group(1):
         line, column = int(found.group(1)), int(found.group(2))
     else:  # "at end of document": the file stops short, as a truncated copy does
-        line, column = max(1, len(lines)), 0
+        line = max(1, len(lines))
+        column = len(lines[-1]) + 1 if lines else 1
     key = _TOML_MESSAGES.get(detail)
+    if key is None and detail == "Illegal character '\\n'":  # a quote left open on its line
+        key = "toml.unterminated"
     reason: object = Msg(key) if key else detail
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if any(mark in _outside_strings(source) for mark in _FULL_WIDTH):

@@ -1,50 +1,157 @@
-"""The Textual app. It shows and asks; the core computes and stores."""
+"""The Textual app. It shows and asks; the core computes and stores.
+
+Screens: start (campaign, team choice) -> groups (the team's groups) -> visit (the checklist)
+-> receipt. Dialogs: visit header, finalize, reopen reason, help. Every action has a binding id
+(`key.<id>` in the catalogue): the footer, the help screen and the command palette show it in
+the current language, and `keymap.toml` in the data folder can move it to another key.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.screen import Screen
 
-from inspect_tui.core.i18n import Lang
+from inspect_tui.core.errors import StoreError
+from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
+from inspect_tui.core.paths import EXPORTS
+from inspect_tui.core.store import LocalStore, Visit
+from inspect_tui.crashlog import write_crash_log
+from inspect_tui.tui.bindings import load_keymap, localize
+
+LANG_SETTING = "lang"
+
+
+def team_setting(campaign: Campaign) -> str:
+    return f"team:{campaign.id}"
 
 
 class InspectApp(App[None]):
-    """Opens on the campaign; the walkthrough screens build on this shell."""
+    """One campaign, one data folder, one language at a time (F2 switches)."""
 
+    CSS_PATH = "app.tcss"
     TITLE = "inspect-tui"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "退出 Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f2", "toggle_lang", "中文", id="lang"),
+        Binding("f1", "help", "Help", id="help"),
     ]
 
-    def __init__(self, *, campaign: Campaign, store: LocalStore, lang: Lang) -> None:
+    def __init__(
+        self,
+        *,
+        campaign: Campaign,
+        store: LocalStore,
+        lang: Lang,
+        exports: Path = EXPORTS,
+        today: str | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        """`today` and `clock` are fixed by tests and screenshots; they default to the real date
+        and time."""
         super().__init__()
         self.campaign = campaign
         self.store = store
         self.lang: Lang = lang
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self._summary(), id="campaign")
-        yield Footer()
+        self.exports = exports
+        self.today = today
+        self.clock = clock
 
     def on_mount(self) -> None:
-        self.sub_title = self.campaign.title.get(self.lang)
+        from inspect_tui.tui.screens.groups import GroupsScreen
+        from inspect_tui.tui.screens.start import StartScreen
 
-    def _summary(self) -> str:
-        c, lang = self.campaign, self.lang
-        lines = [f"[b]{c.title.get(lang)}[/b]", f"{c.start} – {c.end}", ""]
-        for section in c.sections:
-            points = sum(i.points for i in section.items if i.scored)
-            lines.append(
-                f"  {section.title.get(lang)}  {points:g}"
-                if points
-                else f"  {section.title.get(lang)}"
+        self.set_keymap(load_keymap(self.store.folder))
+        localize(self, self.lang)
+        self.sub_title = self.campaign.title.get(self.lang)
+        for problem in self.store.damaged:
+            self.notify(problem.line(self.lang), severity="warning", timeout=10)
+        self.push_screen(StartScreen())
+        team = self.store.setting(team_setting(self.campaign))
+        if team in {t.id for t in self.campaign.teams}:
+            self.push_screen(GroupsScreen(team))
+
+    # -- what screens ask of the store ---------------------------------------------------------
+    def remember_team(self, team_id: str) -> None:
+        with contextlib.suppress(StoreError):  # not remembered this time; the app still works
+            self.store.set_setting(team_setting(self.campaign), team_id)
+
+    def open_visit(self, team_id: str, group_id: str) -> tuple[Visit, bool]:
+        """The team's visit of the group, started now if there is none; and whether it is new."""
+        found = self.store.find_visit(self.campaign.id, team_id, group_id)
+        if found is not None:
+            return found, False
+        return self.store.start_visit(
+            self.campaign, team_id, group_id, visit_date=self.date()
+        ), True
+
+    def show_receipt(self, visit_id: str) -> None:
+        """Keep the receipt in the exports folder (SVG and text) and show it."""
+        from inspect_tui.reports.receipt import build_receipt, write_receipt
+        from inspect_tui.tui.screens.receipt import ReceiptScreen
+
+        receipt = build_receipt(self.campaign, self.store, visit_id)
+        try:
+            saved: Path | None = write_receipt(receipt, self.exports)[0]
+        except OSError as error:  # a full USB stick must not hide the receipt itself
+            self.notify(str(error), severity="error", timeout=8)
+            saved = None
+        self.push_screen(ReceiptScreen(receipt, saved))
+
+    def date(self) -> str:
+        return self.today or self.clock().date().isoformat()
+
+    # -- language ------------------------------------------------------------------------------
+    def action_toggle_lang(self) -> None:
+        self.lang = "en" if self.lang == "zh" else "zh"
+        with contextlib.suppress(StoreError):  # a damaged settings file must not block it
+            self.store.set_setting(LANG_SETTING, self.lang)
+        localize(self, self.lang)
+        self.sub_title = self.campaign.title.get(self.lang)
+        for screen in self.screen_stack:
+            localize(screen, self.lang)
+            relabel = getattr(screen, "relabel", None)
+            if relabel:
+                relabel()
+        self.refresh_bindings()
+        self.notify(t("ui.lang_switched", self.lang), timeout=2)
+
+    def action_help(self) -> None:
+        from inspect_tui.tui.dialogs.help import HelpDialog
+
+        self.push_screen(HelpDialog())
+
+    # -- failures -----------------------------------------------------------------------------
+    def _fatal_error(self) -> None:
+        """A bug must not greet the user with a traceback: log it, leave one line (Textual's
+        own handler would print the traceback with its local variables)."""
+        log = write_crash_log()
+        error = self._exception
+        line = t("cli.internal", self.lang, error=f"{type(error).__name__}: {error}", log=log)
+        self.bell()
+        self._exit_renderables.append(line)
+        self._close_messages_no_wait()
+
+    # -- command palette: every action of the current screen -----------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        seen: set[str] = set()
+        for _key, (node, binding, enabled, _tooltip) in screen.active_bindings.items():
+            if not enabled or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.description,
+                f"{binding.description} ({self.get_key_display(binding)})",
+                lambda node=node, action=binding.action: self._run(node, action),
             )
-        lines.append("")
-        lines.append("  ".join(f"{tier.name.get(lang)} ≥ {tier.min:g}" for tier in c.tiers))
-        return "\n".join(lines)
+        yield from super().get_system_commands(screen)
+
+    def _run(self, node: object, action: str) -> None:
+        self.call_later(self.run_action, action, node)

@@ -105,12 +105,12 @@ def test_check_bundled_files(tmp_path: Path, lang: str) -> None:
 
 BROKEN = {  # (wrong type, last tier not at 0, summary on stderr)
     "en": (
-        "expected integer, found string",
+        "expected a whole number, found quoted text",
         "the last tier 'poor' must have min = 0 so that every score has a tier",
         "2 problem(s)",
     ),
     "zh": (
-        "应为 integer，实为 string",
+        "应为整数，实为加引号的文字",
         "最后一个等次“poor”的分数线必须为 0，以便每个分数都有等次",
         "共 2 个问题",
     ),
@@ -154,23 +154,48 @@ def test_check_reports_every_file_given(tmp_path: Path) -> None:
 
 
 def _gbk_outline(path: Path) -> str:
+    """The outline from one line on in GBK, the lines before in UTF-8: neither encoding
+    reads the whole file, so the plain "not UTF-8" with the line and column."""
     text = OUTLINE.read_bytes().decode("utf-8")
     (index,) = [i for i, line in enumerate(text.splitlines()) if "有专门的办公场所并挂牌" in line]
     lines = text.splitlines(keepends=True)
     before = "".join(lines[:index]).encode("utf-8")
-    offset = len(before) + lines[index].index("有专门")  # ASCII up to there
+    column = lines[index].index("有专门") + 1  # ASCII up to there
     path.write_bytes(before + "".join(lines[index:]).encode("gbk"))
-    return f"{path}:{index + 1}: not UTF-8 (byte {offset}); save the file as UTF-8"
+    return (
+        f"{path}:{index + 1}: not UTF-8 (line {index + 1}, column {column}); save the file as UTF-8"
+    )
 
 
 def _png(path: Path) -> str:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10")
-    return f"{path}:1: not UTF-8 (byte 0); save the file as UTF-8"
+    return f"{path}: this is not a text file (it holds binary data)"
+
+
+def _docx(path: Path) -> str:
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00")
+    return f"{path}: this is a Word, Excel or zip file, not a text file; write it in a text editor"
 
 
 def _json(path: Path) -> str:
     path.write_text('{\n  "format": 1,\n  "id": "shache-2012-h1"\n}\n', encoding="utf-8")
-    return f"{path}:1: TOML syntax error: "
+    return (
+        f"{path}:1: not valid TOML (column 1): "
+        "this line is neither 'key = value' nor a [table] header"
+    )
+
+
+def _empty(path: Path) -> str:
+    path.write_text("# 考核方案 / campaign\n", encoding="utf-8")
+    return f"{path}: the file is empty"
+
+
+def _unknown(path: Path) -> str:
+    path.write_text('[misc]\nnote = "x"\n', encoding="utf-8")
+    return (
+        f"{path}: cannot tell whether this is a campaign, an outline or a roster "
+        "(no period/teams, sections or groups)"
+    )
 
 
 def _missing(path: Path) -> str:
@@ -187,7 +212,10 @@ def _folder(path: Path) -> str:
     [
         ("outline-gbk.toml", _gbk_outline),
         ("logo.png", _png),
+        ("campaign.docx", _docx),
         ("campaign.json", _json),
+        ("empty.toml", _empty),
+        ("other.toml", _unknown),
         ("nope.toml", _missing),
         ("folder.toml", _folder),
     ],
@@ -196,11 +224,55 @@ def test_check_unusable_file(tmp_path: Path, name: str, make) -> None:
     expected = make(tmp_path / name)
     result = run(tmp_path, "--lang", "en", "checklist", "check", tmp_path / name)
     assert result.returncode == 2
-    lines = result.stdout.splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith(expected)
-    if not expected.endswith(": "):
-        assert lines[0] == expected
+    assert result.stdout.splitlines() == [expected]
+    assert result.stderr.splitlines() == ["1 problem(s)"]
+
+
+GBK_ADVICE = {
+    "en": "the file is saved as GBK (Notepad's 'ANSI'); from line 1 it cannot be read as UTF-8: "
+    "use Save As and choose UTF-8",
+    "zh": "文件是 GBK（记事本中的“ANSI”）编码，从第 1 行起无法按 UTF-8 读取；"
+    "请用“另存为”选择 UTF-8",
+}
+SUMMARY_ONE = {"en": "1 problem(s)", "zh": "共 1 个问题"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_gbk_file(tmp_path: Path, lang: str) -> None:
+    """A whole outline saved as GBK ("ANSI" in Notepad): the advice to save as UTF-8, on the
+    first line that is not ASCII (the Chinese comment at the top)."""
+    folder = copy_bundled(tmp_path)
+    text = OUTLINE.read_bytes().decode("utf-8")
+    assert not text.splitlines()[0].isascii()
+    (folder / OUTLINE.name).write_bytes(text.encode("gbk"))
+    for file in (folder / OUTLINE.name, folder / CAMPAIGN.name):  # alone, or via the campaign
+        result = run(tmp_path, "--lang", lang, "checklist", "check", file)
+        assert result.returncode == 2
+        assert result.stdout.splitlines() == [f"{folder / OUTLINE.name}:1: {GBK_ADVICE[lang]}"]
+        assert result.stderr.splitlines() == [SUMMARY_ONE[lang]]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_gbk_campaign_is_one_line(tmp_path: Path, lang: str) -> None:
+    folder = copy_bundled(tmp_path)
+    campaign = folder / CAMPAIGN.name
+    campaign.write_bytes(campaign.read_bytes().decode("utf-8").encode("gbk"))
+    result = run(tmp_path, "--lang", lang, "checklist", "show", campaign)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"{campaign}:1: {GBK_ADVICE[lang]}"]
+
+
+def test_check_campaign_naming_a_missing_outline(tmp_path: Path) -> None:
+    folder = copy_bundled(tmp_path)
+    text = edit(folder / CAMPAIGN.name, 'outline = "outline-shache.toml"', 'outline = "nope.toml"')
+    lineno = line_of(text, 'outline = "nope.toml"')
+    result = run(tmp_path, "--lang", "en", "checklist", "check", folder / CAMPAIGN.name)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        f"{folder / CAMPAIGN.name}:{lineno}: outline: "
+        "outline file 'nope.toml' not found (the path is relative to this file's folder)"
+    ]
     assert result.stderr.splitlines() == ["1 problem(s)"]
 
 
@@ -241,11 +313,31 @@ SHOW = {
         "等次：较好 ≥ 85, 一般 ≥ 60, 较差 ≥ 0",
     ],
 }
-TARGETS = {  # the target column of the rows of two count items
-    ("half", "en"): ("6 = 1 per month x 6 months", "2 = 1 per quarter x 6 months"),
-    ("half", "zh"): ("6 = 每月 1 次 × 6 个月", "2 = 每季度 1 次 × 6 个月"),
-    ("year", "en"): ("12 = 1 per month x 12 months", "4 = 1 per quarter x 12 months"),
-    ("year", "zh"): ("12 = 每月 1 次 × 12 个月", "4 = 每季度 1 次 × 12 个月"),
+TARGETS = {  # the target column of the rows of count items: monthly, quarterly, half-yearly, yearly
+    ("half", "en"): {
+        "reports.social_info": "6 = 1 per month x 6 months",
+        "reports.suggestions": "2 = 1 per quarter x 2 quarters",
+        "reports.research_reports": "1 = 1 per half-year x 1 half-year",
+        "reports.practical_projects": "1 = 1 per year, at least 1 in 6 months",
+    },
+    ("half", "zh"): {
+        "reports.social_info": "6 = 每月 1 次 × 6 个月",
+        "reports.suggestions": "2 = 每季度 1 次 × 2 个季度",
+        "reports.research_reports": "1 = 每半年 1 次 × 1 个半年",
+        "reports.practical_projects": "1 = 每年 1 次，6 个月内至少 1 次",
+    },
+    ("year", "en"): {
+        "reports.social_info": "12 = 1 per month x 12 months",
+        "reports.suggestions": "4 = 1 per quarter x 4 quarters",
+        "reports.research_reports": "2 = 1 per half-year x 2 half-years",
+        "reports.practical_projects": "1 = 1 per year x 1 year",
+    },
+    ("year", "zh"): {
+        "reports.social_info": "12 = 每月 1 次 × 12 个月",
+        "reports.suggestions": "4 = 每季度 1 次 × 4 个季度",
+        "reports.research_reports": "2 = 每半年 1 次 × 2 个半年",
+        "reports.practical_projects": "1 = 每年 1 次 × 1 年",
+    },
 }
 HASH_LINE = {"en": "Checklist hash: {}", "zh": "考核提纲校验码：{}"}
 FILES = {"half": CAMPAIGN, "year": YEAR_END}
@@ -270,9 +362,8 @@ def test_show(tmp_path: Path, which: str, lang: str, how: str) -> None:
     title, period, tiers = SHOW[which, lang]
     checklist_hash = load_campaign(file).checklist_hash[:12]
     assert lines[:4] == [title, period, tiers, HASH_LINE[lang].format(checklist_hash)]
-    monthly, quarterly = TARGETS[which, lang]
-    assert f"│ {monthly} " in _row(result.stdout, "reports.social_info")
-    assert f"│ {quarterly} " in _row(result.stdout, "reports.suggestions")
+    for item_id, target in TARGETS[which, lang].items():
+        assert f"│ {target} " in _row(result.stdout, item_id)
     assert result.stderr == ""
 
 
@@ -301,6 +392,24 @@ def test_show_broken_campaign_is_one_line(tmp_path: Path) -> None:
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"{folder / CAMPAIGN.name}:")
     assert line.endswith(" (and 1 more)")
+
+
+NOT_CAMPAIGN = {
+    "en": "this is an outline, not a campaign; check the campaign file that names it",
+    "zh": "这是考核提纲，不是考核方案；请检查引用它的考核方案文件",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_an_outline_is_one_line(tmp_path: Path, lang: str) -> None:
+    """`checklist show checklists/outline-shache.toml`: an easy slip (the outline is the file
+    with the items), answered with one line, not a traceback (`run` checks for one)."""
+    copy_bundled(tmp_path)  # run() works in tmp_path: checklists/ is the copy there
+    for shown in ("checklists/outline-shache.toml", str(OUTLINE)):
+        result = run(tmp_path, "--lang", lang, "checklist", "show", shown)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [f"{shown}: {NOT_CAMPAIGN[lang]}"]
 
 
 # -- the app without a terminal ------------------------------------------------------------------

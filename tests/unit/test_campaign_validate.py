@@ -17,6 +17,7 @@ import pytest
 
 from inspect_tui.core.campaign import check_file, load_campaign
 from inspect_tui.core.errors import ChecklistError, Problem
+from inspect_tui.core.i18n import Msg, Text
 
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
 CAMPAIGN = "shache-2012-h1.toml"
@@ -32,7 +33,7 @@ FREQUENCIES = "month, quarter, half-year, year"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
-LineFinder = Callable[[str], int]
+LineFinder = Callable[[str], int | None]
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -68,6 +69,11 @@ def at(fragment: str, *, occurrence: int = 1, occurrences: int = 1, header: bool
         return lineno
 
     return find
+
+
+def no_line(_: str) -> None:
+    """For a problem about a key missing at the top of a file: there is no line to name."""
+    return None
 
 
 def assert_renders(problems: list[Problem]) -> None:
@@ -296,7 +302,7 @@ TYPES = {
         "schema.type",
         f"{ROOM_PATH}.points",
         at('points = "4"'),
-        {"expected": "integer", "found": "string"},
+        {"expected": Msg("type.integer"), "found": Msg("type.string")},
     ),
     "points-float": Break(
         OUTLINE,
@@ -305,7 +311,7 @@ TYPES = {
         "schema.type",
         f"{ROOM_PATH}.points",
         at("points = 4.0"),
-        {"expected": "integer", "found": "float"},
+        {"expected": Msg("type.integer"), "found": Msg("type.float")},
     ),
     "tier-min-string": Break(
         CAMPAIGN,
@@ -314,7 +320,7 @@ TYPES = {
         "schema.type",
         "tiers[good].min",
         at('min = "85"'),
-        {"expected": "number", "found": "string"},
+        {"expected": Msg("type.number"), "found": Msg("type.string")},
     ),
     "roster-sample-string": Break(
         ROSTER,
@@ -325,22 +331,264 @@ TYPES = {
         "schema.type",
         "groups[kaqun].sample",
         at('sample = "no"'),
-        {"expected": "boolean", "found": "string"},
+        {"expected": Msg("type.boolean"), "found": Msg("type.string")},
     ),
-    "period-start-string": Break(
+    # a string that is not a date at all is a plain type error (a quoted date: see STRINGS)
+    "period-start-words": Break(
         CAMPAIGN,
         "period = { start = 2012-01-01,",
-        'period = { start = "2012-01-01",',
+        'period = { start = "1 January 2012",',
         "schema.type",
         "period.start",
         at("period = {"),
-        {"expected": "date", "found": "string"},
+        {"expected": Msg("type.date"), "found": Msg("type.string")},
+    ),
+    "outline-number": Break(
+        CAMPAIGN,
+        'outline = "outline-shache.toml"',
+        "outline = 7",
+        "schema.type",
+        "outline",
+        at("outline = 7"),
+        {"expected": Msg("type.string"), "found": Msg("type.integer")},
     ),
 }
 
 
 @pytest.mark.parametrize("case", ids(TYPES))
 def test_wrong_type(folder: Path, case: Break) -> None:
+    apply(folder, case)
+
+
+# -- 4a. the two mistakes a clerk makes with strings: quoting a date, writing one language -------
+TITLE = (
+    'title = { zh = "莎车县2012年上半年政协委员联络组考核", '
+    'en = "Shache County 2012 half-year assessment of CPPCC member liaison groups" }'
+)
+ROOM_TEXT = (
+    'text = { zh = "有专门的办公场所并挂牌", en = "Has a dedicated office with a nameplate" }'
+)
+KAQUN_NAME = 'name = { zh = "喀群乡", en = "Kaqun Township" }'
+
+STRINGS = {
+    "start-quoted": Break(
+        CAMPAIGN,
+        "period = { start = 2012-01-01,",
+        'period = { start = "2012-01-01",',
+        "schema.date_quoted",
+        "period.start",
+        at("period = {"),
+        {"value": "2012-01-01"},
+    ),
+    "end-quoted": Break(
+        CAMPAIGN,
+        "end = 2012-06-30 }",
+        'end = "2012-06-30" }',
+        "schema.date_quoted",
+        "period.end",
+        at("period = {"),
+        {"value": "2012-06-30"},
+    ),
+    "campaign-title-zh-only": Break(
+        CAMPAIGN,
+        TITLE,
+        'title = "莎车县2012年上半年政协委员联络组考核"',
+        "schema.text_as_string",
+        "title",
+        at('title = "莎车县'),
+        {"value": "莎车县2012年上半年政协委员联络组考核"},
+    ),
+    "item-text-zh-only": Break(
+        OUTLINE,
+        ROOM_TEXT,
+        'text = "有专门的办公场所并挂牌"',
+        "schema.text_as_string",
+        f"{ROOM_PATH}.text",
+        at('text = "有专门的办公场所并挂牌"'),
+        {"value": "有专门的办公场所并挂牌"},
+    ),
+    "group-name-zh-only": Break(
+        ROSTER,
+        KAQUN_NAME,
+        'name = "喀群乡"',
+        "schema.text_as_string",
+        "groups[kaqun].name",
+        at('name = "喀群乡"'),
+        {"value": "喀群乡"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ids(STRINGS))
+def test_quoted_date_and_one_language_text(folder: Path, case: Break) -> None:
+    apply(folder, case)
+
+
+# -- 4b. a missing key is one problem, not also a wrong type -------------------------------------
+MISSING = {
+    "campaign-title": Break(
+        CAMPAIGN, TITLE + "\n", "", "schema.missing", "", no_line, {"key": "title"}
+    ),
+    "campaign-period": Break(
+        CAMPAIGN,
+        "period = { start = 2012-01-01, end = 2012-06-30 }\n",
+        "",
+        "schema.missing",
+        "",
+        no_line,
+        {"key": "period"},
+    ),
+    "campaign-outline": Break(
+        CAMPAIGN,
+        'outline = "outline-shache.toml"\n',
+        "",
+        "schema.missing",
+        "",
+        no_line,
+        {"key": "outline"},
+    ),
+    "period-start": Break(
+        CAMPAIGN,
+        "period = { start = 2012-01-01, end = 2012-06-30 }",
+        "period = { end = 2012-06-30 }",
+        "schema.missing",
+        "period",
+        at("period = {"),
+        {"key": "start"},
+    ),
+    "tier-min": Break(
+        CAMPAIGN,
+        "min = 60\n",
+        "",
+        "schema.missing",
+        "tiers[fair]",
+        at('id = "fair"', header=True),
+        {"key": "min"},
+    ),
+    "item-text": Break(
+        OUTLINE,
+        ROOM_TEXT + "\n",
+        "",
+        "schema.missing",
+        ROOM_PATH,
+        at('id = "office.room"', header=True),
+        {"key": "text"},
+    ),
+    "item-points": Break(
+        OUTLINE,
+        ROOM,
+        ROOM.replace("points = 4\n", ""),
+        "schema.missing",
+        ROOM_PATH,
+        at('id = "office.room"', header=True),
+        {"key": "points"},
+    ),
+    "group-name": Break(
+        ROSTER,
+        KAQUN_NAME + "\n",
+        "",
+        "schema.missing",
+        "groups[kaqun]",
+        at('id = "kaqun"', header=True),
+        {"key": "name"},
+    ),
+    "name-in-english": Break(
+        ROSTER,
+        KAQUN_NAME,
+        'name = { zh = "喀群乡" }',
+        "schema.missing",
+        "groups[kaqun].name",
+        at('name = { zh = "喀群乡" }'),
+        {"key": "en"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ids(MISSING))
+def test_missing_key_is_the_only_problem(folder: Path, case: Break) -> None:
+    apply(folder, case)
+
+
+# -- 4c. ids that break the id rules, numbers below their floor ----------------------------------
+BOUNDS = {
+    "campaign-id": Break(
+        CAMPAIGN,
+        'id = "shache-2012-h1"',
+        'id = "Shache 2012"',
+        "schema.pattern",
+        "id",
+        at('id = "Shache 2012"'),
+        {"value": "Shache 2012", "rule": Msg("pattern.id")},
+    ),
+    "section-id": Break(
+        OUTLINE,
+        'id = "plans"\n',
+        'id = "Plans"\n',
+        "schema.pattern",
+        "sections[Plans].id",
+        at('id = "Plans"'),
+        {"value": "Plans", "rule": Msg("pattern.section")},
+    ),
+    "item-id": Break(
+        OUTLINE,
+        'id = "office.room"',
+        'id = "office.Room"',
+        "schema.pattern",
+        "sections[office].items[office.Room].id",
+        at('id = "office.Room"'),
+        {"value": "office.Room", "rule": Msg("pattern.item")},
+    ),
+    "tier-min-below-zero": Break(
+        CAMPAIGN,
+        "min = 0",
+        "min = -5",
+        "schema.min",
+        "tiers[poor].min",
+        at("min = -5"),
+        {"value": -5, "low": 0},
+    ),
+    "weight-below-zero": Break(
+        OUTLINE,
+        "weight = 30",
+        "weight = -1",
+        "schema.min",
+        "sections[reports].weight",
+        at("weight = -1"),
+        {"value": -1, "low": 0},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ids(BOUNDS))
+def test_pattern_and_lower_bound(folder: Path, case: Break) -> None:
+    apply(folder, case)
+
+
+RANGES = {
+    "points-zero": Break(
+        OUTLINE,
+        ROOM,
+        ROOM.replace("points = 4", "points = 0"),
+        "schema.range",
+        f"{ROOM_PATH}.points",
+        at("points = 0"),
+        {"value": 0, "low": 1, "high": 100},
+    ),
+    "total-over-100": Break(
+        OUTLINE,
+        "total = 100",
+        "total = 101",
+        "schema.range",
+        "total",
+        at("total = 101"),
+        {"value": 101, "low": 1, "high": 100},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ids(RANGES))
+def test_number_out_of_range(folder: Path, case: Break) -> None:
+    """A number with both bounds is `schema.range` (value, low, high), and it renders."""
     apply(folder, case)
 
 
@@ -353,7 +601,11 @@ TOTALS = {
         "checklist.points_total",
         "total",
         at("total = 100"),
-        {"points": 101, "total": 100},
+        {
+            "points": 101,
+            "total": 100,
+            "detail": "office 21, plans 15, archive 20, study 15, reports 30",
+        },
     ),
     "two-fewer": Break(
         OUTLINE,
@@ -362,7 +614,38 @@ TOTALS = {
         "checklist.points_total",
         "total",
         at("total = 100"),
-        {"points": 98, "total": 100},
+        {
+            "points": 98,
+            "total": 100,
+            "detail": "office 20, plans 15, archive 20, study 15, reports 28",
+        },
+    ),
+    # section weights: the weightless "penalties" is left out of the detail
+    "weights-over": Break(
+        OUTLINE,
+        "weight = 30",
+        "weight = 35",
+        "checklist.weights_total",
+        "total",
+        at("total = 100"),
+        {
+            "weights": "105",
+            "total": 100,
+            "detail": "office 20, plans 15, archive 20, study 15, reports 35",
+        },
+    ),
+    "weights-fraction": Break(
+        OUTLINE,
+        "weight = 30",
+        "weight = 29.5",
+        "checklist.weights_total",
+        "total",
+        at("total = 100"),
+        {
+            "weights": "99.5",
+            "total": 100,
+            "detail": "office 20, plans 15, archive 20, study 15, reports 29.5",
+        },
     ),
 }
 
@@ -370,6 +653,20 @@ TOTALS = {
 @pytest.mark.parametrize("case", ids(TOTALS))
 def test_points_do_not_add_up_to_total(folder: Path, case: Break) -> None:
     apply(folder, case)
+
+
+def test_total_detail_renders_in_both_languages(folder: Path) -> None:
+    text = edit(folder / OUTLINE, ROOM, ROOM.replace("points = 4", "points = 5"))
+    (problem,) = checked(folder / CAMPAIGN)
+    head = f"{folder / OUTLINE}:{at('total = 100')(text)}: total: "
+    assert problem.line("en") == head + (
+        "item points add up to 101 (office 21, plans 15, archive 20, study 15, reports 30), "
+        "but the outline declares total = 100"
+    )
+    assert problem.line("zh") == head + (
+        "各项分值合计 101 分（office 21, plans 15, archive 20, study 15, reports 30），"
+        "与声明的总分 100 不符"
+    )
 
 
 # -- 6. frequency --------------------------------------------------------------------------------
@@ -476,7 +773,7 @@ UNASSIGNED = {
     # gonganju is on team 3's list only
     "one-team": (
         [('"qiye-gongwei", "gonganju",', '"qiye-gongwei",')],
-        {"group": "gonganju", "name": "公安局党委"},
+        {"group": "gonganju", "name": Text("公安局党委", "Public Security Bureau Party committee")},
     ),
     # yishikuli is the cross-check anchor on teams 1 and 3: taken off both lists
     "anchor": (
@@ -484,7 +781,7 @@ UNASSIGNED = {
             ('    "yishikuli",  # 亦由第三考核组考核 / also visited by team-3\n', ""),
             ('"qiareke", "yishikuli", "yigaierqi"', '"qiareke", "yigaierqi"'),
         ],
-        {"group": "yishikuli", "name": "伊什库力乡"},
+        {"group": "yishikuli", "name": Text("伊什库力乡", "Yishikuli Township")},
     ),
 }
 
@@ -505,6 +802,16 @@ def test_group_assigned_to_no_team(folder: Path, name: str) -> None:
         (folder / CAMPAIGN, "teams", "checklist.group_unassigned", params)
     ]
     assert [p.key for p in load_problems(folder / CAMPAIGN)] == ["checklist.group_unassigned"]
+
+
+@pytest.mark.parametrize("name", UNASSIGNED)
+def test_group_assigned_to_no_team_is_named_in_each_language(folder: Path, name: str) -> None:
+    (problem,), text = _unassigned(folder, name)
+    group, group_name = UNASSIGNED[name][1]["group"], UNASSIGNED[name][1]["name"]
+    assert isinstance(group_name, Text)
+    head = f"{folder / CAMPAIGN}:{at('[[teams]]', occurrences=3)(text)}: teams: "
+    assert problem.line("en") == head + f"group '{group}' ({group_name.en}) is assigned to no team"
+    assert problem.line("zh") == head + f"联络组“{group}”（{group_name.zh}）未分配给任何考核组"
 
 
 @pytest.mark.parametrize("name", UNASSIGNED)
@@ -552,39 +859,205 @@ def test_tiers(folder: Path, case: Break) -> None:
 
 
 # -- 10. malformed TOML --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Malformed:
+    """A TOML syntax error: the line tomllib stops at holds `fragment`; `reason` is our wording
+    (a `Msg`) for the mistakes a clerk makes, tomllib's own text for the rest."""
+
+    file: str
+    old: str
+    new: str
+    fragment: str
+    reason: object
+    column: int
+
+
+FULL_WIDTH = "toml.full_width"
 MALFORMED = {
-    # (file, old, new, fragment on the line tomllib stops at)
-    "unclosed-string": (OUTLINE, 'id = "office.staff"', 'id = "office.staff', 'id = "office.staff'),
-    "unclosed-header": (CAMPAIGN, "[merge]", "[merge", "[merge"),
-    "key-twice": (CAMPAIGN, "threshold = 10\n", "threshold = 10\nthreshold = 11\n", "= 11"),
-    "missing-comma": (CAMPAIGN, '"kaqun", "huoshilafu"', '"kaqun" "huoshilafu"', '"kaqun" "'),
-    "roster-unclosed-table": (
+    "unclosed-string": Malformed(
+        OUTLINE,
+        'id = "office.staff"',
+        'id = "office.staff',
+        'id = "office.staff',
+        Msg("toml.unterminated"),  # a quote left open on its line
+        19,  # the end of the line, where the closing quote should be
+    ),
+    "unclosed-header": Malformed(
+        CAMPAIGN, "[merge]", "[merge", "[merge", "Expected ']' at the end of a table declaration", 7
+    ),
+    "key-twice": Malformed(
+        CAMPAIGN,
+        "threshold = 10\n",
+        "threshold = 10\nthreshold = 11\n",
+        "= 11",
+        Msg("toml.repeated"),
+        15,
+    ),
+    "missing-comma": Malformed(
+        CAMPAIGN,
+        '"kaqun", "huoshilafu"',
+        '"kaqun" "huoshilafu"',
+        '"kaqun" "',
+        Msg("toml.unclosed"),
+        13,
+    ),
+    "roster-unclosed-table": Malformed(
         ROSTER,
-        'name = { zh = "喀群乡", en = "Kaqun Township" }',
+        KAQUN_NAME,
         'name = { zh = "喀群乡", en = "Kaqun Township"',
         '"Kaqun Township"',
+        Msg("toml.unclosed"),
+        43,
+    ),
+    "unquoted-text": Malformed(
+        CAMPAIGN,
+        'outline = "outline-shache.toml"',
+        "outline = outline-shache.toml",
+        "outline = outline-shache.toml",
+        Msg("toml.invalid_value"),
+        11,
+    ),
+    "bare-key": Malformed(
+        CAMPAIGN,
+        "threshold = 10\n",
+        "threshold = 10\nnote\n",
+        "note",
+        Msg("toml.expected_equals"),
+        5,
+    ),
+    "stray-table": Malformed(
+        CAMPAIGN,
+        "threshold = 10\n",
+        "threshold = 10\n{ extra = 1 }\n",
+        "{ extra = 1 }",
+        Msg("toml.invalid_statement"),
+        1,
+    ),
+    # a Chinese input method: full-width punctuation on the line is named on top of the reason
+    "full-width-equals": Malformed(
+        CAMPAIGN,
+        'outline = "outline-shache.toml"',
+        'outline ＝ "outline-shache.toml"',
+        "outline ＝",
+        Msg(FULL_WIDTH, reason=Msg("toml.expected_equals")),
+        9,
+    ),
+    "full-width-quotes": Malformed(
+        CAMPAIGN,
+        'outline = "outline-shache.toml"',
+        "outline = “outline-shache.toml”",
+        "outline = “",
+        Msg(FULL_WIDTH, reason=Msg("toml.invalid_value")),
+        11,
+    ),
+    "full-width-comma": Malformed(
+        CAMPAIGN,
+        '"kaqun", "huoshilafu"',
+        '"kaqun"，"huoshilafu"',
+        '"kaqun"，"',
+        Msg(FULL_WIDTH, reason=Msg("toml.unclosed")),
+        12,
+    ),
+    "full-width-brackets": Malformed(
+        CAMPAIGN,
+        "[merge]",
+        "［merge］",
+        "［merge］",
+        Msg(FULL_WIDTH, reason=Msg("toml.invalid_statement")),
+        1,
+    ),
+    "full-width-hash": Malformed(
+        CAMPAIGN,
+        "threshold = 10\n",
+        "threshold = 10  ＃ 十分\n",
+        "threshold = 10  ＃",
+        Msg(FULL_WIDTH, reason="Expected newline or end of document after a statement"),
+        17,
+    ),
+    # full-width marks inside a quoted string are text, not the mistake: not named
+    "full-width-inside-a-string": Malformed(
+        CAMPAIGN,
+        "threshold = 10\n",
+        'threshold = 10\nnote = "＝，“”" x\n',
+        'note = "＝',
+        "Expected newline or end of document after a statement",
+        15,
     ),
 }
 
 
 @pytest.mark.parametrize("name", MALFORMED)
 def test_malformed_toml_is_one_problem_with_its_line(folder: Path, name: str) -> None:
-    file, old, new, fragment = MALFORMED[name]
-    text = edit(folder / file, old, new)
+    case = MALFORMED[name]
+    text = edit(folder / case.file, case.old, case.new)
+    expected = Problem(
+        folder / case.file,
+        "",
+        "file.toml",
+        {"reason": case.reason, "column": case.column},
+        at(case.fragment)(text),
+    )
+    assert checked(folder / CAMPAIGN) == [expected]
+    assert checked(folder / case.file) == [expected]
+    assert load_problems(folder / CAMPAIGN) == [expected]
+    if isinstance(case.reason, str):
+        assert "(at line" not in case.reason and "end of document)" not in case.reason
+
+
+def test_full_width_problem_renders_in_both_languages(folder: Path) -> None:
+    text = edit(
+        folder / CAMPAIGN, 'outline = "outline-shache.toml"', 'outline ＝ "outline-shache.toml"'
+    )
+    (problem,) = checked(folder / CAMPAIGN)
+    head = f"{folder / CAMPAIGN}:{at('outline ＝')(text)}: "
+    assert problem.line("en") == head + (
+        "not valid TOML (column 9): a key must be followed by '='; "
+        'this line has full-width punctuation (＝，“”：［］): TOML needs = , " : [ ]'
+    )
+    assert problem.line("zh") == head + (
+        "TOML 格式错误（第 9 列）：键后面应有“=”；"
+        '这一行有全角标点（＝，“”：［］），TOML 需要半角的 = , " : [ ]'
+    )
+
+
+def _truncate(folder: Path) -> tuple[str, int]:
+    """Cut the roster short in the middle of a quoted name, as an interrupted copy does;
+    the text left and its number of lines."""
+    text = (folder / ROSTER).read_bytes().decode("utf-8")
+    cut = text[: text.index("Kaqun Township") + len("Kaqun")]
+    (folder / ROSTER).write_bytes(cut.encode("utf-8"))
+    assert not cut.endswith("\n")
+    return cut, len(cut.splitlines())
+
+
+def test_truncated_file_names_its_last_line(folder: Path) -> None:
+    """tomllib says "at end of document": the problem gets the file's last line."""
+    _, last = _truncate(folder)
     problems = checked(folder / CAMPAIGN)
-    assert len(problems) == 1
-    (problem,) = problems
-    assert (problem.file, problem.path, problem.key) == (folder / file, "", "file.toml")
-    assert problem.lineno == at(fragment)(text)
-    detail = problem.params["detail"]
-    assert isinstance(detail, str) and detail and "(at line" not in detail
-    assert checked(folder / file) == [problem]
-    assert load_problems(folder / CAMPAIGN) == [problem]
+    assert [(p.file, p.path, p.key, p.lineno) for p in problems] == [
+        (folder / ROSTER, "", "file.toml", last)
+    ]
+    assert problems[0].params["reason"] == Msg("toml.unterminated")
+    assert checked(folder / ROSTER) == problems
+    assert load_problems(folder / CAMPAIGN) == problems
+
+
+def test_truncated_file_column_is_where_the_text_stops(folder: Path) -> None:
+    """Columns are 1-based: the end of a cut-off last line is one past its last character,
+    not column 0 ("not valid TOML (column 0)" names a column no editor has)."""
+    cut, last = _truncate(folder)
+    (problem,) = checked(folder / ROSTER)
+    assert problem.params == {
+        "reason": Msg("toml.unterminated"),
+        "column": len(cut.splitlines()[-1]) + 1,
+    }
+    assert problem.lineno == last
 
 
 # -- 11. not UTF-8 -------------------------------------------------------------------------------
 def _recode(file: Path, fragment: str, codec: str) -> tuple[int, int]:
-    """Re-encode the one line holding `fragment` in `codec`; (its line, first bad byte)."""
+    """Re-encode the one line holding `fragment` in `codec` (the rest stays UTF-8); its line
+    and the 1-based column of its first non-ASCII character."""
     text = file.read_bytes().decode("utf-8")
     lines = text.splitlines(keepends=True)
     (index,) = [i for i, line in enumerate(lines) if fragment in line]
@@ -594,49 +1067,135 @@ def _recode(file: Path, fragment: str, codec: str) -> tuple[int, int]:
     file.write_bytes(
         before.encode("utf-8") + line.encode(codec) + "".join(lines[index + 1 :]).encode("utf-8")
     )
-    return index + 1, len(before.encode("utf-8")) + len(line[:first].encode("utf-8"))
+    return index + 1, first + 1
 
 
 @pytest.mark.parametrize(
     ("file", "fragment", "codec"),
     [
-        (OUTLINE, "有专门的办公场所并挂牌", "gbk"),  # saved from a Chinese Windows editor
+        (OUTLINE, "有专门的办公场所并挂牌", "gbk"),  # one line pasted from a GBK source
         (ROSTER, 'zh = "喀群乡"', "gb18030"),
         (CAMPAIGN, 'leader = { zh = "县政协主席', "gbk"),
     ],
 )
 def test_not_utf8_names_its_line(folder: Path, file: str, fragment: str, codec: str) -> None:
-    lineno, offset = _recode(folder / file, fragment, codec)
-    expected = Problem(folder / file, "", "file.encoding", {"offset": offset}, lineno)
+    """One line in another encoding in an otherwise UTF-8 file: the file as a whole is
+    neither UTF-8 nor GBK, so the plain encoding problem, with its line and column."""
+    lineno, column = _recode(folder / file, fragment, codec)
+    expected = Problem(
+        folder / file, "", "file.encoding", {"line": lineno, "column": column}, lineno
+    )
     assert checked(folder / CAMPAIGN) == [expected]
     assert checked(folder / file) == [expected]
     assert load_problems(folder / CAMPAIGN) == [expected]
 
 
 def test_latin1_roster(folder: Path) -> None:
+    """The column is the one an editor shows: characters, not bytes (the line has three
+    Chinese characters, 9 bytes in UTF-8, before the bad byte)."""
     raw = (folder / ROSTER).read_bytes()
     assert raw.count(b"Kaqun Township") == 1
     (folder / ROSTER).write_bytes(
         raw.replace(b"Kaqun Township", "Kaqun Townshíp".encode("latin-1"))
     )
     text = raw.decode("utf-8")
+    lineno = at("Kaqun Township")(text)
+    line = text.splitlines()[lineno - 1]
+    assert line == 'name = { zh = "喀群乡", en = "Kaqun Township" }'
+    column = line.index("Kaqun Township") + len("Kaqun Townsh") + 1
     expected = Problem(
-        folder / ROSTER,
-        "",
-        "file.encoding",
-        {"offset": len(text[: text.index("Kaqun Township")].encode("utf-8")) + 12},
-        at("Kaqun Township")(text),
+        folder / ROSTER, "", "file.encoding", {"line": lineno, "column": column}, lineno
     )
     assert checked(folder / ROSTER) == [expected]
 
 
-def test_utf16_file(folder: Path) -> None:
-    """Notepad's "Unicode": a UTF-16 byte order mark is not UTF-8 at byte 0, line 1."""
+def _first_non_ascii_line(text: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if not line.isascii())
+
+
+@pytest.mark.parametrize("name", [CAMPAIGN, OUTLINE, ROSTER])
+def test_gbk_file(folder: Path, name: str) -> None:
+    """Notepad's "ANSI" on a Chinese Windows: the whole file in GBK is named as such, from
+    the first line that cannot be read as UTF-8."""
+    text = (folder / name).read_bytes().decode("utf-8")
+    (folder / name).write_bytes(text.encode("gbk"))
+    lineno = _first_non_ascii_line(text)
+    expected = Problem(folder / name, "", "file.gbk", {"line": lineno}, lineno)
+    assert checked(folder / CAMPAIGN) == [expected]
+    assert checked(folder / name) == [expected]
+    assert load_problems(folder / CAMPAIGN) == [expected]
+
+
+def test_gbk_file_names_the_first_line_that_is_not_ascii(folder: Path) -> None:
     text = (folder / CAMPAIGN).read_bytes().decode("utf-8")
-    (folder / CAMPAIGN).write_bytes(text.encode("utf-16"))
+    ascii_head = "".join(
+        line for line in text.splitlines(keepends=True) if not line.startswith("#")
+    )
+    assert not ascii_head.splitlines()[0].startswith("#")
+    (folder / CAMPAIGN).write_bytes(ascii_head.encode("gb18030"))
+    lineno = at("title = {")(ascii_head)
+    assert lineno == _first_non_ascii_line(ascii_head) > 1
     assert checked(folder / CAMPAIGN) == [
-        Problem(folder / CAMPAIGN, "", "file.encoding", {"offset": 0}, 1)
+        Problem(folder / CAMPAIGN, "", "file.gbk", {"line": lineno}, lineno)
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_file(folder: Path, codec: str) -> None:
+    """Notepad's "Unicode": a UTF-16 byte order mark names the encoding; no line."""
+    text = (folder / CAMPAIGN).read_bytes().decode("utf-8")
+    (folder / CAMPAIGN).write_bytes(("\ufeff" + text).encode(codec))
+    expected = [Problem(folder / CAMPAIGN, "", "file.utf16")]
+    assert checked(folder / CAMPAIGN) == expected
+    assert load_problems(folder / CAMPAIGN) == expected
+
+
+def test_utf16_outline(folder: Path) -> None:
+    text = (folder / OUTLINE).read_bytes().decode("utf-8")
+    (folder / OUTLINE).write_bytes(text.encode("utf-16"))
+    assert checked(folder / CAMPAIGN) == [Problem(folder / OUTLINE, "", "file.utf16")]
+
+
+def test_word_or_zip_file(folder: Path) -> None:
+    """A .docx or .xlsx renamed to .toml starts with a zip header."""
+    (folder / OUTLINE).write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + bytes(range(256)))
+    expected = [Problem(folder / OUTLINE, "", "file.zip")]
+    assert checked(folder / CAMPAIGN) == expected
+    assert checked(folder / OUTLINE) == expected
+    assert load_problems(folder / CAMPAIGN) == expected
+
+
+def test_nul_bytes_in_utf8_text(folder: Path) -> None:
+    raw = (folder / ROSTER).read_bytes()
+    (folder / ROSTER).write_bytes(raw[:200] + b"\x00\x00\x00\x00" + raw[200:])
+    expected = [Problem(folder / ROSTER, "", "file.binary")]
+    assert checked(folder / CAMPAIGN) == expected
+    assert checked(folder / ROSTER) == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", id="png"),
+        pytest.param(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", id="jpeg"),
+    ],
+)
+def test_binary_file_that_is_not_utf8(folder: Path, header: bytes) -> None:
+    """A picture saved as .toml holds NUL bytes: it is binary, whatever else its bytes are
+    (a PNG's first bytes happen to be valid GB18030, yet it is no GBK text file)."""
+    (folder / OUTLINE).write_bytes(header)
+    assert checked(folder / OUTLINE) == [Problem(folder / OUTLINE, "", "file.binary")]
+
+
+@pytest.mark.parametrize(
+    "content", [pytest.param("", id="empty"), pytest.param("# 提纲\n\n# outline\n", id="comments")]
+)
+def test_empty_file(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "campaign.toml"
+    path.write_bytes(content.encode("utf-8"))
+    expected = [Problem(path, "", "file.empty")]
+    assert checked(path) == expected
+    assert load_problems(path) == expected
 
 
 def test_utf8_byte_order_mark_is_accepted(folder: Path) -> None:
@@ -660,23 +1219,146 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
 
 
 def test_campaign_naming_a_missing_outline(folder: Path) -> None:
-    edit(folder / CAMPAIGN, 'outline = "outline-shache.toml"', 'outline = "outline-2012.toml"')
-    expected = [Problem(folder / "outline-2012.toml", "", "file.missing")]
+    """Reported in the campaign, at the line that names the outline: that is what to fix."""
+    text = edit(
+        folder / CAMPAIGN, 'outline = "outline-shache.toml"', 'outline = "outline-2012.toml"'
+    )
+    expected = [
+        Problem(
+            folder / CAMPAIGN,
+            "outline",
+            "checklist.ref_missing",
+            {"file": "outline-2012.toml", "kind": Msg("noun.outline")},
+            at('outline = "outline-2012.toml"')(text),
+        )
+    ]
     assert checked(folder / CAMPAIGN) == expected
     assert load_problems(folder / CAMPAIGN) == expected
 
 
 def test_campaign_naming_a_missing_roster(folder: Path) -> None:
     (folder / ROSTER).unlink()
-    expected = [Problem(folder / ROSTER, "", "file.missing")]
+    text = (folder / CAMPAIGN).read_text(encoding="utf-8")
+    expected = [
+        Problem(
+            folder / CAMPAIGN,
+            "roster",
+            "checklist.ref_missing",
+            {"file": ROSTER, "kind": Msg("noun.roster")},
+            at(f'roster = "{ROSTER}"')(text),
+        )
+    ]
     assert checked(folder / CAMPAIGN) == expected
     assert load_problems(folder / CAMPAIGN) == expected
 
 
 def test_campaign_naming_a_folder_as_roster(folder: Path) -> None:
-    edit(folder / CAMPAIGN, 'roster = "roster-shache.toml"', 'roster = "rosters"')
+    text = edit(folder / CAMPAIGN, 'roster = "roster-shache.toml"', 'roster = "rosters"')
     (folder / "rosters").mkdir()
-    assert checked(folder / CAMPAIGN) == [Problem(folder / "rosters", "", "file.is_dir")]
+    assert checked(folder / CAMPAIGN) == [
+        Problem(
+            folder / CAMPAIGN,
+            "roster",
+            "checklist.ref_missing",
+            {"file": "rosters", "kind": Msg("noun.roster")},
+            at('roster = "rosters"')(text),
+        )
+    ]
+
+
+def test_missing_reference_keeps_the_path_as_written(folder: Path) -> None:
+    """`file` is the reference as the campaign writes it (relative, subfolder and all), and
+    the message says what kind of file is missing, in each language."""
+    text = edit(
+        folder / CAMPAIGN, 'outline = "outline-shache.toml"', 'outline = "sub/outline-shache.toml"'
+    )
+    (problem,) = checked(folder / CAMPAIGN)
+    assert problem.params == {"file": "sub/outline-shache.toml", "kind": Msg("noun.outline")}
+    head = f"{folder / CAMPAIGN}:{at('outline = ')(text)}: outline: "
+    assert problem.line("en") == head + (
+        "outline file 'sub/outline-shache.toml' not found "
+        "(the path is relative to this file's folder)"
+    )
+    assert problem.line("zh") == head + (
+        "找不到考核提纲文件“sub/outline-shache.toml”（路径相对于本文件所在文件夹）"
+    )
+
+
+WRONG_KIND = {
+    # (key in the campaign, the file it is made to name, kind wanted, kind found)
+    "outline-names-roster": ("outline", ROSTER, "outline", "roster"),
+    "roster-names-outline": ("roster", OUTLINE, "roster", "outline"),
+    "roster-names-campaign": ("roster", CAMPAIGN, "roster", "campaign"),
+}
+
+
+@pytest.mark.parametrize("name", WRONG_KIND)
+def test_campaign_naming_the_wrong_kind_of_file(folder: Path, name: str) -> None:
+    """Reported in the named file: it exists, it is just not what the campaign needs."""
+    key, target, wanted, found = WRONG_KIND[name]
+    own = {"outline": OUTLINE, "roster": ROSTER}[key]
+    edit(folder / CAMPAIGN, f'{key} = "{own}"', f'{key} = "{target}"')
+    expected = [
+        Problem(
+            folder / target,
+            "",
+            "checklist.wrong_kind",
+            {"kind": Msg(f"kind.file.{wanted}"), "found": Msg(f"kind.file.{found}")},
+        )
+    ]
+    assert checked(folder / CAMPAIGN) == expected
+    assert load_problems(folder / CAMPAIGN) == expected
+
+
+def test_wrong_kind_renders_in_both_languages(folder: Path) -> None:
+    edit(folder / CAMPAIGN, f'outline = "{OUTLINE}"', f'outline = "{ROSTER}"')
+    (problem,) = checked(folder / CAMPAIGN)
+    assert (
+        problem.line("en")
+        == f"{folder / ROSTER}: an outline is needed here, but this file is a roster"
+    )
+    assert problem.line("zh") == f"{folder / ROSTER}: 这里需要考核提纲，但这个文件是联络组名册"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param('[misc]\nnote = "x"\n', id="table"),
+        pytest.param('format = 1\nid = "x"\n', id="keys"),
+    ],
+)
+def test_file_of_no_known_kind(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "what.toml"
+    path.write_text(content, encoding="utf-8")
+    assert checked(path) == [Problem(path, "", "checklist.unknown_kind")]
+
+
+def test_loading_a_file_of_no_known_kind(tmp_path: Path) -> None:
+    """Not a campaign and not an outline or roster either: `load_campaign` must say so in
+    words, not "this is {kind}, not a campaign" with the placeholder left in."""
+    path = tmp_path / "what.toml"
+    path.write_text('[misc]\nnote = "x"\n', encoding="utf-8")
+    assert load_problems(path) == [Problem(path, "", "checklist.unknown_kind")]
+
+
+@pytest.mark.parametrize(("name", "kind"), [(OUTLINE, "outline"), (ROSTER, "roster")])
+def test_loading_an_outline_or_roster_as_a_campaign(name: str, kind: str) -> None:
+    path = CHECKLISTS / name
+    assert check_file(path) == []  # fine as what it is
+    assert load_problems(path) == [
+        Problem(path, "", "checklist.not_campaign", {"kind": Msg(f"kind.file.{kind}")})
+    ]
+
+
+def test_not_campaign_renders_in_both_languages() -> None:
+    (problem,) = load_problems(CHECKLISTS / OUTLINE)
+    assert problem.line("en") == (
+        f"{CHECKLISTS / OUTLINE}: this is an outline, not a campaign; "
+        "check the campaign file that names it"
+    )
+    assert problem.line("zh") == (
+        f"{CHECKLISTS / OUTLINE}: 这是考核提纲，不是考核方案；请检查引用它的考核方案文件"
+    )
 
 
 def test_outline_path_is_relative_to_the_campaign(folder: Path) -> None:
@@ -703,7 +1385,7 @@ def test_problems_in_three_files_are_all_reported(folder: Path) -> None:
             folder / OUTLINE,
             f"{ROOM_PATH}.points",
             "schema.type",
-            {"expected": "integer", "found": "string"},
+            {"expected": Msg("type.integer"), "found": Msg("type.string")},
             at('points = "4"')(outline),
         ),
         Problem(
@@ -765,6 +1447,8 @@ ALL_BREAKS = {
         ("unknown", UNKNOWN_KEYS),
         ("duplicate", DUPLICATES),
         ("type", TYPES),
+        ("string", STRINGS),
+        ("bounds", BOUNDS),
         ("total", TOTALS),
         ("frequency", FREQUENCY),
         ("tiers", TIERS),
@@ -800,10 +1484,11 @@ def test_rendered_example_lines(folder: Path) -> None:
     lineno = at('points = "4"')(text)
     (problem,) = checked(folder / CAMPAIGN)
     assert problem.line("en") == (
-        f"{folder / OUTLINE}:{lineno}: {ROOM_PATH}.points: expected integer, found string"
+        f"{folder / OUTLINE}:{lineno}: {ROOM_PATH}.points: "
+        "expected a whole number, found quoted text"
     )
     assert problem.line("zh") == (
-        f"{folder / OUTLINE}:{lineno}: {ROOM_PATH}.points: 应为 integer，实为 string"
+        f"{folder / OUTLINE}:{lineno}: {ROOM_PATH}.points: 应为整数，实为加引号的文字"
     )
 
 
@@ -842,6 +1527,55 @@ DEDUCTIONS = {
 @pytest.mark.parametrize("case", ids(DEDUCTIONS))
 def test_deduction_and_scale_rules(folder: Path, case: Break) -> None:
     apply(folder, case)
+
+
+# "penalties" is a section of the outline, but with weight 0: nothing to deduct from, nothing
+# to rank by
+WEIGHTLESS = {
+    "deduct-from-penalties": Break(
+        OUTLINE,
+        'from = "archive"',
+        'from = "penalties"',
+        "checklist.deduct_from_empty",
+        "sections[penalties].items[penalties.fabricated_records].from",
+        at('from = "penalties"'),
+        {"section": "penalties"},
+    ),
+    "tie-break-on-penalties": Break(
+        CAMPAIGN,
+        '"office", "deductions", "name"]',
+        '"office", "penalties", "deductions", "name"]',
+        "schema.choice",
+        "tie_break[7]",
+        at('"penalties"'),
+        {
+            "value": "penalties",
+            "choices": "total, deductions, name, office, plans, archive, study, reports",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ids(WEIGHTLESS))
+def test_section_without_weight(folder: Path, case: Break) -> None:
+    apply(folder, case)
+
+
+def test_deduct_from_empty_renders_in_both_languages(folder: Path) -> None:
+    text = edit(folder / OUTLINE, 'from = "archive"', 'from = "penalties"')
+    lineno = at('from = "penalties"')(text)
+    (problem,) = checked(folder / CAMPAIGN)
+    head = (
+        f"{folder / OUTLINE}:{lineno}: "
+        "sections[penalties].items[penalties.fabricated_records].from: "
+    )
+    assert problem.line("en") == head + (
+        "section 'penalties' has no points, so a deduction from it does nothing; "
+        "name a section with points, or total"
+    )
+    assert problem.line("zh") == head + (
+        "“penalties”部分没有分值，从它扣分不起作用；请改为有分值的部分或 total"
+    )
 
 
 def test_deduction_from_an_existing_section_and_cap_equal_to_points_are_fine(folder: Path) -> None:
@@ -912,3 +1646,67 @@ def test_half_year_and_year_end_hashes_differ() -> None:
     year = load_campaign(CHECKLISTS / YEAR_END)
     assert half.outline.path == year.outline.path
     assert half.checklist_hash != year.checklist_hash
+
+
+WORDING: dict[str, Callable[[Path], object]] = {
+    "item-text": lambda f: edit(
+        f / OUTLINE,
+        ROOM_TEXT,
+        ROOM_TEXT.replace("并挂牌", "并悬挂门牌").replace("a nameplate", "a sign"),
+    ),
+    "item-guidance": lambda f: edit(
+        f / OUTLINE, "确认为联络组固定使用而非临时借用", "确认为联络组长期固定使用"
+    ),
+    "section-title": lambda f: edit(
+        f / OUTLINE,
+        'title = { zh = "自身建设", en = "Office" }',
+        'title = { zh = "自身建设（五有）", en = "Office and staff" }',
+    ),
+    "outline-title": lambda f: edit(
+        f / OUTLINE, "liaison groups (Shaxiefa [2011] No. 7)", "liaison groups (Shaxiefa 2011/7)"
+    ),
+    "campaign-title": lambda f: edit(f / CAMPAIGN, "half-year assessment", "mid-year assessment"),
+}
+
+
+@pytest.mark.parametrize("change", WORDING)
+def test_hash_unchanged_by_wording_edits(folder: Path, change: str) -> None:
+    """Fixing a typo in the middle of a round must not cut the teams' drafts off: the hash
+    covers what decides what an answer is worth, not how the checklist words it."""
+    before = _hash(folder)
+    WORDING[change](folder)
+    assert checked(folder / CAMPAIGN) == []
+    assert _hash(folder) == before
+
+
+SCORING: dict[str, Callable[[Path], object]] = {
+    "weights-move": lambda f: (
+        edit(f / OUTLINE, "weight = 30", "weight = 25"),
+        edit(
+            f / OUTLINE,
+            'weight = 20\n\n[[sections.items]]\nid = "office.room"',
+            'weight = 25\n\n[[sections.items]]\nid = "office.room"',
+        ),
+    ),
+    "step": lambda f: edit(f / OUTLINE, "points = 5\nstep = 1", "points = 5\nstep = 5"),
+    "allow-na": lambda f: edit(
+        f / OUTLINE,
+        'allow_na = false\nrequired = true\n\n[[sections.items]]\nid = "office.equipment"',
+        'allow_na = true\nrequired = true\n\n[[sections.items]]\nid = "office.equipment"',
+    ),
+    "cap": lambda f: edit(
+        f / OUTLINE,
+        'points = 5\ncap = 10\nfrom = "archive"',
+        'points = 5\ncap = 5\nfrom = "archive"',
+    ),
+    "deduct-from": lambda f: edit(f / OUTLINE, 'from = "archive"', 'from = "study"'),
+    "frequency": lambda f: edit(f / OUTLINE, 'frequency = "half-year"', 'frequency = "quarter"'),
+}
+
+
+@pytest.mark.parametrize("change", SCORING)
+def test_hash_changes_with_what_an_answer_is_worth(folder: Path, change: str) -> None:
+    before = _hash(folder)
+    SCORING[change](folder)
+    assert checked(folder / CAMPAIGN) == []
+    assert _hash(folder) != before

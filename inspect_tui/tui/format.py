@@ -1,0 +1,87 @@
+"""How core results read on screen: words first, colour second (for monochrome terminals and
+colour-blind users every status and tier is a word)."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.model import Campaign, Tier
+from inspect_tui.core.scoring import NA, NO, YES, Answer, ItemScore, VisitScore, to_float
+
+TIER_STYLE = {0: "green", 1: "yellow"}
+STATUS_STYLE = {"not_started": "dim", "draft": "yellow", "final": "green"}
+
+
+def tier_label(campaign: Campaign, tier: Tier, lang: Lang, *, vetoed: bool = False) -> str:
+    index = campaign.tiers.index(tier)
+    style = "red" if index == len(campaign.tiers) - 1 else TIER_STYLE.get(index, "yellow")
+    veto = t("ui.vetoed", lang) if vetoed else ""
+    return f"[{style}]{escape(tier.name.get(lang))}{veto}[/]"
+
+
+def score_label(campaign: Campaign, score: VisitScore, lang: Lang) -> str:
+    tier = tier_label(campaign, score.tier, lang, vetoed=score.vetoed)
+    if not score.complete:
+        tier += f" [dim]({t('ui.incomplete', lang)})[/]"
+    return t("ui.total_line", lang, total=f"{score.total:.2f}", tier=tier)
+
+
+def status_label(status: str, lang: Lang) -> str:
+    return f"[{STATUS_STYLE[status]}]{t(f'status.{status}', lang)}[/]"
+
+
+def answer_text(campaign: Campaign, scored: ItemScore, answer: Answer | None, lang: Lang) -> str:
+    """The answer in words, e.g. "4 / 6 (earns 3.33)" for a count, with the core's figures."""
+    item = scored.item
+    if answer is None or answer.value is None:
+        return t("ui.unanswered", lang)
+    value = answer.value
+    if value == NA:
+        return t("ui.na", lang)
+    if item.kind == "check":
+        return t("ui.yes" if value == YES else "ui.no", lang)
+    if item.kind == "veto":
+        return t("ui.triggered" if value == YES else "ui.not_triggered", lang)
+    if item.kind == "scale":
+        return t("ui.scale_value", lang, value=value, points=item.points)
+    if item.kind == "count":
+        target = campaign.target(item)
+        assert target is not None
+        earned = f"{to_float(scored.earned):g}"
+        return t("ui.count_value", lang, value=value, target=target.count, earned=earned)
+    if item.kind == "deduction":
+        return t("ui.deduction_value", lang, value=value, taken=f"{to_float(scored.deducted):g}")
+    return escape(str(value))
+
+
+def mark(answer: Answer | None, short: bool) -> str:
+    """A one-character status for item lists: answered, lost points, or open."""
+    if answer is None or answer.value is None:
+        return "[dim]·[/]"
+    if short:
+        return "[yellow]![/]"
+    return "[green]✓[/]" if answer.value != NO else "[yellow]![/]"
+
+
+def short_answer(campaign: Campaign, scored: ItemScore, answer: Answer | None, lang: Lang) -> str:
+    """A few characters for item lists: 是, 4/6, 2次, —."""
+    item = scored.item
+    if answer is None or answer.value is None:
+        return "—"
+    value = answer.value
+    if value == NA:
+        return t("ui.na", lang)
+    if item.kind == "check":
+        return t("ui.yes" if value == YES else "ui.no", lang)
+    if item.kind == "veto":
+        return t("ui.triggered" if value == YES else "ui.not_triggered", lang)
+    if item.kind == "scale":
+        return f"{value}/{item.points}"
+    if item.kind == "count":
+        target = campaign.target(item)
+        assert target is not None
+        return f"{value}/{target.count}"
+    if item.kind == "deduction":
+        return f"-{to_float(scored.deducted):g}"
+    return "✎"

@@ -1,0 +1,59 @@
+"""The receipt after finalizing: total, tier, revision and the QR code to photograph."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from inspect_tui.core.i18n import t
+from inspect_tui.reports.receipt import Receipt, receipt_lines
+from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.widgets.qr import QRCode
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from inspect_tui.tui.app import InspectApp
+
+
+class ReceiptScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "back", "Back", id="back"),
+    ]
+    app: InspectApp
+
+    def __init__(self, receipt: Receipt, saved: Path | None) -> None:
+        super().__init__()
+        self.receipt = receipt
+        self.saved = saved
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="receipt"):
+            yield QRCode(self.receipt.payload, id="qr")
+            with Vertical(id="receipt-text"):
+                yield Static(id="receipt-title")
+                yield Static("\n".join(escape(line) for line in receipt_lines(self.receipt)[1:]))
+                yield Static(id="receipt-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize(self, self.app.lang)
+        self.relabel()
+
+    def relabel(self) -> None:
+        lang = self.app.lang
+        self.query_one("#receipt-title", Static).update(f"[b]{t('ui.receipt_title', lang)}[/b]")
+        hint = t("ui.receipt_hint", lang)
+        if self.saved is not None:
+            hint += "\n[dim]" + escape(t("ui.receipt_saved", lang, path=self.saved.name)) + "[/]"
+        self.query_one("#receipt-hint", Static).update(hint)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

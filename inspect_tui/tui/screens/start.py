@@ -1,0 +1,97 @@
+"""The first screen: what this campaign is, and which team this laptop belongs to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from inspect_tui.core.i18n import t
+from inspect_tui.tui.bindings import localize
+
+if TYPE_CHECKING:
+    from inspect_tui.tui.app import InspectApp
+
+
+class StartScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Choose", id="choose_team", show=True),
+    ]
+    app: InspectApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="start"):
+            yield Static(id="campaign")
+            yield Static(id="which-team")
+            yield OptionList(id="teams")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize(self, self.app.lang)
+        self.relabel()
+        teams = self.query_one("#teams", OptionList)
+        chosen = self.app.store.setting(f"team:{self.app.campaign.id}")
+        ids = [team.id for team in self.app.campaign.teams]
+        teams.highlighted = ids.index(chosen) if chosen in ids else 0
+        teams.focus()
+
+    def relabel(self) -> None:
+        app, lang = self.app, self.app.lang
+        c = app.campaign
+        lines = [
+            f"[b]{escape(c.title.get(lang))}[/b]",
+            t("ui.period", lang, start=c.start, end=c.end, months=c.months),
+            "",
+            f"[b]{t('ui.sections', lang)}[/b]",
+        ]
+        for section in c.sections:
+            points = f"{section.weight:g}" if section.weight else "—"
+            lines.append(f"  {escape(section.title.get(lang))}  {points}")
+        lines += ["", f"[b]{t('ui.tiers', lang)}[/b]"]
+        for tier in c.tiers[:-1]:
+            lines.append(
+                "  " + t("ui.tier_line", lang, name=tier.name.get(lang), min=f"{tier.min:g}")
+            )
+        lines.append("  " + t("ui.tier_floor", lang, name=c.lowest_tier.name.get(lang)))
+        self.query_one("#campaign", Static).update("\n".join(lines))
+        self.query_one("#which-team", Static).update(f"\n[b]{t('ui.which_team', lang)}[/b]")
+        teams = self.query_one("#teams", OptionList)
+        highlighted = teams.highlighted
+        teams.clear_options()
+        teams.add_options(
+            Option(
+                t(
+                    "ui.team_option",
+                    lang,
+                    name=escape(team.name.get(lang)),
+                    leader=escape(team.leader.get(lang)),
+                    count=len(team.groups),
+                ),
+                id=team.id,
+            )
+            for team in c.teams
+        )
+        teams.highlighted = highlighted
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+
+    def action_choose(self) -> None:
+        teams = self.query_one("#teams", OptionList)
+        if teams.highlighted is not None:
+            self._choose(teams.get_option_at_index(teams.highlighted).id)
+
+    def _choose(self, team_id: str | None) -> None:
+        from inspect_tui.tui.screens.groups import GroupsScreen
+
+        if team_id is None:
+            return
+        self.app.remember_team(team_id)
+        self.app.push_screen(GroupsScreen(team_id))

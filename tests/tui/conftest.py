@@ -1,0 +1,50 @@
+"""An app factory for Pilot and snapshot tests: fixed ids, clock and date, a temp data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from itertools import count
+from pathlib import Path
+
+import pytest
+
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.store import LocalStore
+from inspect_tui.tui.app import InspectApp
+
+FIXED = datetime(2012, 7, 5, 10, 30, 0)
+
+
+def fixed_store(folder: Path) -> LocalStore:
+    ids = count(1)
+    return LocalStore(
+        folder,
+        who="测试员",
+        clock=lambda: "2012-07-05T10:30:00.000+00:00",
+        new_id=lambda: f"00000000-0000-4000-8000-{next(ids):012d}",
+    )
+
+
+@pytest.fixture
+def tui_store(tmp_path: Path) -> Iterator[LocalStore]:
+    with fixed_store(tmp_path / "data") as store:
+        yield store
+
+
+AppFactory = Callable[..., InspectApp]
+
+
+@pytest.fixture
+def make_app(campaign: Campaign, tui_store: LocalStore, tmp_path: Path) -> AppFactory:
+    def factory(lang: str = "zh", store: LocalStore | None = None) -> InspectApp:
+        return InspectApp(
+            campaign=campaign,
+            store=store or tui_store,
+            lang=lang,  # type: ignore[arg-type]
+            exports=tmp_path / "exports",
+            today="2012-07-05",
+            clock=lambda: FIXED,
+        )
+
+    return factory

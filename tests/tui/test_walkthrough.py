@@ -1,0 +1,248 @@
+"""A team's day, driven with the keyboard through Textual's Pilot against the real app and store."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList
+
+from inspect_tui.core.model import Campaign, Item
+from inspect_tui.core.scoring import NO, YES, Answer, score_visit
+from inspect_tui.core.store import LocalStore
+from inspect_tui.tui.app import InspectApp
+from inspect_tui.tui.screens.groups import GroupsScreen
+from inspect_tui.tui.screens.receipt import ReceiptScreen
+from inspect_tui.tui.screens.start import StartScreen
+from inspect_tui.tui.screens.visit import VisitScreen
+from tests.tui.conftest import AppFactory, fixed_store
+
+SIZE = (100, 32)
+
+
+def keys_for(campaign: Campaign, item: Item) -> tuple[list[str], Answer | None]:
+    """A realistic answer: most things yes, a few short; the keys and the answer they make."""
+    if item.kind == "check":
+        if item.id in ("archive.genuine", "office.equipment"):
+            return ["n"], Answer(NO)
+        return ["y"], Answer(YES)
+    if item.kind == "scale":
+        value = item.points - 1
+        return [str(value)], Answer(value)
+    if item.kind == "count":
+        target = campaign.target(item)
+        assert target is not None
+        value = max(0, target.count - 1) if item.id == "reports.social_info" else target.count
+        return list(str(value)), Answer(value)
+    if item.kind == "deduction":
+        value = 2 if item.id == "penalties.meeting_absence" else 0
+        return [str(value)], Answer(value)
+    if item.kind == "veto":
+        return ["n"], Answer(NO)
+    return [], None  # the optional note item stays empty
+
+
+async def open_first_group(pilot: Pilot, team_index: int = 1) -> VisitScreen:
+    app = pilot.app
+    for _ in range(team_index):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, GroupsScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    if not isinstance(app.screen, VisitScreen):  # a new visit asks who came first
+        await pilot.press(*"努尔东", "enter", "enter", "ctrl+s")
+        await pilot.pause()
+    assert isinstance(app.screen, VisitScreen)
+    return app.screen
+
+
+async def answer_everything(pilot: Pilot, screen: VisitScreen, campaign: Campaign) -> dict:
+    expected: dict[str, Answer] = {}
+    for section in campaign.sections:
+        for item in section.items:
+            screen.goto(item.id)
+            await pilot.pause()
+            keys, answer = keys_for(campaign, item)
+            if answer is None:
+                continue
+            await pilot.press(*keys)
+            expected[item.id] = answer
+            if screen.score.items[item.id].short and item.note_required:
+                await pilot.press("enter", *"核实", "enter")
+                expected[item.id] = Answer(answer.value, "核实")
+    await pilot.pause()
+    return expected
+
+
+async def test_a_whole_visit_by_keyboard_matches_the_scoring_engine(
+    make_app: AppFactory, campaign: Campaign, tui_store: LocalStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        expected = await answer_everything(pilot, screen, campaign)
+        visit = screen.visit
+        stored = tui_store.answers(visit.id)
+        assert {k: v.value for k, v in stored.items()} == {k: v.value for k, v in expected.items()}
+        engine = score_visit(campaign, expected)
+        assert engine.complete
+        totals = str(screen.query_one("#totals").content)
+        assert f"{engine.total:.2f}" in totals
+
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"档案规范", "enter", *"信息报送不及时", "enter", *"买买提", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReceiptScreen)
+        assert app.screen.receipt.total == engine.total
+        final = tui_store.visit(visit.id)
+        assert final.status == "final"
+        assert (final.strengths, final.problems, final.representative) == (
+            "档案规范",
+            "信息报送不及时",
+            "买买提",
+        )
+        assert tui_store.audit(visit.id)[-1].new == {"total": engine.total, "tier": engine.tier.id}
+
+
+async def test_finalize_is_refused_while_an_item_is_unanswered(
+    make_app: AppFactory, campaign: Campaign, tui_store: LocalStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        await answer_everything(pilot, screen, campaign)
+        screen.goto("study.plan")
+        await pilot.pause()
+        await pilot.press("backspace")  # clear one required answer
+        await pilot.press("f")
+        await pilot.pause()
+        blockers = app.screen.query_one("#blockers", OptionList)
+        assert blockers.option_count == 1
+        assert blockers.get_option_at_index(0).id == "study.plan"
+        await pilot.press("enter")  # takes the user to it
+        await pilot.pause()
+        assert app.screen is screen and screen.item.id == "study.plan"
+        assert tui_store.visit(screen.visit_id).status == "draft"
+
+
+async def test_reopening_asks_for_a_reason_that_the_audit_keeps(
+    make_app: AppFactory, campaign: Campaign, tui_store: LocalStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        await answer_everything(pilot, screen, campaign)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter", "enter", *"组长", "enter")
+        await pilot.pause()
+        await pilot.press("escape")  # receipt -> the visit, now read-only
+        await pilot.pause()
+        await pilot.press("y")
+        assert tui_store.visit(screen.visit_id).status == "final"
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # an empty reason is refused
+        await pilot.pause()
+        assert tui_store.visit(screen.visit_id).status == "final"
+        await pilot.press(*"组长补交学习计划", "enter")
+        await pilot.pause()
+        visit = tui_store.visit(screen.visit_id)
+        assert (visit.status, visit.revision) == ("draft", 2)
+        last = tui_store.audit(visit.id)[-1]
+        assert (last.action, last.reason) == ("reopen", "组长补交学习计划")
+
+
+async def test_quit_and_restart_resumes_at_the_same_item(
+    make_app: AppFactory, campaign: Campaign, tmp_path
+) -> None:
+    folder = tmp_path / "resume"
+    with fixed_store(folder) as store:
+        app = make_app(store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            screen = await open_first_group(pilot)
+            await pilot.press("y", "j", "n", "enter", *"缺少设备", "enter", "j", "j", "3")
+            await pilot.press("right", "j", "y")
+            item_id = screen.item.id
+            visit_id = screen.visit_id
+            await pilot.press("ctrl+q")
+    with fixed_store(folder) as store:
+        saved = store.answers(visit_id)
+        app = make_app(store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, GroupsScreen)  # the team was remembered
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, VisitScreen)
+            assert screen.item.id == item_id == "plans.half_year_summary"
+            assert screen.answers == saved
+            assert saved["office.equipment"] == Answer(NO, "缺少设备")
+            assert saved["office.rules"] == Answer(3, "")
+
+
+async def test_a_note_is_saved_within_a_second_of_the_last_keystroke(
+    make_app: AppFactory, tui_store: LocalStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        await pilot.press("n", "enter", *"同一天同一笔迹")
+        assert app.focused is screen.query_one("#note", Input)
+        await pilot.pause(1.0)
+        assert tui_store.answers(screen.visit_id)["office.room"].note == "同一天同一笔迹"
+
+
+async def test_the_team_choice_is_remembered(make_app: AppFactory, tui_store: LocalStore) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GroupsScreen) and app.screen.team_id == "team-3"
+    assert tui_store.setting("team:shache-2012-h1") == "team-3"
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, GroupsScreen) and second.screen.team_id == "team-3"
+        await pilot.press("escape")  # back to the start screen to change it
+        await pilot.pause()
+        assert isinstance(second.screen, StartScreen)
+
+
+async def test_typing_filters_the_group_list(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        assert table.row_count == 14
+        await pilot.press(*"喀群")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("escape")  # clears the filter first
+        await pilot.pause()
+        assert table.row_count == 14
+
+
+async def test_the_language_switches_inside_the_app(make_app: AppFactory) -> None:
+    app: InspectApp = make_app("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        assert "总分" in str(screen.query_one("#totals").content)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.lang == "en"
+        assert "Total" in str(screen.query_one("#totals").content)
+        descriptions = {b.description for _, b, _, _ in screen.active_bindings.values()}
+        assert "Finalize" in descriptions and "定稿" not in descriptions
