@@ -13,6 +13,7 @@ from inspect_tui.core.errors import ChecklistError
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import TOTAL, Campaign
 from inspect_tui.core.paths import campaign_file
+from inspect_tui.core.textwidth import unambiguous
 
 EXIT_PROBLEMS = 2
 
@@ -89,11 +90,11 @@ def outline_table(campaign: Campaign, lang: Lang) -> Table:
                 else titles[section.id]
             )
             table.add_row(
-                heading if first else "",
-                f"{item.id}\n{item.text.get(lang)}",
+                unambiguous(heading) if first else "",
+                f"{item.id}\n{unambiguous(item.text.get(lang))}",
                 t(f"kind.{item.kind}", lang),
                 str(item.points) if item.scored else "",
-                extra,
+                unambiguous(extra),
                 style="dim" if item.id not in kept else None,
             )
             first = False
@@ -118,5 +119,10 @@ def teams_table(campaign: Campaign, lang: Lang) -> Table:
                 name += t("show.anchor", lang)
             names.append(name)
         heading = f"{team.name.get(lang)}\n({len(names)})"
-        table.add_row(heading, team.leader.get(lang), "\n".join(names), end_section=True)
+        table.add_row(
+            heading,
+            unambiguous(team.leader.get(lang)),
+            unambiguous("\n".join(names)),
+            end_section=True,
+        )
     return table

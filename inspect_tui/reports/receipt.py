@@ -122,7 +122,7 @@ def receipt_lines(receipt: Receipt) -> list[str]:
         f"总分 Total: {receipt.total:.2f}",
         f"等次 Tier: {tier} ({receipt.tier_id})",
         f"版本 Revision: {receipt.revision}",
-        f"定稿 Finalized: {receipt.finalized_at}",
+        f"定稿 Finalized: {receipt.finalized_at[:16].replace('T', ' ')} UTC",
         f"确认人 Seen by: {receipt.representative}",
         f"校验码 Digest: {receipt.digest}",
     ]

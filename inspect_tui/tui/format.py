@@ -58,7 +58,7 @@ def answer_text(campaign: Campaign, scored: ItemScore, answer: Answer | None, la
 def mark(answer: Answer | None, short: bool) -> str:
     """A one-character status for item lists: answered, lost points, or open."""
     if answer is None or answer.value is None:
-        return "[dim]·[/]"
+        return "[dim].[/]"
     if short:
         return "[yellow]![/]"
     return "[green]✓[/]" if answer.value != NO else "[yellow]![/]"
@@ -68,7 +68,7 @@ def short_answer(campaign: Campaign, scored: ItemScore, answer: Answer | None, l
     """A few characters for item lists: 是, 4/6, 2次, —."""
     item = scored.item
     if answer is None or answer.value is None:
-        return "—"
+        return "-"
     value = answer.value
     if value == NA:
         return t("ui.na", lang)

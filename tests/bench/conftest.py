@@ -13,10 +13,10 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
 
-def report(name: str, ours: float, base: float, target: float) -> None:
+def report(name: str, ours: float, base: float, target: float, stat: str = "p95") -> None:
     ratio = ours / base
     verdict = "ok" if ratio <= target else "OVER TARGET"
     print(
-        f"\n[bench] {name}: ours p95 {ours * 1000:.3f} ms, baseline p95 {base * 1000:.3f} ms, "
-        f"ratio {ratio:.2f} (target <= {target}) {verdict}"
+        f"\n[bench] {name}: ours {stat} {ours * 1000:.3f} ms, "
+        f"baseline {stat} {base * 1000:.3f} ms, ratio {ratio:.2f} (target <= {target}) {verdict}"
     )

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Input, OptionList
 from inspect_tui.core.model import Campaign, Item
 from inspect_tui.core.scoring import NO, YES, Answer, score_visit
 from inspect_tui.core.store import LocalStore
+from inspect_tui.core.textwidth import ambiguous_chars
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.screens.groups import GroupsScreen
 from inspect_tui.tui.screens.receipt import ReceiptScreen
@@ -246,3 +247,31 @@ async def test_the_language_switches_inside_the_app(make_app: AppFactory) -> Non
         assert "Total" in str(screen.query_one("#totals").content)
         descriptions = {b.description for _, b, _, _ in screen.active_bindings.values()}
         assert "Finalize" in descriptions and "定稿" not in descriptions
+
+
+async def test_lists_and_tables_hold_no_ambiguous_width_punctuation(
+    make_app: AppFactory, campaign: Campaign
+) -> None:
+    """“六个至少” in an item, …, — : swapped in one-line lists so columns stay put in any
+    terminal (CJK fonts draw these two cells wide, others one)."""
+    assert any("“" in item.text.zh for item in campaign.items)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        for _ in campaign.sections:
+            items = screen.query_one("#items", OptionList)
+            for index in range(items.option_count):
+                prompt = str(items.get_option_at_index(index).prompt)
+                assert not ambiguous_chars(prompt), prompt
+            await pilot.press("right")
+            await pilot.pause()
+        screen.goto("plans.six_at_leasts")
+        await pilot.pause()
+        assert "「六个至少」" in str(items.get_option_at_index(items.highlighted).prompt)
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#groups", DataTable)
+        for row in range(table.row_count):
+            for cell in table.get_row_at(row):
+                assert not ambiguous_chars(str(cell)), cell

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from inspect_tui.core.i18n import t
 from inspect_tui.core.progress import GroupProgress, team_progress
+from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.format import status_label, tier_label
 
@@ -83,8 +84,9 @@ class GroupsScreen(Screen[None]):
             if wanted and wanted not in names:
                 continue
             score = row.score
+            name = escape(unambiguous(row.group.name.get(lang)))
             table.add_row(
-                f"{escape(row.group.name.get(lang))} [dim]{t(f'group.{row.group.kind}', lang)}[/]",
+                f"{name} [dim]{t(f'group.{row.group.kind}', lang)}[/]",
                 status_label(row.status, lang),
                 f"{row.answered}/{row.items}",
                 f"{score.total:.2f}" if score else "",

@@ -27,6 +27,7 @@ from inspect_tui.core.i18n import t
 from inspect_tui.core.model import TOTAL, Item, Section
 from inspect_tui.core.scoring import NA, YES, Answer, AnswerValue, VisitScore, score_visit
 from inspect_tui.core.store import Visit
+from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.format import answer_text, mark, score_label, short_answer, status_label
 
@@ -183,7 +184,7 @@ class VisitScreen(Screen[None]):
     def _section_prompt(self, section: Section) -> str:
         assert self.score is not None
         scored = self.score.section(section.id)
-        title = escape(section.title.get(self.app.lang))
+        title = escape(unambiguous(section.title.get(self.app.lang)))
         figures = f"{scored.answered}/{scored.items}"
         if section.weight:
             figures += f"  {scored.score:.1f}/{section.weight:g}"
@@ -195,13 +196,14 @@ class VisitScreen(Screen[None]):
         scored = self.score.items[item.id]
         shown = short_answer(self.app.campaign, scored, answer, self.app.lang)
         pad = " " * max(0, 6 - cell_len(shown))
-        text = escape(item.text.get(self.app.lang))
+        text = escape(unambiguous(item.text.get(self.app.lang)))
         prompt = Text.from_markup(
             f"{mark(answer, scored.short)} [b]{escape(shown)}[/b]{pad} {text}"
         )
         width = self.query_one("#items", ItemList).scrollable_content_region.width
-        if width > 10:  # one line per item: the detail below shows the whole text
-            prompt.truncate(width - 1, overflow="ellipsis")
+        if width > 10 and prompt.cell_len > width - 1:  # one line each; the detail has it all
+            prompt.truncate(width - 3, overflow="crop")
+            prompt.append("⋯")  # not "…": its width is ambiguous in CJK terminals
         return prompt
 
     def _show_item(self) -> None:

@@ -1,0 +1,99 @@
+"""The app's cold start against a bare Textual app (Header + Footer), both as fresh processes,
+interleaved; and key press to repainted screen on a 60-item visit.
+
+Targets: cold start within 1.3x of the bare app; key press p95 under 50 ms.
+
+Pilot's `press` + `pause` costs a bare app about 85 ms a key on these machines (its own waits),
+so the key-press figure is what our app adds on top of a bare app driven the same way in the
+same run: a 60-option list moved up and down.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Header, OptionList
+
+from inspect_tui.core.campaign import load_campaign
+from inspect_tui.core.store import LocalStore
+from inspect_tui.tui.app import InspectApp
+from tests.bench.conftest import p95, report
+from tests.bench.support.outline60 import write_campaign
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNS = 12
+START_TARGET = 1.3
+KEY_TARGET_MS = 50
+
+
+def start_once(kind: str, folder: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    begin = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tests.bench.support.startup", kind, str(folder)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - begin
+
+
+def test_cold_start_is_close_to_a_bare_textual_app(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    with LocalStore(folder) as store:
+        store.set_setting("team:shache-2012-h1", "team-2")  # opens on the team's groups
+    start_once("bare", folder), start_once("ours", folder)  # warm the OS file cache for both
+    bare, ours = [], []
+    for _ in range(RUNS):
+        bare.append(start_once("bare", folder))
+        ours.append(start_once("ours", folder))
+    report("cold start", statistics.median(ours), statistics.median(bare), START_TARGET, "median")
+    assert statistics.median(ours) / statistics.median(bare) <= START_TARGET
+
+
+async def press_timings(app: App, keys: list[str], before: list[str]) -> list[float]:
+    timings: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in before:
+            await pilot.press(key)
+            await pilot.pause()
+        for key in keys:
+            begin = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            timings.append(time.perf_counter() - begin)
+    return timings
+
+
+class BareList(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(*(f"item {n}" for n in range(60)))
+        yield Footer()
+
+
+async def test_key_press_to_repaint_on_a_60_item_visit(tmp_path: Path) -> None:
+    campaign = load_campaign(write_campaign(tmp_path / "campaign"))
+    assert len(campaign.items) == 60
+    keys = ["y", "j", "n", "j", "1", "j", "k", "right", "y", "j", "left", "u"] * 10
+    with LocalStore(tmp_path / "data") as store:
+        store.set_setting(f"team:{campaign.id}", "team-1")
+        app = InspectApp(campaign=campaign, store=store, lang="zh", exports=tmp_path / "out")
+        # open the first group; Escape closes the new visit's header dialog
+        ours = await press_timings(app, keys, ["enter", "escape"])
+    bare = await press_timings(BareList(), ["down", "up"] * 60, [])
+    added = (p95(ours) - p95(bare)) * 1000
+    print(
+        f"\n[bench] key press to repaint, 60-item visit: ours p95 {p95(ours) * 1000:.1f} ms, "
+        f"bare list p95 {p95(bare) * 1000:.1f} ms (Pilot's own cost), added {added:.1f} ms "
+        f"(target < {KEY_TARGET_MS} ms)"
+    )
+    assert added < KEY_TARGET_MS
