@@ -145,6 +145,8 @@ class InspectApp(App[None]):
         for _key, (node, binding, enabled, _tooltip) in screen.active_bindings.items():
             if not enabled or not binding.description or binding.action in seen:
                 continue
+            if binding.id and binding.id.startswith("digit_"):  # typed, not chosen from a list
+                continue
             seen.add(binding.action)
             yield SystemCommand(
                 binding.description,

@@ -275,3 +275,31 @@ async def test_lists_and_tables_hold_no_ambiguous_width_punctuation(
         for row in range(table.row_count):
             for cell in table.get_row_at(row):
                 assert not ambiguous_chars(str(cell)), cell
+
+
+async def test_every_visit_action_is_in_the_command_palette(make_app: AppFactory) -> None:
+    app = make_app("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        titles = [str(command.title) for command in app.get_system_commands(screen)]
+        for words in (
+            "是",
+            "否",
+            "不适用",
+            "下一未答",
+            "考核信息",
+            "定稿",
+            "返回",
+            "上一项",
+            "清除",
+        ):
+            assert words in titles, words
+        assert "重新打开" not in titles  # only for a finalized visit
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"考核信息")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "HeaderDialog"
