@@ -295,6 +295,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "考核“{campaign}”中，{team} 没有被分配考核 {group}",
         "en": "in campaign '{campaign}', {team} is not assigned to assess {group}",
     },
+    "store.header_missing": {
+        "zh": "定稿前请填写检查人和考核方式（按 i）",
+        "en": "record the inspectors and the methods used before finalizing (press i)",
+    },
     "store.not_final": {"zh": "这次考核尚未定稿", "en": "this visit is not finalized"},
     "store.reason_required": {
         "zh": "重新打开已定稿的考核必须说明原因",

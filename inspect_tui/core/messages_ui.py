@@ -29,6 +29,8 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "key.digits": {"zh": "输入数字", "en": "Type a number"},
     "key.submit": {"zh": "确定", "en": "OK"},
     "key.cancel": {"zh": "取消", "en": "Cancel"},
+    "key.palette": {"zh": "命令", "en": "Commands"},
+    "key.confirm": {"zh": "确认定稿", "en": "Finalize"},
     # -- start ----------------------------------------------------------------------------------
     "ui.period": {
         "zh": "考核期 {start} 至 {end}（{months} 个月）",
@@ -48,8 +50,8 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- groups ---------------------------------------------------------------------------------
     "ui.groups_title": {
-        "zh": "{team}：{final}/{count} 已定稿，{draft} 个草稿",
-        "en": "{team}: {final}/{count} finalized, {draft} drafts",
+        "zh": "{team}：{final}/{count} 已定稿，草稿 {draft}",
+        "en": "{team}: {final}/{count} finalized, drafts: {draft}",
     },
     "ui.filter_placeholder": {"zh": "输入名称筛选…", "en": "Type to filter..."},
     "col.status": {"zh": "状态", "en": "Status"},
@@ -63,7 +65,7 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "group.township": {"zh": "乡镇", "en": "Township"},
     "group.system": {"zh": "县直", "en": "System"},
     "ui.vetoed": {"zh": "（否决）", "en": " (veto)"},
-    "ui.incomplete": {"zh": "未完成", "en": "incomplete"},
+    "ui.incomplete": {"zh": "（未完成）", "en": " (incomplete)"},
     # -- visit ----------------------------------------------------------------------------------
     "ui.visit_head": {
         "zh": "{group} · {team} · {status} 第{revision}版",
@@ -81,8 +83,8 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.points": {"zh": "分值 {points}", "en": "{points} points"},
     "ui.deduction_rule": {
-        "zh": "每次扣 {points} 分，最多 {cap} 分（{source}）",
-        "en": "-{points} each, at most {cap} ({source})",
+        "zh": "每次扣 {points} 分，最多 {cap} 分，从{source}中扣除",
+        "en": "-{points} each, at most {cap}, from {source}",
     },
     "ui.target": {"zh": "目标 {explain}", "en": "Target {explain}"},
     "ui.guidance": {"zh": "查看：{text}", "en": "Evidence: {text}"},
@@ -103,7 +105,10 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} / {target} (earns {earned})",
     },
     "ui.scale_value": {"zh": "{value} / {points}", "en": "{value} / {points}"},
-    "ui.deduction_value": {"zh": "{value} 次（扣 {taken} 分）", "en": "{value} times (-{taken})"},
+    "ui.deduction_value": {
+        "zh": "{value} 次（扣 {taken} 分）",
+        "en": "{value} occurrence(s), -{taken}",
+    },
     "ui.note_placeholder": {
         "zh": "备注（回车编辑，失分项目须说明）",
         "en": "Note (Enter to edit; needed when points are lost)",
@@ -127,7 +132,10 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.header_date": {"zh": "考核日期（年-月-日）", "en": "Date (YYYY-MM-DD)"},
     "ui.header_methods": {"zh": "考核方式", "en": "Methods used"},
-    "ui.bad_date": {"zh": "日期应写成 2012-07-05", "en": "write the date as 2012-07-05"},
+    "ui.bad_date": {
+        "zh": "看不懂这个日期；请写成“年-月-日”，如 2012-7-5",
+        "en": "cannot read this date; write year-month-day, like 2012-7-5",
+    },
     "method.meeting": {"zh": "召开考核会议", "en": "Held an assessment meeting"},
     "method.report": {"zh": "听取汇报", "en": "Heard the report"},
     "method.archive": {"zh": "现场查阅资料", "en": "Read the archive on site"},
@@ -146,7 +154,10 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "失分须说明：{text}",
         "en": "Lost points, needs a note: {text}",
     },
-    "ui.finalize_goto": {"zh": "回车转到第一个", "en": "Enter goes to the first"},
+    "ui.finalize_goto": {
+        "zh": "还有 {count} 项；回车转到所选的一项",
+        "en": "{count} left; Enter goes to the one chosen",
+    },
     "ui.finalize_score": {"zh": "总分 {total}，{tier}", "en": "Total {total}, {tier}"},
     "ui.strengths": {"zh": "主要成绩（好的方面）", "en": "Strengths"},
     "ui.problems": {"zh": "存在问题", "en": "Problems"},
@@ -155,9 +166,17 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Group representative who saw the result",
     },
     "ui.representative_needed": {"zh": "请填写确认人姓名", "en": "enter the representative's name"},
+    "ui.remarks_needed": {
+        "zh": "请写明主要成绩和存在问题（没有请写“无”）",
+        "en": "write the strengths and the problems (write 'none' if there are none)",
+    },
     "ui.finalize_confirm": {
         "zh": "确认定稿（定稿后只读）",
         "en": "Finalize (read-only afterwards)",
+    },
+    "ui.finalize_keys": {
+        "zh": "核对无误后按 Ctrl+S 或点击按钮定稿",
+        "en": "Check, then press Ctrl+S or the button to finalize",
     },
     # -- reopen ---------------------------------------------------------------------------------
     "ui.reopen_title": {"zh": "重新打开已定稿的考核", "en": "Reopen a finalized visit"},
@@ -166,7 +185,10 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "ui.reopened": {"zh": "已重新打开，第 {revision} 版", "en": "Reopened as revision {revision}"},
     # -- receipt --------------------------------------------------------------------------------
     "ui.receipt_title": {"zh": "考核回执", "en": "Visit receipt"},
-    "ui.receipt_saved": {"zh": "回执已保存：{path}", "en": "Receipt saved: {path}"},
+    "ui.receipt_saved": {
+        "zh": "回执已保存到 {folder}：{files}",
+        "en": "Receipt saved in {folder}: {files}",
+    },
     "ui.receipt_hint": {
         "zh": "请联络组确认人用手机拍下二维码",
         "en": "Ask the group's representative to photograph the code",

@@ -231,7 +231,7 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
     missing_notes = tuple(
         sid
         for sid, sc in items.items()
-        if sc.short and sc.item.note_required and not sc.note.strip()
+        if (sc.short or _na(answers.get(sid))) and sc.item.note_required and not sc.note.strip()
     )
     lost = tuple(
         LostItem(sid, sc.item.section_id, to_float(lost_points.get(sid, Fraction(0))), sc.note)
@@ -250,6 +250,11 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
         sections=tuple(section_scores),
         items=items,
     )
+
+
+def _na(answer: Answer | None) -> bool:
+    """n/a is a claim that needs its reason, like a shortfall does."""
+    return answer is not None and answer.value == NA
 
 
 def exact(weight: float) -> Fraction:

@@ -366,6 +366,8 @@ class LocalStore:
         with self._mutex:
             visit = self._editable(visit_id)
             self._same_checklist(visit, campaign)
+            if not visit.inspectors or not visit.methods:
+                raise StoreError("store.header_missing")
             score = score_visit(campaign, self.answers(visit_id))
             if score.unanswered:
                 raise StoreError(

@@ -41,6 +41,8 @@ class Receipt:
     finalized_at: str
     representative: str
     digest: str
+    visit_date: str = ""
+    inspectors: tuple[str, ...] = ()
 
     @property
     def payload(self) -> str:
@@ -89,6 +91,8 @@ def build_receipt(campaign: Campaign, store: LocalStore, visit_id: str) -> Recei
         finalized_at=visit.finalized_at,
         representative=visit.representative,
         digest=visit_digest(visit, answers),
+        visit_date=visit.visit_date,
+        inspectors=visit.inspectors,
     )
 
 
@@ -122,6 +126,8 @@ def receipt_lines(receipt: Receipt) -> list[str]:
         f"总分 Total: {receipt.total:.2f}",
         f"等次 Tier: {tier} ({receipt.tier_id})",
         f"版本 Revision: {receipt.revision}",
+        f"考核日期 Date: {receipt.visit_date}",
+        f"检查人 Inspectors: {'、'.join(receipt.inspectors)}",
         f"定稿 Finalized: {receipt.finalized_at[:16].replace('T', ' ')} UTC",
         f"确认人 Seen by: {receipt.representative}",
         f"校验码 Digest: {receipt.digest}",

@@ -42,6 +42,7 @@ class InspectApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f2", "toggle_lang", "中文", id="lang"),
         Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+p", "command_palette", "Commands", id="palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -78,6 +79,14 @@ class InspectApp(App[None]):
         if team in {t.id for t in self.campaign.teams}:
             self.push_screen(GroupsScreen(team))
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: first save what waits on a timer (a note being typed, the position)."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                flush()
+        self.exit()
+
     # -- what screens ask of the store ---------------------------------------------------------
     def remember_team(self, team_id: str) -> None:
         with contextlib.suppress(StoreError):  # not remembered this time; the app still works
@@ -99,10 +108,10 @@ class InspectApp(App[None]):
 
         receipt = build_receipt(self.campaign, self.store, visit_id)
         try:
-            saved: Path | None = write_receipt(receipt, self.exports)[0]
+            saved: tuple[Path, ...] = write_receipt(receipt, self.exports)
         except OSError as error:  # a full USB stick must not hide the receipt itself
             self.notify(str(error), severity="error", timeout=8)
-            saved = None
+            saved = ()
         self.push_screen(ReceiptScreen(receipt, saved))
 
     def date(self) -> str:

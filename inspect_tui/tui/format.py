@@ -7,7 +7,7 @@ from rich.markup import escape
 
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign, Tier
-from inspect_tui.core.scoring import NA, NO, YES, Answer, ItemScore, VisitScore, to_float
+from inspect_tui.core.scoring import NA, YES, Answer, ItemScore, VisitScore, to_float
 
 TIER_STYLE = {0: "green", 1: "yellow"}
 STATUS_STYLE = {"not_started": "dim", "draft": "yellow", "final": "green"}
@@ -23,7 +23,7 @@ def tier_label(campaign: Campaign, tier: Tier, lang: Lang, *, vetoed: bool = Fal
 def score_label(campaign: Campaign, score: VisitScore, lang: Lang) -> str:
     tier = tier_label(campaign, score.tier, lang, vetoed=score.vetoed)
     if not score.complete:
-        tier += f" [dim]({t('ui.incomplete', lang)})[/]"
+        tier += f"[dim]{t('ui.incomplete', lang)}[/]"
     return t("ui.total_line", lang, total=f"{score.total:.2f}", tier=tier)
 
 
@@ -59,9 +59,7 @@ def mark(answer: Answer | None, short: bool) -> str:
     """A one-character status for item lists: answered, lost points, or open."""
     if answer is None or answer.value is None:
         return "[dim].[/]"
-    if short:
-        return "[yellow]![/]"
-    return "[green]✓[/]" if answer.value != NO else "[yellow]![/]"
+    return "[yellow]![/]" if short else "[green]✓[/]"
 
 
 def short_answer(campaign: Campaign, scored: ItemScore, answer: Answer | None, lang: Lang) -> str:

@@ -23,7 +23,12 @@ def prepare(store: LocalStore, campaign: Campaign) -> None:
     ambiguous-width punctuation (“ ” … —) Chinese notes are full of."""
     store.set_setting("team:shache-2012-h1", "team-2")
     done = store.start_visit(
-        campaign, "team-2", "kaqun", inspectors=["努尔东·艾山", "阿依古丽"], visit_date="2012-07-05"
+        campaign,
+        "team-2",
+        "kaqun",
+        inspectors=["努尔东·艾山", "阿依古丽"],
+        methods=["report", "archive"],
+        visit_date="2012-07-05",
     )
     for item in campaign.items:
         store.set_answer(campaign, done.id, item.id, best_value(campaign, item))

@@ -51,7 +51,7 @@ async def open_first_group(pilot: Pilot, team_index: int = 1) -> VisitScreen:
     await pilot.press("enter")
     await pilot.pause()
     if not isinstance(app.screen, VisitScreen):  # a new visit asks who came first
-        await pilot.press(*"努尔东", "enter", "enter", "ctrl+s")
+        await pilot.press(*"努尔东", "enter", "enter", "space", "ctrl+s")
         await pilot.pause()
     assert isinstance(app.screen, VisitScreen)
     return app.screen
@@ -94,6 +94,9 @@ async def test_a_whole_visit_by_keyboard_matches_the_scoring_engine(
         await pilot.press("f")
         await pilot.pause()
         await pilot.press(*"档案规范", "enter", *"信息报送不及时", "enter", *"买买提", "enter")
+        await pilot.pause()
+        assert tui_store.visit(visit.id).status == "draft"  # Enter alone never finalizes
+        await pilot.press("enter")  # on the confirm button
         await pilot.pause()
         assert isinstance(app.screen, ReceiptScreen)
         assert app.screen.receipt.total == engine.total
@@ -139,7 +142,7 @@ async def test_reopening_asks_for_a_reason_that_the_audit_keeps(
         await answer_everything(pilot, screen, campaign)
         await pilot.press("f")
         await pilot.pause()
-        await pilot.press("enter", "enter", *"组长", "enter")
+        await pilot.press(*"规范", "enter", *"无", "enter", *"组长", "enter", "ctrl+s")
         await pilot.pause()
         await pilot.press("escape")  # receipt -> the visit, now read-only
         await pilot.pause()
@@ -303,3 +306,68 @@ async def test_every_visit_action_is_in_the_command_palette(make_app: AppFactory
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert type(app.screen).__name__ == "HeaderDialog"
+
+
+async def test_quick_section_changes_leave_the_item_keys_working(make_app: AppFactory) -> None:
+    """Two Tabs in a row once set the section list and the screen chasing each other."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        await pilot.press("tab", "tab", "right", "left")
+        await pilot.pause(0.3)
+        assert screen.section.id == "archive"
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert screen.item.id == screen.section.items[2].id
+        assert app.screen is screen
+
+
+async def test_moving_past_a_sections_last_item_goes_on_to_the_next(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        screen.goto("office.leader_present")  # the last office item
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.item.id == "plans.annual_plan"
+        await pilot.press("k")
+        await pilot.pause()
+        assert screen.item.id == "office.leader_present"
+
+
+async def test_ctrl_q_keeps_a_note_still_being_typed(
+    make_app: AppFactory, tui_store: LocalStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        await pilot.press("n", "enter", *"未装订")
+        await pilot.press("ctrl+q")  # well inside the half second before a note is saved
+        visit_id = screen.visit_id
+    assert tui_store.answers(visit_id)["office.room"].note == "未装订"
+
+
+async def test_a_text_item_counts_as_answered_once_written(
+    make_app: AppFactory, tui_store: LocalStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        screen.goto("penalties.other_findings")
+        await pilot.pause()
+        await pilot.press("enter", *"委员建议增加活动经费", "enter")
+        await pilot.pause()
+        assert screen.score.items["penalties.other_findings"].answered
+        saved = tui_store.answers(screen.visit_id)["penalties.other_findings"]
+        assert saved.value == "委员建议增加活动经费"
+        screen.goto("penalties.veto_refusal_or_fraud")
+        await pilot.pause()
+        await pilot.press("n")  # not triggered: a good answer, not a "!"
+        await pilot.pause()
+        items = screen.query_one("#items", OptionList)
+        assert str(items.get_option_at_index(items.highlighted).prompt).startswith("✓")

@@ -6,6 +6,7 @@ import string
 
 import pytest
 
+from inspect_tui.core.dates import parse_date
 from inspect_tui.core.i18n import Msg, default_lang, parse_lang, t
 from inspect_tui.core.messages import MESSAGES
 
@@ -64,3 +65,22 @@ def test_default_language_follows_the_environment(monkeypatch: pytest.MonkeyPatc
     assert default_lang() == "zh"
     monkeypatch.setenv("INSPECT_TUI_LANG", "en")
     assert default_lang() == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2012-07-05", "2012-07-05"),
+        ("2012-7-5", "2012-07-05"),
+        ("2012/7/5", "2012-07-05"),
+        ("2012.07.05", "2012-07-05"),
+        ("2012年7月5日", "2012-07-05"),
+        (" 2012 年 7 月 5 日 ", "2012-07-05"),
+        ("2012-02-30", None),
+        ("7/5/2012", None),
+        ("", None),
+    ],
+)
+def test_dates_as_people_type_them(text: str, iso: str | None) -> None:
+    found = parse_date(text)
+    assert (found.isoformat() if found else None) == iso

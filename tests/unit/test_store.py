@@ -18,6 +18,8 @@ from tests.support.answers import best_value
 
 
 def answer_all(store: LocalStore, campaign: Campaign, visit_id: str) -> None:
+    """Everything a finalize needs: the header, and every item answered at its best."""
+    store.update_visit(visit_id, inspectors=["陆保质"], methods=["archive"])
     for item in campaign.items:
         store.set_answer(campaign, visit_id, item.id, best_value(campaign, item))
 
@@ -355,3 +357,29 @@ def test_a_read_only_data_folder_is_one_clear_error(
         LocalStore(tmp_path / "ro")
     assert caught.value.key == "store.folder_failed"
     assert os.strerror(errno.EACCES) in caught.value.line("en")
+
+
+def test_finalize_needs_the_inspectors_and_methods(store: LocalStore, campaign: Campaign) -> None:
+    visit = store.start_visit(campaign, "team-2", "kaqun")
+    for item in campaign.items:
+        store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
+    with pytest.raises(StoreError) as caught:
+        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    assert caught.value.key == "store.header_missing"
+    store.update_visit(visit.id, inspectors=["努尔东·艾山"], methods=["report", "archive"])
+    assert store.finalize(
+        visit.id, campaign, strengths="", problems="", representative="组长"
+    ).final
+
+
+def test_an_na_answer_needs_its_reason(store: LocalStore, campaign: Campaign) -> None:
+    visit = store.start_visit(campaign, "team-2", "kaqun")
+    answer_all(store, campaign, visit.id)
+    store.set_answer(campaign, visit.id, "reports.practical_projects", "na")
+    with pytest.raises(StoreError) as caught:
+        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    assert caught.value.key == "store.notes_missing"
+    store.set_answer(campaign, visit.id, "reports.practical_projects", "na", "本期新组建")
+    assert store.finalize(
+        visit.id, campaign, strengths="", problems="", representative="组长"
+    ).final

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Button, Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from inspect_tui.core.i18n import t
 from inspect_tui.core.scoring import VisitScore
 from inspect_tui.core.store import Visit
+from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.format import score_label
 
@@ -51,14 +52,18 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
             yield Label(score_label(campaign, self.score, lang))
             if self.blockers:
                 yield Label(f"[red]{t('ui.finalize_blocked', lang)}[/]")
+                goto = t("ui.finalize_goto", lang, count=len(self.blockers))
+                yield Label(f"[dim]{goto}[/]")
                 yield OptionList(
                     *(
-                        Option(t(key, lang, text=escape(campaign.item(i).text.get(lang))), id=i)
+                        Option(
+                            t(key, lang, text=escape(unambiguous(campaign.item(i).text.get(lang)))),
+                            id=i,
+                        )
                         for key, i in self.blockers
                     ),
                     id="blockers",
                 )
-                yield Label(f"[dim]{t('ui.finalize_goto', lang)}[/]")
                 return
             yield Label(t("ui.strengths", lang))
             yield Input(self.visit.strengths, compact=True, id="strengths")
@@ -66,7 +71,8 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
             yield Input(self.visit.problems, compact=True, id="problems")
             yield Label(t("ui.representative", lang))
             yield Input(self.visit.representative, compact=True, id="representative")
-            yield Label(f"[dim]{t('ui.finalize_confirm', lang)}: Ctrl+S[/]")
+            yield Label(f"[dim]{t('ui.finalize_keys', lang)}[/]")
+            yield Button(t("ui.finalize_confirm", lang), id="confirm", variant="success")
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)
@@ -81,7 +87,11 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
         position = order.index(str(event.input.id))
         if position + 1 < len(order):
             self.query_one(f"#{order[position + 1]}", Input).focus()
-        else:
+        else:  # Enter never locks the visit by itself: the button (or Ctrl+S) does
+            self.query_one("#confirm", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "confirm":
             self.action_submit()
 
     def action_submit(self) -> None:
@@ -91,10 +101,15 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
             k: self.query_one(f"#{k}", Input).value.strip()
             for k in ("strengths", "problems", "representative")
         }
-        if not values["representative"]:
-            self.notify(t("ui.representative_needed", self.app.lang), severity="error")
-            self.query_one("#representative", Input).focus()
-            return
+        for key, message in (
+            ("strengths", "ui.remarks_needed"),
+            ("problems", "ui.remarks_needed"),
+            ("representative", "ui.representative_needed"),
+        ):
+            if not values[key]:
+                self.notify(t(message, self.app.lang), severity="error")
+                self.query_one(f"#{key}", Input).focus()
+                return
         self.dismiss(values)
 
     def action_cancel(self) -> None:

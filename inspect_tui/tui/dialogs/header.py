@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -12,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, SelectionList
 
+from inspect_tui.core.dates import parse_date
 from inspect_tui.core.i18n import t
 from inspect_tui.core.store import Visit
 from inspect_tui.tui.bindings import localize
@@ -61,10 +61,8 @@ class HeaderDialog(ModalScreen[dict[str, object] | None]):
             self.query_one("#methods", SelectionList).focus()
 
     def action_submit(self) -> None:
-        raw_date = self.query_one("#date", Input).value.strip()
-        try:
-            date.fromisoformat(raw_date)
-        except ValueError:
+        day = parse_date(self.query_one("#date", Input).value)
+        if day is None:
             self.notify(t("ui.bad_date", self.app.lang), severity="error")
             self.query_one("#date", Input).focus()
             return
@@ -72,7 +70,7 @@ class HeaderDialog(ModalScreen[dict[str, object] | None]):
         self.dismiss(
             {
                 "inspectors": [n for n in names if n],
-                "visit_date": raw_date,
+                "visit_date": day.isoformat(),
                 "methods": list(self.query_one("#methods", SelectionList).selected),
             }
         )

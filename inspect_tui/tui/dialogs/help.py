@@ -35,6 +35,8 @@ class HelpDialog(ModalScreen[None]):
         lines = [f"[b]{t('ui.help_title', lang)}[/b]", ""]
         seen: set[str] = set()
         for _key, (_node, binding, _enabled, _tip) in below.active_bindings.items():
+            if not binding.id:  # a widget's own scrolling keys, in Textual's English
+                continue
             digits = bool(binding.id and binding.id.startswith("digit_"))
             action = "digits" if digits else binding.action
             if action in seen or not binding.description:

@@ -85,12 +85,15 @@ class GroupsScreen(Screen[None]):
                 continue
             score = row.score
             name = escape(unambiguous(row.group.name.get(lang)))
+            tier = tier_label(campaign, score.tier, lang, vetoed=score.vetoed) if score else ""
+            if score and not score.complete:
+                tier += f"[dim]{t('ui.incomplete', lang)}[/]"
             table.add_row(
-                f"{name} [dim]{t(f'group.{row.group.kind}', lang)}[/]",
+                name,
                 status_label(row.status, lang),
                 f"{row.answered}/{row.items}",
                 f"{score.total:.2f}" if score else "",
-                tier_label(campaign, score.tier, lang, vetoed=score.vetoed) if score else "",
+                tier,
                 key=row.group.id,
             )
         if table.row_count:
@@ -109,7 +112,11 @@ class GroupsScreen(Screen[None]):
         self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#groups", DataTable).focus()
+        table = self.query_one("#groups", DataTable)
+        if table.row_count == 1:  # the filter found the one group: open it
+            self.action_open()
+            return
+        table.focus()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 
 class ReceiptScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="back"),  # not Enter: a stray key would hide it
     ]
     app: InspectApp
 
-    def __init__(self, receipt: Receipt, saved: Path | None) -> None:
+    def __init__(self, receipt: Receipt, saved: tuple[Path, ...]) -> None:
         super().__init__()
         self.receipt = receipt
         self.saved = saved
@@ -51,8 +51,10 @@ class ReceiptScreen(Screen[None]):
         lang = self.app.lang
         self.query_one("#receipt-title", Static).update(f"[b]{t('ui.receipt_title', lang)}[/b]")
         hint = t("ui.receipt_hint", lang)
-        if self.saved is not None:
-            hint += "\n[dim]" + escape(t("ui.receipt_saved", lang, path=self.saved.name)) + "[/]"
+        if self.saved:
+            files = "、".join(path.name for path in self.saved)
+            saved = t("ui.receipt_saved", lang, folder=self.saved[0].parent, files=files)
+            hint += "\n[dim]" + escape(saved) + "[/]"
         self.query_one("#receipt-hint", Static).update(hint)
 
     def action_back(self) -> None:

@@ -40,15 +40,35 @@ POSITION_DELAY = 1.0
 
 
 class ItemList(OptionList):
-    """The items of one section. Enter asks for the note instead of "selecting"."""
+    """The items of one section. Enter asks for the note instead of "selecting"; moving past
+    the last (or first) item asks for the next (or previous) section instead of wrapping."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "edit_note", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "edit_note", "Note", id="note", show=False)
+    ]
 
     class NoteRequested(Message):
         pass
 
+    class Edge(Message):
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
     def action_edit_note(self) -> None:
         self.post_message(self.NoteRequested())
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.post_message(self.Edge(+1))
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is not None and self.highlighted <= 0:
+            self.post_message(self.Edge(-1))
+        else:
+            super().action_cursor_up()
 
 
 class SectionList(OptionList, can_focus=False):
@@ -65,11 +85,11 @@ class VisitScreen(Screen[None]):
         Binding("n", "answer('no')", "No", id="no"),
         Binding("x", "answer('na')", "N/A", id="na"),
         Binding("u", "next_unanswered", "Unanswered", id="next_unanswered"),
-        Binding("i", "header", "Visit info", id="header"),
+        Binding("i", "header", "Visit info", id="header", show=False),
         Binding("f", "finalize", "Finalize", id="finalize"),
         Binding("r", "reopen", "Reopen", id="reopen"),
         Binding("c", "receipt", "Receipt", id="receipt"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="back", show=False),
         Binding("j", "item_down", "Next item", id="item_down", show=False),
         Binding("k", "item_up", "Previous item", id="item_up", show=False),
         Binding("right,tab", "next_section", "Next section", id="next_section", show=False),
@@ -162,13 +182,16 @@ class VisitScreen(Screen[None]):
             item_index = self.item_index if self.is_mounted and self._shown else self._start_item
         self._shown = True
         sections = self.query_one("#sections", SectionList)
-        sections.clear_options()
-        sections.add_options(Option(self._section_prompt(s), id=s.id) for s in self.sections)
-        sections.highlighted = self.section_index
         items = self.query_one("#items", ItemList)
-        items.clear_options()
-        items.add_options(Option(self._item_prompt(i), id=i.id) for i in self.section.items)
-        items.highlighted = min(item_index, len(self.section.items) - 1)
+        # set by us, not by the user: no OptionHighlighted, or it would come back as a "move"
+        quiet = OptionList.OptionHighlighted
+        with sections.prevent(quiet), items.prevent(quiet):
+            sections.clear_options()
+            sections.add_options(Option(self._section_prompt(s), id=s.id) for s in self.sections)
+            sections.highlighted = self.section_index
+            items.clear_options()
+            items.add_options(Option(self._item_prompt(i), id=i.id) for i in self.section.items)
+            items.highlighted = min(item_index, len(self.section.items) - 1)
         self.query_one("#note", Input).placeholder = t("ui.note_placeholder", lang)
         self._show_item()
         self._show_head()
@@ -185,6 +208,8 @@ class VisitScreen(Screen[None]):
         assert self.score is not None
         scored = self.score.section(section.id)
         title = escape(unambiguous(section.title.get(self.app.lang)))
+        if section is self.section:  # by shape too, not only by colour
+            title = f"▶ {title}"
         figures = f"{scored.answered}/{scored.items}"
         if section.weight:
             figures += f"  {scored.score:.1f}/{section.weight:g}"
@@ -229,11 +254,7 @@ class VisitScreen(Screen[None]):
         lines.append("[dim]" + escape(t("ui.guidance", lang, text=item.guidance.get(lang))) + "[/]")
         if target := campaign.target(item):
             lines.append(t("ui.target", lang, explain=target.explain(lang)))
-        value = (
-            f"[b]{self._digits}[/b]… [dim]{t('ui.unsaved', lang)}[/]"
-            if self._digits and self._typing()
-            else f"[b]{answer_text(campaign, scored, answer, lang)}[/b]"
-        )
+        value = f"[b]{answer_text(campaign, scored, answer, lang)}[/b]"
         hint = self._answer_hint(item)
         needs_note = scored.short and item.note_required and not (answer and answer.note.strip())
         warn = f"  [red]{t('ui.note_required', lang)}[/]" if needs_note else ""
@@ -241,8 +262,11 @@ class VisitScreen(Screen[None]):
         self.query_one("#detail", Static).update("\n".join(lines))
         note = self.query_one("#note", Input)
         if not note.has_focus:
+            text = "" if answer is None else answer.note
+            if item.kind == "note" and answer is not None:  # a text item: its text is the answer
+                text = str(answer.value or "")
             with note.prevent(Input.Changed):
-                note.value = answer.note if answer else ""
+                note.value = text
         note.disabled = self.visit.final
         self._show_totals()
 
@@ -293,16 +317,25 @@ class VisitScreen(Screen[None]):
             self._refresh_prompts()
 
     # -- moving --------------------------------------------------------------------------------
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a section opens it (items are moved to by highlight alone)."""
+        if isinstance(event.option_list, SectionList) and event.option_index != self.section_index:
+            self._go(event.option_index, 0)
+
+    def on_item_list_edge(self, event: ItemList.Edge) -> None:
+        target = self.section_index + event.step
+        if 0 <= target < len(self.sections):
+            last = len(self.sections[target].items) - 1
+            self._go(target, 0 if event.step > 0 else last)
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, SectionList):
-            if event.option_index != self.section_index:
-                self._go(event.option_index, 0)
-        else:
-            if self._note_item is not None:  # clicked away from a note being written
-                self._leave_note()
-            self._finish_typing()
-            self._show_item()
-            self._remember_position()
+            return  # only our own redraws highlight a section; clicks arrive as "selected"
+        if self._note_item is not None:  # clicked away from a note being written
+            self._leave_note()
+        self._finish_typing()
+        self._show_item()
+        self._remember_position()
 
     def _go(self, section_index: int, item_index: int) -> None:
         self._finish_typing()
@@ -453,11 +486,14 @@ class VisitScreen(Screen[None]):
         if self._note_item is None:
             return
         item_id = self._note_item  # the item the note was typed for, wherever the list is now
-        note = self.query_one("#note", Input).value
-        current = self.answers.get(item_id)
-        if (current is not None and current.note == note) or (current is None and not note):
+        text = self.query_one("#note", Input).value
+        current = self.answers.get(item_id) or Answer(None, "")
+        if self.app.campaign.item(item_id).kind == "note":  # a text item: the text is the answer
+            value, note = (text if text.strip() else None), ""
+        else:
+            value, note = current.value, text
+        if Answer(value, note) == current:
             return
-        value = current.value if current else None
 
         def store() -> None:
             saved = self.app.store.set_answer(
@@ -529,16 +565,20 @@ class VisitScreen(Screen[None]):
         final = self.visit.final
         if action in ("reopen", "receipt"):
             return final
-        if action in ("finalize", "header"):
+        if action in ("finalize", "header", "answer", "digit", "clear"):
             return not final
         return True
+
+    def flush(self) -> None:
+        """Save what is still waiting on a timer: the note being typed, the position."""
+        self._save_note_now()
+        if self._position_timer is not None:
+            self._position_timer.stop()
+            self._save_position()
 
     def action_back(self) -> None:
         if self._note_item is not None:
             self._leave_note()
             return
-        self._save_note_now()
-        if self._position_timer is not None:
-            self._position_timer.stop()
-            self._save_position()
+        self.flush()
         self.app.pop_screen()
