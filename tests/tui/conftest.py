@@ -36,13 +36,19 @@ AppFactory = Callable[..., InspectApp]
 
 
 @pytest.fixture
-def make_app(campaign: Campaign, tui_store: LocalStore, tmp_path: Path) -> AppFactory:
+def make_app(
+    campaign: Campaign, tui_store: LocalStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AppFactory:
+    # receipts go to ./exports inside the test's own folder: the screen shows the same path
+    # in every run, so screenshots compare
+    monkeypatch.chdir(tmp_path)
+
     def factory(lang: str = "zh", store: LocalStore | None = None) -> InspectApp:
         return InspectApp(
             campaign=campaign,
             store=store or tui_store,
             lang=lang,  # type: ignore[arg-type]
-            exports=tmp_path / "exports",
+            exports=Path("exports"),
             today="2012-07-05",
             clock=lambda: FIXED,
         )
