@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
 
 COLUMNS = ("col.group", "col.status", "col.progress", "col.score", "col.tier")
+NAME_WIDTH = 26
 
 
 class GroupsScreen(Screen[None]):
@@ -78,7 +80,12 @@ class GroupsScreen(Screen[None]):
         cursor = table.cursor_row
         wanted = self.query_one("#filter", Input).value.strip().lower()
         table.clear(columns=True)
-        table.add_columns(*(t(key, lang) for key in COLUMNS))
+        longest = max((cell_len(row.group.name.get(lang)) for row in self.rows), default=10)
+        # English names run long ("... system Party committee"): cap the name column so the
+        # tier stays on screen at 80 columns; the full name is in the visit's header
+        table.add_column(t(COLUMNS[0], lang), width=min(longest, NAME_WIDTH))
+        for key in COLUMNS[1:]:
+            table.add_column(t(key, lang))
         for row in self.rows:
             names = f"{row.group.name.zh} {row.group.name.en} {row.group.id}".lower()
             if wanted and wanted not in names:
