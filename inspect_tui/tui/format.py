@@ -37,12 +37,8 @@ def answer_text(campaign: Campaign, scored: ItemScore, answer: Answer | None, la
     if answer is None or answer.value is None:
         return t("ui.unanswered", lang)
     value = answer.value
-    if value == NA:
-        return t("ui.na", lang)
-    if item.kind == "check":
-        return t("ui.yes" if value == YES else "ui.no", lang)
-    if item.kind == "veto":
-        return t("ui.triggered" if value == YES else "ui.not_triggered", lang)
+    if word := _word(item.kind, value, lang):
+        return word
     if item.kind == "scale":
         return t("ui.scale_value", lang, value=value, points=item.points)
     if item.kind == "count":
@@ -55,6 +51,17 @@ def answer_text(campaign: Campaign, scored: ItemScore, answer: Answer | None, la
     return escape(str(value))
 
 
+def _word(kind: str, value: object, lang: Lang) -> str | None:
+    """n/a, yes/no and triggered/not triggered, said in words; None for numbers and text."""
+    if value == NA:
+        return t("ui.na", lang)
+    if kind == "check":
+        return t("ui.yes" if value == YES else "ui.no", lang)
+    if kind == "veto":
+        return t("ui.triggered" if value == YES else "ui.not_triggered", lang)
+    return None
+
+
 def mark(answer: Answer | None, short: bool) -> str:
     """A one-character status for item lists: answered, lost points, or open."""
     if answer is None or answer.value is None:
@@ -63,17 +70,13 @@ def mark(answer: Answer | None, short: bool) -> str:
 
 
 def short_answer(campaign: Campaign, scored: ItemScore, answer: Answer | None, lang: Lang) -> str:
-    """A few characters for item lists: 是, 4/6, 2次, —."""
+    """A few characters for item lists: 是, 4/6, -5, or - when unanswered."""
     item = scored.item
     if answer is None or answer.value is None:
         return "-"
     value = answer.value
-    if value == NA:
-        return t("ui.na", lang)
-    if item.kind == "check":
-        return t("ui.yes" if value == YES else "ui.no", lang)
-    if item.kind == "veto":
-        return t("ui.triggered" if value == YES else "ui.not_triggered", lang)
+    if word := _word(item.kind, value, lang):
+        return word
     if item.kind == "scale":
         return f"{value}/{item.points}"
     if item.kind == "count":
