@@ -36,6 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     show = actions.add_parser("show", help="print a campaign's outline, targets and teams")
     show.add_argument("file", nargs="?", metavar="FILE", help="default: --campaign")
+
+    bundle = commands.add_parser("bundle", help="export this team's visits as a signed file")
+    bundle.add_argument("--team", metavar="T", help="default: the team this laptop chose")
+    bundle.add_argument("--out", metavar="FILE", help="default: exports/CAMPAIGN-TEAM-TIME.json")
+
+    keys = commands.add_parser("keys", help="this laptop's signing key; trusted team keys")
+    key_actions = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
+    key_actions.add_parser("show", help="print this laptop's public key and fingerprint")
+    trust = key_actions.add_parser("trust", help="trust a device's public key for a team")
+    trust.add_argument("team", metavar="TEAM")
+    trust.add_argument("key", metavar="KEY")
     return parser
 
 
@@ -69,6 +80,20 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         if args.action == "check":
             return checklist.check(args.files, lang)
         return checklist.show(args.file or args.campaign, lang)
+    if args.command == "bundle":
+        from inspect_tui.commands import bundle
+
+        return bundle.bundle(
+            data=args.data, campaign=args.campaign, team=args.team, out=args.out, lang=lang
+        )
+    if args.command == "keys":
+        from inspect_tui.commands import bundle
+
+        if args.action == "show":
+            return bundle.keys_show(data=args.data, lang=lang)
+        return bundle.keys_trust(
+            data=args.data, campaign=args.campaign, team=args.team, key=args.key, lang=lang
+        )
     from inspect_tui.commands.app import run_app
 
     return run_app(data=args.data, campaign=args.campaign, lang=args.lang)

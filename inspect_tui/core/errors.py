@@ -15,7 +15,7 @@ from inspect_tui.core.i18n import Lang, t
 class InspectError(Exception):
     """A problem with the user's input or environment, described by a message key."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         self.key = key
         self.params = params
         super().__init__(t(key, "en", **params))

@@ -1,0 +1,51 @@
+"""`inspect-tui bundle` and `inspect-tui keys show|trust`: thin wrappers over core/bundle and
+core/keys."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from inspect_tui.core.bundle import make_bundle, write_bundle
+from inspect_tui.core.campaign import load_campaign
+from inspect_tui.core.errors import InspectError
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.keys import DeviceKey, trust
+from inspect_tui.core.paths import campaign_file, data_folder, exports_folder
+from inspect_tui.core.store import LocalStore
+
+
+def bundle(
+    *, data: str | None, campaign: str | None, team: str | None, out: str | None, lang: Lang
+) -> int:
+    loaded = load_campaign(campaign_file(campaign))
+    folder = data_folder(data)
+    with LocalStore(folder) as store:
+        team = team or store.setting(f"team:{loaded.id}")
+        if not team:
+            raise InspectError("bundle.no_team")
+        if team not in {t.id for t in loaded.teams}:
+            raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        signed = make_bundle(loaded, store, team, DeviceKey(folder), created_at=stamp)
+    target = Path(out) if out else None
+    path = write_bundle(
+        signed,
+        target.parent if target else exports_folder(),
+        target.name if target else None,
+    )
+    print(t("bundle.written", lang, count=len(signed["visits"]), file=path))
+    return 0
+
+
+def keys_show(*, data: str | None, lang: Lang) -> int:
+    device = DeviceKey(data_folder(data))
+    print(t("keys.show", lang, key=device.public, fingerprint=device.fingerprint))
+    return 0
+
+
+def keys_trust(*, data: str | None, campaign: str | None, team: str, key: str, lang: Lang) -> int:
+    loaded = load_campaign(campaign_file(campaign))
+    with LocalStore(data_folder(data)) as store:
+        print(t("keys.trusted", lang, team=team, fingerprint=trust(loaded, store, team, key)))
+    return 0

@@ -1,0 +1,210 @@
+"""Signed team bundles: one JSON file per export, carried by USB stick to the team lead.
+
+Format (version 1), documented in docs of this module and in README.md:
+    {
+      "format": "inspect-tui/bundle", "version": 1,
+      "campaign": id, "checklist_hash": hex, "team": id,
+      "created_at": ISO time, "app_version": "0.1.0",
+      "device": {"public_key": base64 Ed25519, "fingerprint": "A1B2-C3D4-E5F6"},
+      "visits": [{...visit header..., "answers": {item: {"value", "note"}}, "audit": [...]}],
+      "digest": sha256 hex of the canonical content,
+      "signature": base64 Ed25519 signature of the canonical content
+    }
+The canonical content is everything but "digest" and "signature", as UTF-8 JSON with sorted keys
+and no spaces. The file itself is that JSON with both fields, sorted and indented by two spaces,
+and a final newline; a file whose bytes differ from that form is refused, so no byte of a signed
+file can change unnoticed, not even a space.
+
+`read_bundle` checks everything before anything is used and raises `BundleError` naming the
+file and the one reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from inspect_tui import __version__
+from inspect_tui.core.atomic import atomic_write
+from inspect_tui.core.errors import InspectError
+from inspect_tui.core.keys import DeviceKey, fingerprint, verify
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.store import AuditEntry, LocalStore, Visit
+
+FORMAT = "inspect-tui/bundle"
+VERSION = 1
+_FILE_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+_SEALS = ("digest", "signature")
+
+
+class BundleError(InspectError):
+    """A bundle file that cannot be merged; `line()` names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Bundle:
+    path: Path
+    campaign: str
+    team: str
+    created_at: str
+    device_key: str
+    digest: str
+    signed: bool
+    visits: tuple[dict[str, Any], ...]
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.device_key) if self.device_key else ""
+
+
+def canonical(content: dict[str, Any]) -> bytes:
+    return orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
+
+
+def make_bundle(
+    campaign: Campaign, store: LocalStore, team: str, device: DeviceKey, *, created_at: str
+) -> dict[str, Any]:
+    """The team's visits of `campaign` as a signed bundle (a dict ready to write)."""
+    visits = [
+        _visit_record(store, visit)
+        for visit in store.visits(campaign.id, team)
+        if visit.checklist_hash == campaign.checklist_hash
+    ]
+    content = {
+        "format": FORMAT,
+        "version": VERSION,
+        "campaign": campaign.id,
+        "checklist_hash": campaign.checklist_hash,
+        "team": team,
+        "created_at": created_at,
+        "app_version": __version__,
+        "device": {"public_key": device.public, "fingerprint": device.fingerprint},
+        "visits": visits,
+    }
+    body = canonical(content)
+    return {**content, "digest": hashlib.sha256(body).hexdigest(), "signature": device.sign(body)}
+
+
+def write_bundle(bundle: dict[str, Any], folder: Path, name: str | None = None) -> Path:
+    """Write the bundle into `folder` (whole or not at all); the file name says campaign, team
+    and time unless `name` is given."""
+    stamp = bundle["created_at"].replace(":", "").replace("-", "")[:15]
+    path = folder / (name or f"{bundle['campaign']}-{bundle['team']}-{stamp}.json")
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, orjson.dumps(bundle, option=_FILE_OPTIONS))
+    return path
+
+
+def read_bundle(
+    path: Path,
+    campaign: Campaign,
+    trusted: dict[str, set[str]],
+    *,
+    allow_unsigned: bool = False,
+) -> Bundle:
+    """A verified bundle, or `BundleError`. Checks, in order: readable JSON of bundle shape,
+    format version, campaign, checklist hash, exact bytes, digest, signature, trusted key, teams
+    and groups known to the campaign."""
+    raw = _read(path)
+    data = _parse(path, raw)
+    content = {k: v for k, v in data.items() if k not in _SEALS}
+    if data.get("format") != FORMAT or not isinstance(data.get("visits"), list):
+        raise BundleError("bundle.not_bundle", file=path)
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise BundleError("bundle.version", file=path, found=data.get("version"))
+    if data.get("campaign") != campaign.id:
+        found = data.get("campaign")
+        raise BundleError("bundle.campaign", file=path, found=found, campaign=campaign.id)
+    if data.get("checklist_hash") != campaign.checklist_hash:
+        raise BundleError("bundle.checklist", file=path)
+    if orjson.dumps(data, option=_FILE_OPTIONS) != raw:
+        raise BundleError("bundle.changed", file=path)
+    body = canonical(content)
+    if data.get("digest") != hashlib.sha256(body).hexdigest():
+        raise BundleError("bundle.changed", file=path)
+    team = data.get("team")
+    device = data.get("device") if isinstance(data.get("device"), dict) else {}
+    key = device.get("public_key", "") if isinstance(device.get("public_key"), str) else ""
+    signature = data.get("signature")
+    signed = isinstance(signature, str) and bool(signature)
+    if signed and not verify(key, signature, body):
+        raise BundleError("bundle.signature", file=path)
+    if not signed and not allow_unsigned:
+        raise BundleError("bundle.unsigned", file=path)
+    if team not in trusted:
+        raise BundleError("bundle.unknown_team", file=path, team=team)
+    if signed and key not in trusted[team]:
+        raise BundleError("bundle.untrusted", file=path, team=team, fingerprint=fingerprint(key))
+    visits = tuple(_checked_visit(path, campaign, team, visit) for visit in data["visits"])
+    return Bundle(
+        path=path,
+        campaign=campaign.id,
+        team=team,
+        created_at=str(data.get("created_at", "")),
+        device_key=key,
+        digest=data["digest"],
+        signed=signed,
+        visits=visits,
+    )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BundleError("bundle.missing", file=path) from None
+    except OSError as exc:
+        raise BundleError("bundle.unreadable", file=path, reason=exc.strerror) from None
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        text = raw.lstrip()
+        if text.startswith(b"{") and not raw.rstrip().endswith(b"}"):
+            raise BundleError("bundle.truncated", file=path) from None
+        raise BundleError("bundle.not_json", file=path) from None
+    if not isinstance(data, dict):
+        raise BundleError("bundle.not_bundle", file=path)
+    return data
+
+
+_VISIT_FIELDS = {"id": str, "campaign_id": str, "team": str, "group": str, "status": str}
+
+
+def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> dict[str, Any]:
+    if not isinstance(visit, dict) or not isinstance(visit.get("answers"), dict):
+        raise BundleError("bundle.not_bundle", file=path)
+    for name, kind in _VISIT_FIELDS.items():
+        if not isinstance(visit.get(name), kind):
+            raise BundleError("bundle.not_bundle", file=path)
+    if visit["team"] != team or visit["group"] not in campaign.team(team).groups:
+        raise BundleError("bundle.unknown_group", file=path, team=team, group=visit["group"])
+    return visit
+
+
+def _visit_record(store: LocalStore, visit: Visit) -> dict[str, Any]:
+    answers = {
+        item: {"value": answer.value, "note": answer.note}
+        for item, answer in sorted(store.answers(visit.id).items())
+    }
+    audit = [_audit_record(entry) for entry in store.audit(visit.id)]
+    return {**visit.to_doc(), "answers": answers, "audit": audit}
+
+
+def _audit_record(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "at": entry.at,
+        "who": entry.who,
+        "action": entry.action,
+        "subject": entry.subject,
+        "old": entry.old,
+        "new": entry.new,
+        "reason": entry.reason,
+        "revision": entry.revision,
+    }
