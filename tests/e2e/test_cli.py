@@ -19,6 +19,7 @@ import pytest
 
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.textwidth import ambiguous_chars, unambiguous
+from tests.support.files import edit
 
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
 CAMPAIGN = CHECKLISTS / "shache-2012-h1.toml"
@@ -63,14 +64,6 @@ def copy_bundled(tmp_path: Path) -> Path:
     for source in (CAMPAIGN, OUTLINE, ROSTER):
         shutil.copyfile(source, folder / source.name)
     return folder
-
-
-def edit(file: Path, old: str, new: str) -> str:
-    text = file.read_bytes().decode("utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file.name}"
-    text = text.replace(old, new)
-    file.write_bytes(text.encode("utf-8"))
-    return text
 
 
 def line_of(text: str, line: str) -> int:

@@ -75,6 +75,14 @@ async def answer_everything(pilot: Pilot, screen: VisitScreen, campaign: Campaig
     return expected
 
 
+async def answered_visit(pilot: Pilot, campaign: Campaign) -> VisitScreen:
+    """The first group of team 2 with every item answered by keys."""
+    await pilot.pause()
+    screen = await open_first_group(pilot)
+    await answer_everything(pilot, screen, campaign)
+    return screen
+
+
 async def test_a_whole_visit_by_keyboard_matches_the_scoring_engine(
     make_app: AppFactory, campaign: Campaign, tui_store: LocalStore
 ) -> None:
@@ -115,9 +123,7 @@ async def test_finalize_is_refused_while_an_item_is_unanswered(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = await open_first_group(pilot)
-        await answer_everything(pilot, screen, campaign)
+        screen = await answered_visit(pilot, campaign)
         screen.goto("study.plan")
         await pilot.pause()
         await pilot.press("backspace")  # clear one required answer
@@ -137,9 +143,7 @@ async def test_reopening_asks_for_a_reason_that_the_audit_keeps(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = await open_first_group(pilot)
-        await answer_everything(pilot, screen, campaign)
+        screen = await answered_visit(pilot, campaign)
         await pilot.press("f")
         await pilot.pause()
         await pilot.press(*"规范", "enter", *"无", "enter", *"组长", "enter", "ctrl+s")

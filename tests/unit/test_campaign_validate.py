@@ -18,6 +18,7 @@ import pytest
 from inspect_tui.core.campaign import check_file, load_campaign
 from inspect_tui.core.errors import ChecklistError, Problem
 from inspect_tui.core.i18n import Msg, Text
+from tests.support.files import edit
 
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
 CAMPAIGN = "shache-2012-h1.toml"
@@ -43,15 +44,6 @@ def folder(tmp_path: Path) -> Path:
     for name in (CAMPAIGN, OUTLINE, ROSTER):
         shutil.copyfile(CHECKLISTS / name, tmp_path / name)
     return tmp_path
-
-
-def edit(file: Path, old: str, new: str) -> str:
-    """Replace the one occurrence of `old` in `file`; the new text."""
-    text = file.read_bytes().decode("utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file.name}"
-    text = text.replace(old, new)
-    file.write_bytes(text.encode("utf-8"))
-    return text
 
 
 def at(fragment: str, *, occurrence: int = 1, occurrences: int = 1, header: bool = False):
