@@ -35,6 +35,7 @@ class TeamResult:
     deductions: float
     vetoed: bool = False
     signed: bool = True
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def combine(
         flags.append("disagreement")
     if any(not r.signed for r in results):
         flags.append("unsigned")
+    if any(r.draft for r in results):
+        flags.append("draft")
     vetoed = any(r.vetoed for r in results)
     if len(results) == 1:
         picked = results[0]

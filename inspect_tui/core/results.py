@@ -1,0 +1,79 @@
+"""From merged slots to what the lead reads: coverage, and the team results the ranking takes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
+from inspect_tui.core.county import CountyStore, MergeReport, Slot
+from inspect_tui.core.keys import trusted_keys
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.ranking import TeamResult
+from inspect_tui.core.scoring import score_visit
+from inspect_tui.core.store import LocalStore
+
+Coverage = Literal["assessed", "draft", "conflict", "missing"]
+
+
+def merge_files(
+    campaign: Campaign,
+    store: LocalStore,
+    county: CountyStore,
+    files: Sequence[Path],
+    *,
+    allow_unsigned: bool = False,
+    prefer: Iterable[str] = (),
+) -> tuple[MergeReport, list[BundleError]]:
+    """Check every file first; merge those that pass in one write; the others are refused with
+    their reasons and change nothing."""
+    trusted = trusted_keys(campaign, store)
+    accepted: list[Bundle] = []
+    refused: list[BundleError] = []
+    for path in files:
+        try:
+            accepted.append(read_bundle(path, campaign, trusted, allow_unsigned=allow_unsigned))
+        except BundleError as error:
+            refused.append(error)
+    return county.merge(accepted, prefer), refused
+
+
+def coverage(campaign: Campaign, slots: Sequence[Slot]) -> dict[tuple[str, str], Coverage]:
+    """(group, team) -> assessed / draft / conflict / missing, for every assignment."""
+    found = {(slot.group, slot.team): slot for slot in slots}
+    table: dict[tuple[str, str], Coverage] = {}
+    for team in campaign.teams:
+        for group in team.groups:
+            slot = found.get((group, team.id))
+            if slot is None:
+                table[group, team.id] = "missing"
+            elif slot.record is None:
+                table[group, team.id] = "conflict"
+            else:
+                table[group, team.id] = "assessed" if slot.record.status == "final" else "draft"
+    return table
+
+
+def team_results(
+    campaign: Campaign, slots: Sequence[Slot], *, include_drafts: bool = False
+) -> dict[str, list[TeamResult]]:
+    """group -> the teams' results that count: finalized visits (and drafts when asked)."""
+    results: dict[str, list[TeamResult]] = {}
+    for slot in slots:
+        record = slot.record
+        if record is None or (record.status != "final" and not include_drafts):
+            continue
+        score = score_visit(campaign, record.answers)
+        results.setdefault(slot.group, []).append(
+            TeamResult(
+                team=slot.team,
+                total=score.total,
+                sections={s.id: s.score for s in score.sections},
+                deductions=score.deductions,
+                vetoed=score.vetoed,
+                signed=record.signed,
+                draft=record.status != "final",
+            )
+        )
+    return results
