@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     keys = commands.add_parser("keys", help="this laptop's signing key; trusted team keys")
     key_actions = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
     key_actions.add_parser("show", help="print this laptop's public key and fingerprint")
+
+    merge = commands.add_parser("merge", help="check and merge team bundles into the county store")
+    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument("--allow-unsigned", action="store_true", help="merge unsigned files, marked")
+    merge.add_argument(
+        "--prefer", action="append", default=[], metavar="SOURCE",
+        help="resolve conflicts: a device fingerprint or a bundle file name",
+    )  # fmt: skip
+
+    ranking = commands.add_parser("rank", help="the county ranking from the merged results")
+    ranking.add_argument("--json", action="store_true", help="machine-readable output")
+    ranking.add_argument("--include-drafts", action="store_true", help="rank drafts too, marked")
     trust = key_actions.add_parser("trust", help="trust a device's public key for a team")
     trust.add_argument("team", metavar="TEAM")
     trust.add_argument("key", metavar="KEY")
@@ -86,6 +98,18 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         return bundle.bundle(
             data=args.data, campaign=args.campaign, team=args.team, out=args.out, lang=lang
         )
+    if args.command in ("merge", "rank"):
+        from inspect_tui.commands import merge
+
+        if args.command == "merge":
+            return merge.merge(
+                data=args.data, campaign=args.campaign, files=args.files,
+                allow_unsigned=args.allow_unsigned, prefer=args.prefer, lang=lang,
+            )  # fmt: skip
+        return merge.rank_command(
+            data=args.data, campaign=args.campaign, as_json=args.json,
+            include_drafts=args.include_drafts, lang=lang,
+        )  # fmt: skip
     if args.command == "keys":
         from inspect_tui.commands import bundle
 

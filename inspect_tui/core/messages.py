@@ -394,6 +394,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{file}：{team} 没有被分配考核联络组“{group}”",
         "en": "{file}: {team} is not assigned to group '{group}'",
     },
+    "merge.progress": {"zh": "正在核验并合并", "en": "Checking and merging"},
+    "merge.summary": {
+        "zh": "新合并 {added} 条考核记录，已有 {unchanged} 条，拒收 {refused} 个文件；覆盖：已定稿 {assessed}，草稿 {draft}，冲突 {conflict}，缺少 {missing}",
+        "en": "merged {added} new visit record(s), {unchanged} already there, {refused} file(s) refused; coverage: {assessed} finalized, {draft} draft, {conflict} in conflict, {missing} missing",
+    },
+    "merge.conflict": {
+        "zh": "冲突：{group} · {team} 有多份不同的结果（{sources}）；用 --prefer 指纹或文件名 选定一份",
+        "en": "conflict: {group} · {team} has different results ({sources}); choose one with --prefer FINGERPRINT or FILE",
+    },
+    "merge.coverage_line": {
+        "zh": "  {state}：{name}（{group}）· {team}",
+        "en": "  {state}: {name} ({group}) · {team}",
+    },
+    "combine.mean": {"zh": "平均分", "en": "the mean"},
+    "combine.median": {"zh": "中位数", "en": "the median"},
+    "combine.team": {"zh": "指定考核组的结果", "en": "the chosen team's result"},
+    "coverage.assessed": {"zh": "已定稿", "en": "finalized"},
+    "coverage.draft": {"zh": "草稿（不排名）", "en": "draft (not ranked)"},
+    "coverage.conflict": {"zh": "冲突", "en": "conflict"},
+    "coverage.missing": {"zh": "缺少", "en": "missing"},
+    "rank.rules": {
+        "zh": "排名规则：按等次，再按 {chain}；同分并列；交叉考核按 {rule} 合并",
+        "en": "Ranking: by tier, then {chain}; equal results share a rank; anchors combined by {rule}",
+    },
+    "col.rank": {"zh": "名次", "en": "Rank"},
+    "col.flags": {"zh": "标注", "en": "Flags"},
+    "flag.disagreement": {"zh": "两组差异大", "en": "teams disagree"},
+    "flag.unsigned": {"zh": "未签名", "en": "unsigned"},
+    "flag.draft": {"zh": "草稿", "en": "draft"},
+    "flag.quota": {"zh": "超出名额降等", "en": "moved down by quota"},
+    "flag.team": {"zh": "采用指定组结果", "en": "chosen team's result"},
     # -- cli ------------------------------------------------------------------------------------
     "cli.internal": {
         "zh": "内部错误：{error}（详情已写入 {log}）",

@@ -1,0 +1,140 @@
+"""`inspect-tui merge FILE...` and `inspect-tui rank [--json]`: thin wrappers over the core."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from inspect_tui.core.campaign import load_campaign
+from inspect_tui.core.county import CountyStore, MergeReport
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.paths import campaign_file, data_folder
+from inspect_tui.core.ranking import RankedGroup, rank
+from inspect_tui.core.results import coverage, merge_files, team_results
+from inspect_tui.core.store import LocalStore
+from inspect_tui.core.textwidth import unambiguous
+
+EXIT_REFUSED = 2
+PROGRESS_FROM = 20  # files; fewer merge before a bar could be read
+
+
+def merge(
+    *,
+    data: str | None,
+    campaign: str | None,
+    files: list[str],
+    allow_unsigned: bool,
+    prefer: list[str],
+    lang: Lang,
+) -> int:
+    loaded = load_campaign(campaign_file(campaign))
+    paths = [Path(name) for name in files]
+    with LocalStore(data_folder(data)) as store:
+        county = CountyStore(store.folder, loaded)
+        report, refused = MergeReport(), []
+        with Progress(transient=True, disable=len(paths) < PROGRESS_FROM) as progress:
+            task = progress.add_task(t("merge.progress", lang), total=len(paths))
+            for path in paths:  # file by file: a bar that moves, and the same result
+                done, bad = merge_files(
+                    loaded, store, county, [path], allow_unsigned=allow_unsigned
+                )
+                report.added += done.added
+                report.unchanged += done.unchanged
+                refused += bad
+                progress.advance(task)
+        if prefer:
+            county.merge([], prefer)
+        for error in refused:
+            print(error.line(lang), file=sys.stderr)
+        slots = county.slots()
+        table = coverage(loaded, slots)
+        counts = {state: sum(1 for v in table.values() if v == state) for state in
+                  ("assessed", "draft", "conflict", "missing")}  # fmt: skip
+        print(t("merge.summary", lang, added=report.added, unchanged=report.unchanged,
+                refused=len(refused), **counts))  # fmt: skip
+        for (group, team), state in sorted(table.items()):
+            if state != "assessed":
+                name = loaded.group(group).name.get(lang)
+                state_word = t(f"coverage.{state}", lang)
+                print(
+                    t(
+                        "merge.coverage_line",
+                        lang,
+                        state=state_word,
+                        name=name,
+                        group=group,
+                        team=team,
+                    )
+                )
+        for slot in slots:
+            if slot.record is None:
+                sources = ", ".join(f"{r.source} ({r.source_file})" for r in slot.conflict)
+                print(t("merge.conflict", lang, group=slot.group, team=slot.team, sources=sources))
+    return EXIT_REFUSED if refused else 0
+
+
+def rank_command(
+    *, data: str | None, campaign: str | None, as_json: bool, include_drafts: bool, lang: Lang
+) -> int:
+    loaded = load_campaign(campaign_file(campaign))
+    with LocalStore(data_folder(data)) as store:
+        county = CountyStore(store.folder, loaded)
+        rows = rank(loaded, team_results(loaded, county.slots(), include_drafts=include_drafts))
+    if as_json:
+        print(json.dumps(ranking_json(loaded, rows, include_drafts), ensure_ascii=False, indent=2))
+        return 0
+    console = Console()
+    console.print(f"[b]{loaded.title.get(lang)}[/b]")
+    rule = t(f"combine.{loaded.merge.combine}", lang)
+    console.print(t("rank.rules", lang, chain=" > ".join(loaded.tie_break), rule=rule))
+    console.print(ranking_table(loaded, rows, lang))
+    return 0
+
+
+def ranking_table(campaign: Campaign, rows: list[RankedGroup], lang: Lang) -> Table:
+    table = Table()
+    for key in ("col.rank", "col.group", "col.score", "col.tier", "col.team", "col.flags"):
+        table.add_column(
+            t(key, lang), justify="right" if key in ("col.rank", "col.score") else "left"
+        )
+    for row in rows:
+        tier = row.tier.name.get(lang) + (t("ui.vetoed", lang) if row.vetoed else "")
+        flags = "、".join(t(f"flag.{flag}", lang) for flag in row.flags)
+        teams = ", ".join(f"{r.team} {r.total:.2f}" for r in row.teams)
+        table.add_row(str(row.rank), unambiguous(row.group.name.get(lang)), f"{row.total:.2f}",
+                      tier, teams, flags)  # fmt: skip
+    return table
+
+
+def ranking_json(campaign: Campaign, rows: list[RankedGroup], include_drafts: bool) -> dict:
+    """The stable JSON shape of `rank --json` (documented in README.md)."""
+    return {
+        "campaign": campaign.id,
+        "checklist_hash": campaign.checklist_hash,
+        "tie_break": list(campaign.tie_break),
+        "combine": campaign.merge.combine,
+        "include_drafts": include_drafts,
+        "groups": [
+            {
+                "rank": row.rank,
+                "group": row.group.id,
+                "name": row.group.name.zh,
+                "total": row.total,
+                "tier": row.tier.id,
+                "vetoed": row.vetoed,
+                "sections": dict(row.sections),
+                "deductions": row.deductions,
+                "teams": [
+                    {"team": r.team, "total": r.total, "signed": r.signed} for r in row.teams
+                ],
+                "flags": list(row.flags),
+            }
+            for row in rows
+        ],
+    }

@@ -1,0 +1,49 @@
+"""`inspect-tui merge` and `inspect-tui rank` as the team lead types them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from inspect_tui.core.model import Campaign
+from tests.e2e.test_bundle_cli import run
+from tests.unit.test_merge import laptop
+
+
+def test_the_lead_merges_refuses_a_changed_file_and_ranks(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    one, key_one = laptop(
+        tmp_path / "t1", campaign, "team-1", {"shache-zhen": 0, "weisheng-xitong": 2}
+    )
+    two, key_two = laptop(tmp_path / "t2", campaign, "team-2", {"kaqun": 3, "weisheng-xitong": 0})
+    lead = str(tmp_path / "lead")
+    for team, key in (("team-1", key_one), ("team-2", key_two)):
+        assert run(tmp_path, "--data", lead, "keys", "trust", team, key.public).returncode == 0
+
+    changed = tmp_path / "changed.json"
+    changed.write_bytes(two.read_bytes().replace(b'"value": "no"', b'"value": "yes"', 1))
+    first = run(tmp_path, "--data", lead, "--lang", "en", "merge", str(one), str(changed))
+    assert first.returncode == 2
+    assert first.stderr.strip() == (
+        f"{changed}: the file was changed after it was exported; ask the team to export it again"
+    )
+    assert "merged 2 new visit record(s)" in first.stdout
+
+    second = run(tmp_path, "--data", lead, "--lang", "en", "merge", str(one), str(two))
+    assert second.returncode == 0, second.stderr
+    assert "merged 2 new visit record(s), 2 already there, 0 file(s) refused" in second.stdout
+
+    ranking = run(tmp_path, "--data", lead, "rank", "--json")
+    data = json.loads(ranking.stdout)
+    assert data["campaign"] == "shache-2012-h1"
+    assert [(g["group"], g["rank"], g["tier"]) for g in data["groups"]] == [
+        ("shache-zhen", 1, "good"),
+        ("weisheng-xitong", 2, "good"),
+        ("kaqun", 3, "good"),
+    ]
+    anchor = data["groups"][1]
+    assert sorted(team["team"] for team in anchor["teams"]) == ["team-1", "team-2"]
+
+    table = run(tmp_path, "--data", lead, "--lang", "zh", "rank")
+    assert table.returncode == 0 and "卫生系统党委" in table.stdout and "名次" in table.stdout
