@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     ranking = commands.add_parser("rank", help="the county ranking from the merged results")
     ranking.add_argument("--json", action="store_true", help="machine-readable output")
     ranking.add_argument("--include-drafts", action="store_true", help="rank drafts too, marked")
+    ranking.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="take each team's estimated leniency off its scores",
+    )
     trust = key_actions.add_parser("trust", help="trust a device's public key for a team")
     trust.add_argument("team", metavar="TEAM")
     trust.add_argument("key", metavar="KEY")
@@ -108,7 +113,7 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
             )  # fmt: skip
         return merge.rank_command(
             data=args.data, campaign=args.campaign, as_json=args.json,
-            include_drafts=args.include_drafts, lang=lang,
+            include_drafts=args.include_drafts, calibrated=args.calibrate, lang=lang,
         )  # fmt: skip
     if args.command == "keys":
         from inspect_tui.commands import bundle

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from inspect_tui.core.calibration import Calibration, apply, calibrate
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.county import CountyStore, MergeReport
 from inspect_tui.core.i18n import Lang, t
@@ -80,21 +81,51 @@ def merge(
 
 
 def rank_command(
-    *, data: str | None, campaign: str | None, as_json: bool, include_drafts: bool, lang: Lang
+    *,
+    data: str | None,
+    campaign: str | None,
+    as_json: bool,
+    include_drafts: bool,
+    calibrated: bool,
+    lang: Lang,
 ) -> int:
     loaded = load_campaign(campaign_file(campaign))
     with LocalStore(data_folder(data)) as store:
         county = CountyStore(store.folder, loaded)
-        rows = rank(loaded, team_results(loaded, county.slots(), include_drafts=include_drafts))
+        results = team_results(loaded, county.slots(), include_drafts=include_drafts)
+    calibration = calibrate(results, [team.id for team in loaded.teams])
+    applied = calibrated and calibration.offsets is not None
+    if applied:
+        results = apply(results, calibration.offsets or {})
+    rows = rank(loaded, results)
     if as_json:
-        print(json.dumps(ranking_json(loaded, rows, include_drafts), ensure_ascii=False, indent=2))
+        shape = ranking_json(loaded, rows, include_drafts)
+        shape["calibration"] = {
+            "offsets": calibration.offsets,
+            "alpha": calibration.alpha,
+            "anchors": calibration.anchors,
+            "reason": calibration.reason,
+            "applied": applied,
+        }
+        print(json.dumps(shape, ensure_ascii=False, indent=2))
         return 0
     console = Console()
     console.print(f"[b]{loaded.title.get(lang)}[/b]")
+    console.print(calibration_line(calibration, applied, lang))
     rule = t(f"combine.{loaded.merge.combine}", lang)
     console.print(t("rank.rules", lang, chain=" > ".join(loaded.tie_break), rule=rule))
     console.print(ranking_table(loaded, rows, lang))
     return 0
+
+
+def calibration_line(calibration: Calibration, applied: bool, lang: Lang) -> str:
+    """The advisory note printed with every ranking, and whether the offsets were applied."""
+    alpha = "-" if calibration.alpha is None else f"{calibration.alpha:.2f}"
+    if calibration.offsets is None:
+        return t("calibration.none", lang, anchors=calibration.anchors, alpha=alpha)
+    offsets = ", ".join(f"{team} {offset:+.1f}" for team, offset in calibration.offsets.items())
+    key = "calibration.applied" if applied else "calibration.advisory"
+    return t(key, lang, offsets=offsets, anchors=calibration.anchors, alpha=alpha)
 
 
 def ranking_table(campaign: Campaign, rows: list[RankedGroup], lang: Lang) -> Table:

@@ -418,6 +418,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "排名规则：按等次，再按 {chain}；同分并列；交叉考核按 {rule} 合并",
         "en": "Ranking: by tier, then {chain}; equal results share a rank; anchors combined by {rule}",
     },
+    "calibration.none": {
+        "zh": "考核组校准：交叉考核的联络组不够（{anchors} 个），无法估计各组宽严；一致性 α = {alpha}",
+        "en": "Team calibration: too few shared groups ({anchors}) to estimate each team's leniency; agreement alpha = {alpha}",
+    },
+    "calibration.advisory": {
+        "zh": "考核组校准（仅供参考，未应用）：{offsets}（依据 {anchors} 个交叉考核联络组）；一致性 α = {alpha}",
+        "en": "Team calibration (advisory, not applied): {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",
+    },
+    "calibration.applied": {
+        "zh": "已按考核组校准调整分数：{offsets}（依据 {anchors} 个交叉考核联络组）；一致性 α = {alpha}",
+        "en": "Scores ADJUSTED by team calibration: {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",
+    },
     "col.rank": {"zh": "名次", "en": "Rank"},
     "col.flags": {"zh": "标注", "en": "Flags"},
     "flag.disagreement": {"zh": "两组差异大", "en": "teams disagree"},

@@ -42,8 +42,13 @@ def test_the_lead_merges_refuses_a_changed_file_and_ranks(
         ("weisheng-xitong", 2, "good"),
         ("kaqun", 3, "good"),
     ]
+    # one shared group, two of three teams: calibration says why it has no estimate
+    assert data["calibration"]["offsets"] is None
+    assert data["calibration"]["reason"] == "teams_not_linked"
+    assert data["calibration"]["applied"] is False
     anchor = data["groups"][1]
     assert sorted(team["team"] for team in anchor["teams"]) == ["team-1", "team-2"]
 
     table = run(tmp_path, "--data", lead, "--lang", "zh", "rank")
     assert table.returncode == 0 and "卫生系统党委" in table.stdout and "名次" in table.stdout
+    assert "考核组校准：交叉考核的联络组不够（1 个）" in table.stdout
