@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     key_actions = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
     key_actions.add_parser("show", help="print this laptop's public key and fingerprint")
 
+    demo = commands.add_parser("demo", help="a training sandbox with three teams' signed results")
+    demo.add_argument("--dir", metavar="DIR", help="default: the data folder's name + '-demo'")
+
     merge = commands.add_parser("merge", help="check and merge team bundles into the county store")
     merge.add_argument("files", nargs="+", metavar="FILE")
     merge.add_argument("--allow-unsigned", action="store_true", help="merge unsigned files, marked")
@@ -103,6 +106,10 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         return bundle.bundle(
             data=args.data, campaign=args.campaign, team=args.team, out=args.out, lang=lang
         )
+    if args.command == "demo":
+        from inspect_tui.commands import merge
+
+        return merge.demo(data=args.data, folder=args.dir, campaign=args.campaign, lang=lang)
     if args.command in ("merge", "rank"):
         from inspect_tui.commands import merge
 

@@ -13,6 +13,8 @@ from rich.table import Table
 from inspect_tui.core.calibration import Calibration, apply, calibrate
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.county import CountyStore, MergeReport
+from inspect_tui.core.demo import make_demo
+from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file, data_folder
@@ -169,3 +171,20 @@ def ranking_json(campaign: Campaign, rows: list[RankedGroup], include_drafts: bo
             for row in rows
         ],
     }
+
+
+def demo(*, data: str | None, folder: str | None, campaign: str | None, lang: Lang) -> int:
+    """Build the training sandbox beside (never in) the real data folder."""
+    loaded = load_campaign(campaign_file(campaign))
+    real = data_folder(data)
+    target = Path(folder) if folder else real.with_name(real.name + "-demo")
+    if target.resolve() == real.resolve():
+        raise InspectError("demo.real_folder", path=target)
+    if target.exists() and any(target.iterdir()):
+        raise InspectError("demo.not_empty", path=target)
+    bundles = make_demo(target, loaded)
+    print(t("demo.made", lang, path=target, count=len(bundles)))
+    print(f"  inspect-tui --data {target} merge {target / 'exports'}/*.json")
+    print(f"  inspect-tui --data {target} rank")
+    print(f"  inspect-tui --data {target}")
+    return 0

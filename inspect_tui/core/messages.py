@@ -430,6 +430,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已按考核组校准调整分数：{offsets}（依据 {anchors} 个交叉考核联络组）；一致性 α = {alpha}",
         "en": "Scores ADJUSTED by team calibration: {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",
     },
+    "demo.made": {
+        "zh": "培训用的演示数据已建在 {path}：三个考核组的 {count} 个签名结果文件，尚未合并。试一试：",
+        "en": "Training sandbox made in {path}: {count} signed team bundles, not yet merged. Try:",
+    },
+    "demo.not_empty": {
+        "zh": "{path} 不是空文件夹；请换一个 --dir 或先删除它",
+        "en": "{path} is not empty; choose another --dir or remove it first",
+    },
+    "demo.real_folder": {
+        "zh": "演示数据不能建在真实的数据文件夹 {path} 里",
+        "en": "the sandbox cannot go into the real data folder {path}",
+    },
     "col.rank": {"zh": "名次", "en": "Rank"},
     "col.flags": {"zh": "标注", "en": "Flags"},
     "flag.disagreement": {"zh": "两组差异大", "en": "teams disagree"},

@@ -52,3 +52,25 @@ def test_the_lead_merges_refuses_a_changed_file_and_ranks(
     table = run(tmp_path, "--data", lead, "--lang", "zh", "rank")
     assert table.returncode == 0 and "卫生系统党委" in table.stdout and "名次" in table.stdout
     assert "考核组校准：交叉考核的联络组不够（1 个）" in table.stdout
+
+
+def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    made = run(tmp_path, "--data", str(real), "--lang", "en", "demo")
+    assert made.returncode == 0, made.stderr
+    sandbox = tmp_path / "real-demo"
+    assert f"Training sandbox made in {sandbox}: 3 signed team bundles" in made.stdout
+    assert not real.exists()
+    again = run(tmp_path, "--data", str(real), "--lang", "en", "demo")
+    assert again.returncode == 2
+    assert (
+        again.stderr.strip() == f"{sandbox} is not empty; choose another --dir or remove it first"
+    )
+    bundles = sorted(str(p) for p in (sandbox / "exports").glob("*.json"))
+    merged = run(tmp_path, "--data", str(sandbox), "--lang", "en", "merge", *bundles)
+    assert merged.returncode == 0 and "merged 41 new visit record(s)" in merged.stdout
+    ranked = json.loads(run(tmp_path, "--data", str(sandbox), "rank", "--json").stdout)
+    groups = {g["group"]: g for g in ranked["groups"]}
+    assert "disagreement" in groups["weisheng-xitong"]["flags"]
+    assert groups["boshikante"]["vetoed"] and groups["boshikante"]["tier"] == "poor"
+    assert ranked["calibration"]["offsets"] is not None  # three anchors link the three teams

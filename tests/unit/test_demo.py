@@ -1,0 +1,50 @@
+"""The training sandbox: the same every time, with the spread a trainee should meet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspect_tui.core.county import CountyStore
+from inspect_tui.core.demo import DISAGREE, POOR, STRONG, VETOED, make_demo
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.ranking import rank
+from inspect_tui.core.results import merge_files, team_results
+from inspect_tui.core.store import LocalStore
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    from inspect_tui.core.campaign import load_campaign
+    from inspect_tui.core.paths import CHECKLISTS
+
+    folder = tmp_path_factory.mktemp("demo")
+    return folder, make_demo(folder, load_campaign(CHECKLISTS / "shache-2012-h1.toml"))
+
+
+def test_the_sandbox_is_the_same_every_time(
+    sandbox: tuple[Path, list[Path]], campaign: Campaign, tmp_path: Path
+) -> None:
+    _, first = sandbox
+    again = make_demo(tmp_path, campaign)
+    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in first]
+
+
+def test_the_lead_merges_it_at_once_and_meets_every_case(
+    sandbox: tuple[Path, list[Path]], campaign: Campaign
+) -> None:
+    folder, bundles = sandbox
+    assert len(bundles) == 3 and all(p.parent == folder / "exports" for p in bundles)
+    with LocalStore(folder) as store:
+        county = CountyStore(store.folder, campaign)
+        report, refused = merge_files(campaign, store, county, bundles)
+        assert refused == [] and report.added == 41  # 38 groups, 3 seen twice
+        rows = {row.group.id: row for row in rank(campaign, team_results(campaign, county.slots()))}
+        county.close()
+    assert len(rows) == 38
+    assert all(rows[g].tier.id == "good" for g in STRONG)
+    assert all(rows[g].tier.id == "poor" for g in POOR)
+    assert rows[VETOED].vetoed and rows[VETOED].tier.id == "poor"
+    assert "disagreement" in rows[DISAGREE].flags
+    assert len({row.tier.id for row in rows.values()}) == 3
