@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from inspect_tui.core.calibration import Calibration, apply, calibrate
+from inspect_tui.core.calibration import apply, calibrate, describe
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.county import CountyStore, MergeReport
 from inspect_tui.core.demo import make_demo
@@ -113,21 +113,11 @@ def rank_command(
         return 0
     console = Console()
     console.print(f"[b]{loaded.title.get(lang)}[/b]")
-    console.print(calibration_line(calibration, applied, lang))
+    console.print(describe(calibration, applied, lang))
     rule = t(f"combine.{loaded.merge.combine}", lang)
     console.print(t("rank.rules", lang, chain=" > ".join(loaded.tie_break), rule=rule))
     console.print(ranking_table(loaded, rows, lang))
     return 0
-
-
-def calibration_line(calibration: Calibration, applied: bool, lang: Lang) -> str:
-    """The advisory note printed with every ranking, and whether the offsets were applied."""
-    alpha = "-" if calibration.alpha is None else f"{calibration.alpha:.2f}"
-    if calibration.offsets is None:
-        return t("calibration.none", lang, anchors=calibration.anchors, alpha=alpha)
-    offsets = ", ".join(f"{team} {offset:+.1f}" for team, offset in calibration.offsets.items())
-    key = "calibration.applied" if applied else "calibration.advisory"
-    return t(key, lang, offsets=offsets, anchors=calibration.anchors, alpha=alpha)
 
 
 def ranking_table(campaign: Campaign, rows: list[RankedGroup], lang: Lang) -> Table:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.ranking import TeamResult
 
 
@@ -101,3 +102,13 @@ def _linked(anchors: Mapping[str, Sequence[TeamResult]], teams: Sequence[str]) -
                 reach |= members
                 changed = True
     return reach == set(teams)
+
+
+def describe(calibration: Calibration, applied: bool, lang: Lang) -> str:
+    """The advisory note printed with every ranking, and whether the offsets were applied."""
+    alpha = "-" if calibration.alpha is None else f"{calibration.alpha:.2f}"
+    if calibration.offsets is None:
+        return t("calibration.none", lang, anchors=calibration.anchors, alpha=alpha)
+    offsets = ", ".join(f"{team} {offset:+.1f}" for team, offset in calibration.offsets.items())
+    key = "calibration.applied" if applied else "calibration.advisory"
+    return t(key, lang, offsets=offsets, anchors=calibration.anchors, alpha=alpha)

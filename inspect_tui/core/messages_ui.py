@@ -30,6 +30,27 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "key.submit": {"zh": "确定", "en": "OK"},
     "key.cancel": {"zh": "取消", "en": "Cancel"},
     "key.palette": {"zh": "命令", "en": "Commands"},
+    "key.merge": {"zh": "合并", "en": "Merge"},
+    "key.sort": {"zh": "排序", "en": "Sort"},
+    "key.open_merge": {"zh": "合并结果", "en": "Merge results"},
+    "key.open_ranking": {"zh": "县排名", "en": "Ranking"},
+    "ui.merge_title": {
+        "zh": "合并各考核组的结果文件（空格勾选，Ctrl+S 合并）",
+        "en": "Merge the teams' result files (Space ticks, Ctrl+S merges)",
+    },
+    "ui.merge_folder": {
+        "zh": "其他文件夹（如U盘）：输入路径后回车",
+        "en": "Another folder (a USB stick): type its path, Enter",
+    },
+    "ui.bundle_ok": {
+        "zh": "✓ {file}：{team}，{visits} 个考核记录，密钥 {fingerprint}",
+        "en": "✓ {file}: {team}, {visits} visit(s), key {fingerprint}",
+    },
+    "ui.merge_none": {"zh": "没有找到结果文件", "en": "no result files found"},
+    "ui.conflict_option": {
+        "zh": "冲突 {group} · {team}：选用 {source}（{file}，第{revision}版）",
+        "en": "conflict {group} · {team}: keep {source} ({file}, rev {revision})",
+    },
     "key.confirm": {"zh": "确认定稿", "en": "Finalize"},
     # -- start ----------------------------------------------------------------------------------
     "ui.period": {

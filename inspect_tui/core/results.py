@@ -11,7 +11,7 @@ from inspect_tui.core.county import CountyStore, MergeReport, Slot
 from inspect_tui.core.keys import trusted_keys
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import TeamResult
-from inspect_tui.core.scoring import score_visit
+from inspect_tui.core.scoring import VisitScore, score_visit
 from inspect_tui.core.store import LocalStore
 
 Coverage = Literal["assessed", "draft", "conflict", "missing"]
@@ -77,3 +77,24 @@ def team_results(
             )
         )
     return results
+
+
+def group_detail(
+    campaign: Campaign, slots: Sequence[Slot], group_id: str
+) -> list[tuple[str, VisitScore]]:
+    """Each team's scored visit of one group (for the ranking's drill-down), team order."""
+    return [
+        (slot.team, score_visit(campaign, slot.record.answers))
+        for slot in sorted(slots, key=lambda s: s.team)
+        if slot.group == group_id and slot.record is not None
+    ]
+
+
+def find_bundles(folders: Iterable[Path]) -> list[Path]:
+    """The .json files in these folders (not below them), each once, sorted by name."""
+    found: dict[Path, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.glob("*.json"):
+                found.setdefault(path.resolve(), path)
+    return sorted(found.values(), key=lambda p: p.name)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Choose", id="choose_team", show=True),
+        Binding("m", "merge", "Merge results", id="open_merge"),
+        Binding("p", "ranking", "Ranking", id="open_ranking"),
     ]
     app: InspectApp
 
@@ -87,6 +89,16 @@ class StartScreen(Screen[None]):
         teams = self.query_one("#teams", OptionList)
         if teams.highlighted is not None:
             self._choose(teams.get_option_at_index(teams.highlighted).id)
+
+    def action_merge(self) -> None:
+        from inspect_tui.tui.screens.merge import MergeScreen
+
+        self.app.push_screen(MergeScreen())
+
+    def action_ranking(self) -> None:
+        from inspect_tui.tui.screens.ranking import RankingScreen
+
+        self.app.push_screen(RankingScreen())
 
     def _choose(self, team_id: str | None) -> None:
         from inspect_tui.tui.screens.groups import GroupsScreen

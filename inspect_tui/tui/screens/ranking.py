@@ -1,0 +1,150 @@
+"""The county ranking: sortable, tiers in words and colour, Enter drills into a group."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from inspect_tui.core.calibration import calibrate, describe
+from inspect_tui.core.county import CountyStore
+from inspect_tui.core.i18n import t
+from inspect_tui.core.ranking import RankedGroup, rank
+from inspect_tui.core.results import group_detail, team_results
+from inspect_tui.core.textwidth import unambiguous
+from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.format import tier_label
+
+if TYPE_CHECKING:
+    from inspect_tui.tui.app import InspectApp
+
+SORTS = ("rank", "name", "score")
+
+
+class RankingScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+    app: InspectApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[RankedGroup] = []
+        self.sort = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="ranking-note")
+        yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize(self, self.app.lang)
+        campaign = self.app.campaign
+        county = CountyStore(self.app.store.folder, campaign)
+        self.slots = county.slots()
+        county.close()
+        results = team_results(campaign, self.slots)
+        self.rows = rank(campaign, results)
+        found = calibrate(results, [team.id for team in campaign.teams])
+
+        lang = self.app.lang
+        rules = t(
+            "rank.rules",
+            lang,
+            chain=" > ".join(campaign.tie_break),
+            rule=t(f"combine.{campaign.merge.combine}", lang),
+        )
+        self.query_one("#ranking-note", Static).update(
+            escape(rules) + "\n" + escape(describe(found, False, lang))
+        )
+        self.fill()
+        self.query_one("#ranking", DataTable).focus()
+
+    def fill(self) -> None:
+        lang, campaign = self.app.lang, self.app.campaign
+        table = self.query_one("#ranking", DataTable)
+        table.clear(columns=True)
+        for key in ("col.rank", "col.group", "col.score", "col.tier", "col.flags"):
+            table.add_column(t(key, lang))
+        order = SORTS[self.sort]
+        rows = sorted(
+            self.rows,
+            key=lambda r: (
+                r.group.id if order == "name" else (-r.total if order == "score" else r.rank)
+            ),
+        )
+        for row in rows:
+            flags = "、".join(t(f"flag.{flag}", lang) for flag in row.flags)
+            table.add_row(
+                str(row.rank),
+                escape(unambiguous(row.group.name.get(lang))),
+                f"{row.total:.2f}",
+                tier_label(campaign, row.tier, lang, vetoed=row.vetoed),
+                escape(flags),
+                key=row.group.id,
+            )
+
+    def action_sort(self) -> None:
+        self.sort = (self.sort + 1) % len(SORTS)
+        self.fill()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.push_screen(GroupDetail(str(event.row_key.value), self.slots))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class GroupDetail(ModalScreen[None]):
+    """Per-section scores per team, and the items that lost points with the teams' notes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back", id="back")]
+    app: InspectApp
+
+    def __init__(self, group_id: str, slots: list) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.slots = slots
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+        with VerticalScroll(classes="dialog"):
+            yield Static(id="detail-body")
+
+    def on_mount(self) -> None:
+        localize(self, self.app.lang)
+        lang, campaign = self.app.lang, self.app.campaign
+        lines = [f"[b]{escape(campaign.group(self.group_id).name.get(lang))}[/b]"]
+        titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
+        for team, score in group_detail(campaign, self.slots, self.group_id):
+            lines += [
+                "",
+                f"[b]{escape(campaign.team(team).name.get(lang))}[/b]  "
+                + t(
+                    "ui.total_line",
+                    lang,
+                    total=f"{score.total:.2f}",
+                    tier=score.tier.name.get(lang),
+                ),
+            ]
+            lines.append(
+                "  "
+                + "  ".join(
+                    f"{escape(titles[s.id])} {s.score:.1f}" for s in score.sections if s.weight
+                )
+            )
+            for lost in score.lost:
+                text = campaign.item(lost.item_id).text.get(lang)
+                note = f" — {lost.note}" if lost.note else ""
+                lines.append(escape(unambiguous(f"  -{lost.lost:g}  {text}{note}")))
+        self.query_one("#detail-body", Static).update("\n".join(lines))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
