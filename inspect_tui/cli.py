@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     key_actions = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
     key_actions.add_parser("show", help="print this laptop's public key and fingerprint")
 
+    template = commands.add_parser("sheet-template", help="a paper sheet to fill by hand")
+    template.add_argument("--out", metavar="FILE.xlsx", required=True)
+    template.add_argument("--team", metavar="T", help="only this team's groups")
+    sheet = commands.add_parser("import-sheet", help="read a filled sheet as draft visits")
+    sheet.add_argument("file", metavar="FILE")
+    sheet.add_argument("--team", metavar="T", required=True)
+
     demo = commands.add_parser("demo", help="a training sandbox with three teams' signed results")
     demo.add_argument("--dir", metavar="DIR", help="default: the data folder's name + '-demo'")
 
@@ -105,6 +112,14 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
 
         return bundle.bundle(
             data=args.data, campaign=args.campaign, team=args.team, out=args.out, lang=lang
+        )
+    if args.command in ("sheet-template", "import-sheet"):
+        from inspect_tui.commands import sheet
+
+        if args.command == "sheet-template":
+            return sheet.template(campaign=args.campaign, out=args.out, team=args.team, lang=lang)
+        return sheet.import_(
+            data=args.data, campaign=args.campaign, file=args.file, team=args.team, lang=lang
         )
     if args.command == "demo":
         from inspect_tui.commands import merge

@@ -74,3 +74,24 @@ def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Pa
     assert "disagreement" in groups["weisheng-xitong"]["flags"]
     assert groups["boshikante"]["vetoed"] and groups["boshikante"]["tier"] == "poor"
     assert ranked["calibration"]["offsets"] is not None  # three anchors link the three teams
+
+
+def test_paper_sheet_template_and_import(tmp_path: Path, campaign: Campaign) -> None:
+    from tests.unit.test_sheet import filled
+
+    made = run(tmp_path, "--lang", "en", "sheet-template", "--out", str(tmp_path / "t.xlsx"))
+    assert made.returncode == 0 and "paper sheet written" in made.stdout
+    bad = filled(campaign, tmp_path / "bad.xlsx", {("kaqun", "office.rules"): 9})
+    data = str(tmp_path / "team2")
+    refused = run(
+        tmp_path, "--data", data, "--lang", "en", "import-sheet", str(bad), "--team", "team-2"
+    )
+    assert refused.returncode == 2
+    first, last = refused.stderr.strip().splitlines()
+    assert first.startswith("考核表!F2: '9' is not a valid answer for 'office.rules'")
+    assert last == "1 problem(s) in the sheet; nothing was imported; fix them and import again"
+    good = filled(campaign, tmp_path / "good.xlsx", {("kaqun", "office.rules"): 4})
+    done = run(
+        tmp_path, "--data", data, "--lang", "en", "import-sheet", str(good), "--team", "team-2"
+    )
+    assert done.returncode == 0 and "imported 14 group(s) as draft visits (team-2)" in done.stdout

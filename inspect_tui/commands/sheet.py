@@ -1,0 +1,36 @@
+"""`inspect-tui sheet-template` and `inspect-tui import-sheet`: the paper fallback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from inspect_tui.core.campaign import load_campaign
+from inspect_tui.core.errors import InspectError
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.paths import campaign_file, data_folder
+from inspect_tui.core.sheet import SheetError, import_sheet, write_template
+from inspect_tui.core.store import LocalStore
+
+
+def template(*, campaign: str | None, out: str, team: str | None, lang: Lang) -> int:
+    loaded = load_campaign(campaign_file(campaign))
+    if team and team not in {t.id for t in loaded.teams}:
+        raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
+    print(t("sheet.written", lang, file=write_template(loaded, Path(out), team)))
+    return 0
+
+
+def import_(*, data: str | None, campaign: str | None, file: str, team: str, lang: Lang) -> int:
+    loaded = load_campaign(campaign_file(campaign))
+    if team not in {t.id for t in loaded.teams}:
+        raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
+    with LocalStore(data_folder(data)) as store:
+        try:
+            count = import_sheet(loaded, store, Path(file), team, lang)
+        except SheetError as error:
+            for problem in error.problems:  # every bad cell, then the one-line verdict
+                print(problem.line(), file=sys.stderr)
+            raise
+    print(t("sheet.imported", lang, count=count, team=team))
+    return 0
