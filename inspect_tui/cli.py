@@ -56,11 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--dir", metavar="DIR", help="default: the data folder's name + '-demo'")
 
     merge = commands.add_parser("merge", help="check and merge team bundles into the county store")
-    merge.add_argument("files", nargs="+", metavar="FILE")
+    merge.add_argument("files", nargs="*", metavar="FILE")
     merge.add_argument("--allow-unsigned", action="store_true", help="merge unsigned files, marked")
     merge.add_argument(
-        "--prefer", action="append", default=[], metavar="SOURCE",
+        "--prefer",
+        action="append",
+        default=[],
+        metavar="SOURCE",
         help="resolve conflicts: a device fingerprint or a bundle file name",
+    )
+    merge.add_argument(
+        "--choose", action="append", default=[], metavar="GROUP=TEAM",
+        help="a group several teams assessed: count this team's result",
     )  # fmt: skip
 
     ranking = commands.add_parser("rank", help="the county ranking from the merged results")
@@ -131,7 +138,8 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         if args.command == "merge":
             return merge.merge(
                 data=args.data, campaign=args.campaign, files=args.files,
-                allow_unsigned=args.allow_unsigned, prefer=args.prefer, lang=lang,
+                allow_unsigned=args.allow_unsigned, prefer=args.prefer, choose=args.choose,
+                lang=lang,
             )  # fmt: skip
         return merge.rank_command(
             data=args.data, campaign=args.campaign, as_json=args.json,

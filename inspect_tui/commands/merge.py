@@ -34,6 +34,7 @@ def merge(
     files: list[str],
     allow_unsigned: bool,
     prefer: list[str],
+    choose: list[str],
     lang: Lang,
 ) -> int:
     loaded = load_campaign(campaign_file(campaign))
@@ -53,6 +54,11 @@ def merge(
                 progress.advance(task)
         if prefer:
             county.merge([], prefer)
+        for choice in choose:
+            group, _, team = choice.partition("=")
+            if group not in {g.id for g in loaded.groups} or team not in loaded.team_ids:
+                raise InspectError("merge.bad_choice", choice=choice)
+            county.choose(group, team)
         for error in refused:
             print(error.line(lang), file=sys.stderr)
         slots = county.slots()
@@ -95,11 +101,12 @@ def rank_command(
     with LocalStore(data_folder(data)) as store:
         county = CountyStore(store.folder, loaded)
         results = team_results(loaded, county.slots(), include_drafts=include_drafts)
+        choices = county.choices
     calibration = calibrate(results, [team.id for team in loaded.teams])
     applied = calibrated and calibration.offsets is not None
     if applied:
         results = apply(results, calibration.offsets or {})
-    rows = rank(loaded, results)
+    rows = rank(loaded, results, choices)
     if as_json:
         shape = ranking_json(loaded, rows, include_drafts)
         shape["calibration"] = {

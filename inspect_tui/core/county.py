@@ -126,6 +126,20 @@ class CountyStore:
         self._records.update(new)
         return report
 
+    def choose(self, group: str, team: str | None) -> None:
+        """The lead's choice of whose result counts for a group seen by several teams (None:
+        back to the campaign's rule)."""
+        storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        with storage.transaction():
+            table = self._db.table("choices", cache_size=0)
+            table.remove(lambda doc: doc.get("group") == group)
+            if team is not None:
+                table.insert({"group": group, "team": team})
+
+    @property
+    def choices(self) -> dict[str, str]:
+        return {row["group"]: row["team"] for row in self._db.table("choices", cache_size=0).all()}
+
     @property
     def preferences(self) -> list[str]:
         rows = self._db.table("prefer", cache_size=0).all()

@@ -2,7 +2,8 @@
 
 `make_demo(folder, campaign)` fills `folder` (never the real data folder) with:
     laptops/team-N/     each team's own data folder and signing key (as if on its laptop)
-    exports/            the three teams' signed bundles, not yet merged
+    exports/            the three teams' signed bundles, not yet merged, and a copy of team 3's
+                        in which one score was changed after signing (it must be refused)
     settings.json ...   the lead's data folder, with the three teams' keys trusted
 so that `inspect-tui --data FOLDER merge FOLDER/exports/*.json` and `... rank` work at once.
 
@@ -63,6 +64,10 @@ def make_demo(folder: Path, campaign: Campaign) -> list[Path]:
                 campaign, store, team.id, device, created_at="2012-07-10T20:00:00+00:00"
             )
         bundles.append(write_bundle(bundle, folder / "exports"))
+    # a copy of team 3's file in which someone raised a score: the lead should see it refused
+    raw = bundles[-1].read_bytes()
+    altered = bundles[-1].with_name(bundles[-1].stem + "-copy.json")
+    atomic_write(altered, raw.replace(b'"value": "no"', b'"value": "yes"', 1))
     with LocalStore(folder, who="lead") as lead:
         for team_id, key in keys.items():
             trust(campaign, lead, team_id, key)

@@ -403,6 +403,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "冲突：{group} · {team} 有多份不同的结果（{sources}）；用 --prefer 指纹或文件名 选定一份",
         "en": "conflict: {group} · {team} has different results ({sources}); choose one with --prefer FINGERPRINT or FILE",
     },
+    "merge.bad_choice": {
+        "zh": "“{choice}”应写成 联络组=考核组，如 weisheng-xitong=team-1",
+        "en": "'{choice}' must be GROUP=TEAM, like weisheng-xitong=team-1",
+    },
     "merge.coverage_line": {
         "zh": "  {state}：{name}（{group}）· {team}",
         "en": "  {state}: {name} ({group}) · {team}",
@@ -431,8 +435,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Scores ADJUSTED by team calibration: {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",
     },
     "demo.made": {
-        "zh": "培训用的演示数据已建在 {path}：三个考核组的 {count} 个签名结果文件，尚未合并。试一试：",
-        "en": "Training sandbox made in {path}: {count} signed team bundles, not yet merged. Try:",
+        "zh": "培训用的演示数据已建在 {path}：{count} 个考核组的签名结果文件（另有一份被改动过的副本，应被拒收），尚未合并。试一试：",
+        "en": "Training sandbox made in {path}: {count} signed team bundles (and one altered copy that must be refused), not yet merged. Try:",
     },
     "demo.not_empty": {
         "zh": "{path} 不是空文件夹；请换一个 --dir 或先删除它",

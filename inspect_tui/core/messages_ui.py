@@ -31,6 +31,10 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "key.cancel": {"zh": "取消", "en": "Cancel"},
     "key.palette": {"zh": "命令", "en": "Commands"},
     "key.merge": {"zh": "合并", "en": "Merge"},
+    "ui.choose_team": {
+        "zh": "按数字选用一个考核组的结果（0 = 按规则合并）：{keys}",
+        "en": "Press a number to count one team's result (0 = the campaign's rule): {keys}",
+    },
     "key.sort": {"zh": "排序", "en": "Sort"},
     "key.open_merge": {"zh": "合并结果", "en": "Merge results"},
     "key.open_ranking": {"zh": "县排名", "en": "Ranking"},

@@ -199,6 +199,10 @@ class Campaign:
     def team(self, team_id: str) -> Team:
         return next(team for team in self.teams if team.id == team_id)
 
+    @property
+    def team_ids(self) -> set[str]:
+        return {team.id for team in self.teams}
+
     def teams_of(self, group_id: str) -> tuple[Team, ...]:
         return tuple(team for team in self.teams if group_id in team.groups)
 

@@ -72,7 +72,7 @@ def combine(
     if len(results) == 1:
         picked = results[0]
         return picked.total, dict(picked.sections), picked.deductions, vetoed, tuple(flags)
-    if rule.combine == "team" and chosen is not None:
+    if chosen is not None:  # the lead's choice for this group, whatever the default rule
         picked = next((r for r in results if r.team == chosen), None)
         if picked is not None:
             return picked.total, dict(picked.sections), picked.deductions, vetoed, (*flags, "team")

@@ -60,6 +60,7 @@ def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Pa
     assert made.returncode == 0, made.stderr
     sandbox = tmp_path / "real-demo"
     assert f"Training sandbox made in {sandbox}: 3 signed team bundles" in made.stdout
+    assert "one altered copy that must be refused" in made.stdout
     assert not real.exists()
     again = run(tmp_path, "--data", str(real), "--lang", "en", "demo")
     assert again.returncode == 2
@@ -68,10 +69,21 @@ def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Pa
     )
     bundles = sorted(str(p) for p in (sandbox / "exports").glob("*.json"))
     merged = run(tmp_path, "--data", str(sandbox), "--lang", "en", "merge", *bundles)
-    assert merged.returncode == 0 and "merged 41 new visit record(s)" in merged.stdout
+    assert merged.returncode == 2 and "merged 41 new visit record(s)" in merged.stdout
+    (refusal,) = merged.stderr.strip().splitlines()
+    assert refusal.endswith(
+        "-copy.json: the file was changed after it was exported; ask the team to export it again"
+    )
+    chose = run(tmp_path, "--data", str(sandbox), "merge", "--choose", "weisheng-xitong=team-2")
+    assert chose.returncode == 0
+    bad = run(tmp_path, "--data", str(sandbox), "--lang", "en", "merge", "--choose", "nowhere")
+    assert bad.returncode == 2 and "must be GROUP=TEAM" in bad.stderr
     ranked = json.loads(run(tmp_path, "--data", str(sandbox), "rank", "--json").stdout)
     groups = {g["group"]: g for g in ranked["groups"]}
     assert "disagreement" in groups["weisheng-xitong"]["flags"]
+    assert "team" in groups["weisheng-xitong"]["flags"]  # the lead's choice counts
+    team2 = next(t for t in groups["weisheng-xitong"]["teams"] if t["team"] == "team-2")
+    assert groups["weisheng-xitong"]["total"] == team2["total"]
     assert groups["boshikante"]["vetoed"] and groups["boshikante"]["tier"] == "poor"
     assert ranked["calibration"]["offsets"] is not None  # three anchors link the three teams
 

@@ -29,9 +29,8 @@ async def test_the_merge_screen_refuses_a_changed_file_and_merges_the_rest(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     folder = tmp_path / "sandbox"
-    bundles = make_demo(folder, campaign)
-    raw = bundles[2].read_bytes()
-    bundles[2].write_bytes(raw.replace(b'"value": "no"', b'"value": "yes"', 1))
+    make_demo(folder, campaign)  # three bundles and an altered copy of team 3's
+    altered = next((folder / "exports").glob("*-copy.json"))
     app, store = lead_app(campaign, folder)
     with store:
         async with app.run_test(size=SIZE) as pilot:
@@ -41,19 +40,20 @@ async def test_the_merge_screen_refuses_a_changed_file_and_merges_the_rest(
             screen = app.screen
             assert isinstance(screen, MergeScreen)
             box = screen.query_one("#bundles", SelectionList)
-            assert box.option_count == 3
-            assert len(box.selected) == 2  # the changed file is not ticked
-            refused = str(box.get_option_at_index(2).prompt)
-            assert "changed after it was exported" in refused and bundles[2].name in refused
+            assert box.option_count == 4
+            assert len(box.selected) == 3  # the altered copy is not ticked
+            prompts = [str(box.get_option_at_index(i).prompt) for i in range(4)]
+            (refused,) = [p for p in prompts if altered.name in p]
+            assert "changed after it was exported" in refused
             await pilot.press("ctrl+s")
             await pilot.pause()
             result = str(screen.query_one("#merge-result", Static).content)
-            assert "1 file(s) refused" in result and "missing" in result
+            assert "merged 41 new" in result and "1 file(s) refused" in result
+            assert "0 missing" in result
             await pilot.press("escape", "p")
             await pilot.pause()
             assert isinstance(app.screen, RankingScreen)
-            ranked = app.screen.query_one("#ranking", DataTable)
-            assert 0 < ranked.row_count < 38  # team 3's groups are missing
+            assert app.screen.query_one("#ranking", DataTable).row_count == 38
 
 
 async def test_the_lead_settles_a_conflict_by_choosing_a_source(
@@ -115,7 +115,13 @@ async def test_the_ranking_drills_into_a_group(campaign: Campaign, tmp_path: Pat
             body = str(app.screen.query_one("#detail-body", Static).content)
             assert "Team 1" in body and "Team 2" in body  # the anchor, both teams
             assert "not found on site" in body or "现场查阅资料未见" in body  # a team's note
-            await pilot.press("escape", "s")
+            assert "1=team-1 2=team-2" in body
+            await pilot.press("1")  # the lead settles the anchor: team 1's result counts
+            await pilot.pause()
+            row = next(r for r in app.screen.rows if r.group.id == "weisheng-xitong")
+            assert "team" in row.flags and row.total == row.teams[0].total
+            table = app.screen.query_one("#ranking", DataTable)
+            await pilot.press("s")
             await pilot.pause()
             first = table.coordinate_to_cell_key((0, 0)).row_key.value
             assert first == sorted(keys)[0]  # sorted by name (pinyin ids)

@@ -49,9 +49,10 @@ class RankingScreen(Screen[None]):
         campaign = self.app.campaign
         county = CountyStore(self.app.store.folder, campaign)
         self.slots = county.slots()
+        choices = county.choices
         county.close()
         results = team_results(campaign, self.slots)
-        self.rows = rank(campaign, results)
+        self.rows = rank(campaign, results, choices)
         found = calibrate(results, [team.id for team in campaign.teams])
 
         lang = self.app.lang
@@ -96,16 +97,29 @@ class RankingScreen(Screen[None]):
         self.fill()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(GroupDetail(str(event.row_key.value), self.slots))
+        def chosen(team: str | None) -> None:
+            if team is None:
+                return
+            county = CountyStore(self.app.store.folder, self.app.campaign)
+            county.choose(str(event.row_key.value), team or None)
+            county.close()
+            self.on_mount()  # rank again with the lead's choice
+
+        self.app.push_screen(GroupDetail(str(event.row_key.value), self.slots), chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
 
-class GroupDetail(ModalScreen[None]):
-    """Per-section scores per team, and the items that lost points with the teams' notes."""
+class GroupDetail(ModalScreen[str | None]):
+    """Per-section scores per team, and the items that lost points with the teams' notes. For a
+    group several teams assessed, 1, 2 ... choose whose result counts, 0 goes back to the
+    campaign's rule; dismisses with the team ("" for the rule) or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back", id="back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="back"),
+        *(Binding(str(n), f"choose({n})", "Choose", show=False) for n in range(10)),
+    ]
     app: InspectApp
 
     def __init__(self, group_id: str, slots: list) -> None:
@@ -123,6 +137,15 @@ class GroupDetail(ModalScreen[None]):
         lang, campaign = self.app.lang, self.app.campaign
         lines = [f"[b]{escape(campaign.group(self.group_id).name.get(lang))}[/b]"]
         titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
+        self.teams = [team for team, _ in group_detail(campaign, self.slots, self.group_id)]
+        if len(self.teams) > 1:
+            lines.append(
+                t(
+                    "ui.choose_team",
+                    lang,
+                    keys=" ".join(f"{n}={team}" for n, team in enumerate(self.teams, start=1)),
+                )
+            )
         for team, score in group_detail(campaign, self.slots, self.group_id):
             lines += [
                 "",
@@ -148,3 +171,8 @@ class GroupDetail(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_choose(self, number: int) -> None:
+        if len(self.teams) < 2 or number > len(self.teams):
+            return
+        self.dismiss(self.teams[number - 1] if number else "")
