@@ -119,8 +119,8 @@ class CountyStore:
         storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         with storage.transaction():
             table = self._db.table("records", cache_size=0)
-            for record in sorted(new.values(), key=self._key):
-                table.insert(self._doc(record))
+            # one insert for all: TinyDB rebuilds the table on every insert
+            table.insert_multiple(self._doc(r) for r in sorted(new.values(), key=self._key))
             if preferences:
                 self._db.table("prefer", cache_size=0).insert({"sources": preferences})
         self._records.update(new)

@@ -193,15 +193,25 @@ class Campaign:
         count = max(1, units + (1 if rest else 0))
         return Target(count, item.per, item.frequency, span, exact=rest == 0 and units > 0)
 
+    @cached_property
+    def _group_index(self) -> dict[str, Group]:
+        return {g.id: g for g in self.groups}
+
+    @cached_property
+    def _team_index(self) -> dict[str, Team]:
+        return {team.id: team for team in self.teams}
+
     def group(self, group_id: str) -> Group:
-        return next(g for g in self.groups if g.id == group_id)
+        """The roster's group; KeyError for an id it does not have."""
+        return self._group_index[group_id]
 
     def team(self, team_id: str) -> Team:
-        return next(team for team in self.teams if team.id == team_id)
+        """The campaign's team; KeyError for an id it does not have."""
+        return self._team_index[team_id]
 
     @property
     def team_ids(self) -> set[str]:
-        return {team.id for team in self.teams}
+        return set(self._team_index)
 
     def teams_of(self, group_id: str) -> tuple[Team, ...]:
         return tuple(team for team in self.teams if group_id in team.groups)

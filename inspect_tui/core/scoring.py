@@ -29,6 +29,7 @@ from inspect_tui.core.model import TOTAL, Campaign, Item, Tier
 YES, NO, NA = "yes", "no", "na"
 MAX_COUNT = 9999  # no group reports ten thousand of anything; a held-down key might
 AnswerValue = str | int
+Rational = Fraction | int  # exact either way; ints where no division happened
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +45,9 @@ class ItemScore:
     item: Item
     answered: bool
     applicable: bool
-    earned: Fraction
-    max: Fraction
-    deducted: Fraction = Fraction(0)
+    earned: Rational
+    max: Rational
+    deducted: Rational = 0
     triggered: bool = False
     note: str = ""
 
@@ -151,45 +152,41 @@ def check_text(value: object, where: str) -> str:
 def score_item(campaign: Campaign, item: Item, answer: Answer | None) -> ItemScore:
     """One item on its own terms (its own points; deductions before any floor)."""
     note = answer.note if answer else ""
-    points = Fraction(item.points)
+    points = item.points  # plain ints until a count needs a fraction: much faster
     value = answer.value if answer else None
     if item.kind == "note" and not str(value or "").strip():
         value = None
     if value is None:
         # Unanswered earns nothing yet but keeps its max, required or not: leaving an item
         # blank must never score better than answering "no".
-        return ItemScore(
-            item, False, item.scored, Fraction(0), points if item.scored else Fraction(0)
-        )
+        return ItemScore(item, False, item.scored, 0, points if item.scored else 0)
     if value == NA:
-        return ItemScore(item, True, False, Fraction(0), Fraction(0), note=note)
+        return ItemScore(item, True, False, 0, 0, note=note)
     if item.kind == "check":
-        earned = points if value == YES else Fraction(0)
+        earned = points if value == YES else 0
         return ItemScore(item, True, True, earned, points, note=note)
     if item.kind == "scale":
-        return ItemScore(item, True, True, Fraction(int(value)), points, note=note)
+        return ItemScore(item, True, True, int(value), points, note=note)
     if item.kind == "count":
         target = campaign.target(item)
         assert target is not None
         ratio = min(Fraction(int(value), target.count), Fraction(1))
         return ItemScore(item, True, True, ratio * points, points, note=note)
     if item.kind == "deduction":
-        taken = min(points * int(value), Fraction(item.cap))
-        return ItemScore(item, True, False, Fraction(0), Fraction(0), deducted=taken, note=note)
+        taken = min(points * int(value), item.cap)
+        return ItemScore(item, True, False, 0, 0, deducted=taken, note=note)
     if item.kind == "veto":
         triggered = value == YES
-        return ItemScore(
-            item, True, False, Fraction(0), Fraction(0), triggered=triggered, note=note
-        )
-    return ItemScore(item, True, False, Fraction(0), Fraction(0), note=str(value))
+        return ItemScore(item, True, False, 0, 0, triggered=triggered, note=note)
+    return ItemScore(item, True, False, 0, 0, note=str(value))
 
 
 def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore:
     """Score one visit. Answers for items the campaign does not have are ignored."""
     items = {item.id: score_item(campaign, item, answers.get(item.id)) for item in campaign.items}
     sections = campaign.sections
-    earned = {s.id: sum((items[i.id].earned for i in s.items), Fraction(0)) for s in sections}
-    maxima = {s.id: sum((items[i.id].max for i in s.items), Fraction(0)) for s in sections}
+    earned = {s.id: sum(items[i.id].earned for i in s.items) for s in sections}
+    maxima = {s.id: sum(items[i.id].max for i in s.items) for s in sections}
     live_weight = sum(exact(s.weight) for s in sections if maxima[s.id] > 0)
     total_points = Fraction(campaign.outline.total)
     rescale = total_points / live_weight if live_weight else Fraction(0)
@@ -201,7 +198,7 @@ def score_visit(campaign: Campaign, answers: Mapping[str, Answer]) -> VisitScore
     lost_points = {
         item_id: (sc.max - sc.earned) * worth[sc.item.section_id]
         for item_id, sc in items.items()
-        if sc.item.scored and sc.answered and sc.applicable
+        if sc.item.scored and sc.answered and sc.applicable and sc.earned != sc.max
     }
 
     section_scores: list[SectionScore] = []
