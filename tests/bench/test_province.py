@@ -53,8 +53,9 @@ def test_province_scale_merge_and_rank(tmp_path: Path, campaign: Campaign) -> No
     tracemalloc.stop()
     ratio, growth = ours_large / base_large, ours_large / ours_small
     print(
-        f"\n[bench] province ({len(large.groups):,} groups, {len(large_files)} files): verify + merge"
-        f" + rank {ours_large:.2f} s, read + json.loads {base_large:.2f} s, ratio {ratio:.1f}"
+        f"\n[bench] province ({len(large.groups):,} groups, {len(large_files)} files):"
+        f" verify + merge + rank {ours_large:.2f} s, read + json.loads {base_large:.2f} s,"
+        f" ratio {ratio:.1f}"
         f" (target <= {TARGET}); 10x data took {growth:.1f}x the time (target <= {GROWTH});"
         f" peak memory {peak / 2**20:.0f} MiB"
     )
