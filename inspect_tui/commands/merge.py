@@ -12,7 +12,7 @@ from rich.table import Table
 
 from inspect_tui.core.calibration import apply, calibrate, describe
 from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore, MergeReport
+from inspect_tui.core.county import CountyStore, MergeReport, answer_changes
 from inspect_tui.core.demo import make_demo
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, t
@@ -63,10 +63,20 @@ def merge(
             print(error.line(lang), file=sys.stderr)
         slots = county.slots()
         table = coverage(loaded, slots)
-        counts = {state: sum(1 for v in table.values() if v == state) for state in
-                  ("assessed", "draft", "conflict", "missing")}  # fmt: skip
-        print(t("merge.summary", lang, added=report.added, unchanged=report.unchanged,
-                refused=len(refused), **counts))  # fmt: skip
+        counts = {
+            state: sum(1 for v in table.values() if v == state)
+            for state in ("assessed", "draft", "conflict", "missing")
+        }
+        print(
+            t(
+                "merge.summary",
+                lang,
+                added=report.added,
+                unchanged=report.unchanged,
+                refused=len(refused),
+                **counts,
+            )
+        )
         for (group, team), state in sorted(table.items()):
             if state != "assessed":
                 name = loaded.group(group).name.get(lang)
@@ -82,6 +92,20 @@ def merge(
                     )
                 )
         for slot in slots:
+            if slot.record is not None and slot.history:  # a newer revision superseded an older
+                changes = answer_changes(slot.history[-1], slot.record)
+                shown = "; ".join(f"{item} {old} → {new}" for item, old, new in changes) or "-"
+                print(
+                    t(
+                        "merge.revised",
+                        lang,
+                        group=slot.group,
+                        team=slot.team,
+                        old=slot.history[-1].revision,
+                        new=slot.record.revision,
+                        changes=shown,
+                    )
+                )
             if slot.record is None:
                 sources = ", ".join(f"{r.source} ({r.source_file})" for r in slot.conflict)
                 print(t("merge.conflict", lang, group=slot.group, team=slot.team, sources=sources))
@@ -137,8 +161,14 @@ def ranking_table(campaign: Campaign, rows: list[RankedGroup], lang: Lang) -> Ta
         tier = row.tier.name.get(lang) + (t("ui.vetoed", lang) if row.vetoed else "")
         flags = "、".join(t(f"flag.{flag}", lang) for flag in row.flags)
         teams = ", ".join(f"{r.team} {r.total:.2f}" for r in row.teams)
-        table.add_row(str(row.rank), unambiguous(row.group.name.get(lang)), f"{row.total:.2f}",
-                      tier, teams, flags)  # fmt: skip
+        table.add_row(
+            str(row.rank),
+            unambiguous(row.group.name.get(lang)),
+            f"{row.total:.2f}",
+            tier,
+            teams,
+            flags,
+        )
     return table
 
 

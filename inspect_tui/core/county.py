@@ -202,3 +202,13 @@ class CountyStore:
             Record(**{k: row[k] for k in Record.__dataclass_fields__ if k in row})
             for row in self._db.table("records", cache_size=0).all()
         ]
+
+
+def answer_changes(older: Record, newer: Record) -> list[tuple[str, object, object]]:
+    """(item, old value, new value) for every answer a newer revision changed."""
+    old, new = older.answers, newer.answers
+    return [
+        (item, old[item].value if item in old else None, new[item].value if item in new else None)
+        for item in sorted(set(old) | set(new))
+        if (old.get(item) or Answer(None)).value != (new.get(item) or Answer(None)).value
+    ]

@@ -403,6 +403,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "冲突：{group} · {team} 有多份不同的结果（{sources}）；用 --prefer 指纹或文件名 选定一份",
         "en": "conflict: {group} · {team} has different results ({sources}); choose one with --prefer FINGERPRINT or FILE",
     },
+    "merge.revised": {
+        "zh": "修订：{group} · {team} 第{old}版 → 第{new}版：{changes}",
+        "en": "revised: {group} · {team} revision {old} → {new}: {changes}",
+    },
     "merge.bad_choice": {
         "zh": "“{choice}”应写成 联络组=考核组，如 weisheng-xitong=team-1",
         "en": "'{choice}' must be GROUP=TEAM, like weisheng-xitong=team-1",

@@ -31,6 +31,7 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "key.cancel": {"zh": "取消", "en": "Cancel"},
     "key.palette": {"zh": "命令", "en": "Commands"},
     "key.merge": {"zh": "合并", "en": "Merge"},
+    "key.export": {"zh": "导出结果", "en": "Export"},
     "ui.choose_team": {
         "zh": "按数字选用一个考核组的结果（0 = 按规则合并）：{keys}",
         "en": "Press a number to count one team's result (0 = the campaign's rule): {keys}",

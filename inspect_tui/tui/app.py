@@ -114,6 +114,16 @@ class InspectApp(App[None]):
             saved = ()
         self.push_screen(ReceiptScreen(receipt, saved))
 
+    def export_bundle(self, team_id: str) -> tuple[Path, int]:
+        """Sign and write the team's bundle; the file and how many visits it holds."""
+        from inspect_tui.core.bundle import make_bundle, write_bundle
+        from inspect_tui.core.keys import DeviceKey
+
+        stamp = self.clock().astimezone().isoformat(timespec="seconds")
+        device = DeviceKey(self.store.folder)
+        bundle = make_bundle(self.campaign, self.store, team_id, device, created_at=stamp)
+        return write_bundle(bundle, self.exports), len(bundle["visits"])
+
     def date(self) -> str:
         return self.today or self.clock().date().isoformat()
 

@@ -375,3 +375,26 @@ async def test_a_text_item_counts_as_answered_once_written(
         await pilot.pause()
         items = screen.query_one("#items", OptionList)
         assert str(items.get_option_at_index(items.highlighted).prompt).startswith("✓")
+
+
+async def test_the_team_exports_its_signed_bundle_from_the_group_list(
+    make_app: AppFactory, campaign: Campaign, tui_store: LocalStore
+) -> None:
+    from pathlib import Path
+
+    from inspect_tui.core.bundle import read_bundle
+    from inspect_tui.core.keys import DeviceKey
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await answered_visit(pilot, campaign)
+        await pilot.press("escape")  # back to the group list
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        visit_id = screen.visit_id
+    (path,) = Path("exports").glob("shache-2012-h1-team-2-*.json")
+    key = DeviceKey(tui_store.folder).public
+    trusted = {team.id: set() for team in campaign.teams} | {"team-2": {key}}
+    bundle = read_bundle(path, campaign, trusted)
+    assert [visit["id"] for visit in bundle.visits] == [visit_id]

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.county import CountyStore
+from inspect_tui.core.county import CountyStore, answer_changes
 from inspect_tui.core.keys import DeviceKey, trust
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import rank
@@ -157,6 +157,7 @@ def test_a_newer_revision_supersedes_and_keeps_the_older(
         assert slot.record is not None and slot.record.revision == 2
         assert [r.revision for r in slot.history] == [1]
         assert slot.record.answers["office.room"].value == NO
+        assert answer_changes(slot.history[-1], slot.record) == [("office.room", "yes", "no")]
 
 
 def test_two_laptops_of_one_team_conflict_until_the_lead_prefers_one(

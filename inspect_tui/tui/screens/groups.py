@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import t
 from inspect_tui.core.progress import GroupProgress, team_progress
 from inspect_tui.core.textwidth import unambiguous
@@ -30,6 +31,7 @@ class GroupsScreen(Screen[None]):
         Binding("enter", "open", "Open", id="open"),
         Binding("escape", "back", "Team", id="change_team"),
         Binding("slash", "filter", "Filter", id="filter"),
+        Binding("ctrl+e", "export", "Export", id="export"),
     ]
     app: InspectApp
 
@@ -143,6 +145,16 @@ class GroupsScreen(Screen[None]):
 
         visit, new = self.app.open_visit(self.team_id, group_id)
         self.app.push_screen(VisitScreen(visit.id, fresh=new))
+
+    def action_export(self) -> None:
+        """The team's signed bundle into the exports folder (for the USB stick)."""
+        try:
+            path, count = self.app.export_bundle(self.team_id)
+        except (InspectError, OSError) as error:
+            message = error.line(self.app.lang) if isinstance(error, InspectError) else str(error)
+            self.notify(message, severity="error", timeout=8)
+            return
+        self.notify(t("bundle.written", self.app.lang, count=count, file=path), timeout=8)
 
     def action_back(self) -> None:
         box = self.query_one("#filter", Input)
