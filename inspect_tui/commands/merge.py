@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from inspect_tui.core.calibration import apply, calibrate, describe
+from inspect_tui.core.calibration import describe
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.county import CountyStore, MergeReport, answer_changes
 from inspect_tui.core.demo import make_demo
@@ -18,8 +18,13 @@ from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file, data_folder
-from inspect_tui.core.ranking import RankedGroup, rank
-from inspect_tui.core.results import coverage, merge_files, team_results
+from inspect_tui.core.ranking import RankedGroup, describe_rules
+from inspect_tui.core.results import (
+    county_ranking,
+    coverage,
+    coverage_counts,
+    merge_files,
+)
 from inspect_tui.core.store import LocalStore
 from inspect_tui.core.textwidth import unambiguous
 
@@ -63,10 +68,7 @@ def merge(
             print(error.line(lang), file=sys.stderr)
         slots = county.slots()
         table = coverage(loaded, slots)
-        counts = {
-            state: sum(1 for v in table.values() if v == state)
-            for state in ("assessed", "draft", "conflict", "missing")
-        }
+        counts = coverage_counts(table)
         print(
             t(
                 "merge.summary",
@@ -123,14 +125,10 @@ def rank_command(
 ) -> int:
     loaded = load_campaign(campaign_file(campaign))
     with LocalStore(data_folder(data)) as store:
-        county = CountyStore(store.folder, loaded)
-        results = team_results(loaded, county.slots(), include_drafts=include_drafts)
-        choices = county.choices
-    calibration = calibrate(results, [team.id for team in loaded.teams])
-    applied = calibrated and calibration.offsets is not None
-    if applied:
-        results = apply(results, calibration.offsets or {})
-    rows = rank(loaded, results, choices)
+        found = county_ranking(
+            loaded, store.folder, include_drafts=include_drafts, calibrated=calibrated
+        )
+    rows, calibration, applied = found.rows, found.calibration, found.applied
     if as_json:
         shape = ranking_json(loaded, rows, include_drafts)
         shape["calibration"] = {
@@ -145,8 +143,7 @@ def rank_command(
     console = Console()
     console.print(f"[b]{loaded.title.get(lang)}[/b]")
     console.print(describe(calibration, applied, lang))
-    rule = t(f"combine.{loaded.merge.combine}", lang)
-    console.print(t("rank.rules", lang, chain=" > ".join(loaded.tie_break), rule=rule))
+    console.print(describe_rules(loaded, lang))
     console.print(ranking_table(loaded, rows, lang))
     return 0
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign, Group, Tier
 from inspect_tui.core.scoring import tier_for, to_float
 
@@ -168,3 +169,9 @@ def _demoted(row: RankedGroup, tier: Tier) -> RankedGroup:
         row.rank, row.group, row.total, row.sections, row.deductions, row.vetoed, tier, row.teams,
         (*row.flags, "quota"),
     )  # fmt: skip
+
+
+def describe_rules(campaign: Campaign, lang: Lang) -> str:
+    """The rules a ranking used, in words: printed with every ranking."""
+    rule = t(f"combine.{campaign.merge.combine}", lang)
+    return t("rank.rules", lang, chain=" > ".join(campaign.tie_break), rule=rule)

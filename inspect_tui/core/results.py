@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
+from inspect_tui.core.calibration import Calibration, apply, calibrate
 from inspect_tui.core.county import CountyStore, MergeReport, Slot
 from inspect_tui.core.keys import trusted_keys
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.ranking import TeamResult
+from inspect_tui.core.ranking import RankedGroup, TeamResult, rank
 from inspect_tui.core.scoring import VisitScore, score_visit
 from inspect_tui.core.store import LocalStore
 
@@ -98,3 +100,37 @@ def find_bundles(folders: Iterable[Path]) -> list[Path]:
             for path in folder.glob("*.json"):
                 found.setdefault(path.resolve(), path)
     return sorted(found.values(), key=lambda p: p.name)
+
+
+COVERAGE_STATES: tuple[Coverage, ...] = ("assessed", "draft", "conflict", "missing")
+
+
+def coverage_counts(table: dict[tuple[str, str], Coverage]) -> dict[str, int]:
+    """How many assignments are in each coverage state (for summary lines)."""
+    return {state: sum(1 for v in table.values() if v == state) for state in COVERAGE_STATES}
+
+
+@dataclass(frozen=True)
+class CountyRanking:
+    rows: list[RankedGroup]
+    slots: list[Slot]
+    calibration: Calibration
+    applied: bool  # whether the calibration offsets were taken off the totals
+
+
+def county_ranking(
+    campaign: Campaign, folder: Path, *, include_drafts: bool = False, calibrated: bool = False
+) -> CountyRanking:
+    """The ranking from the county store in `folder`, as `rank` and the ranking screen show it:
+    the lead's choices applied, the calibration computed and, when asked, applied."""
+    county = CountyStore(folder, campaign)
+    try:
+        slots, choices = county.slots(), county.choices
+    finally:
+        county.close()
+    results = team_results(campaign, slots, include_drafts=include_drafts)
+    found = calibrate(results, [team.id for team in campaign.teams])
+    applied = calibrated and found.offsets is not None
+    if applied:
+        results = apply(results, found.offsets or {})
+    return CountyRanking(rank(campaign, results, choices), slots, found, applied)

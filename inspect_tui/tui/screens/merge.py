@@ -17,7 +17,7 @@ from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
 from inspect_tui.core.county import CountyStore
 from inspect_tui.core.i18n import t
 from inspect_tui.core.keys import trusted_keys
-from inspect_tui.core.results import coverage, find_bundles
+from inspect_tui.core.results import coverage, coverage_counts, find_bundles
 from inspect_tui.tui.bindings import localize
 
 if TYPE_CHECKING:
@@ -108,10 +108,7 @@ class MergeScreen(Screen[None]):
         lang, campaign = self.app.lang, self.app.campaign
         slots = county.slots()
         table = coverage(campaign, slots)
-        counts = {
-            s: sum(1 for v in table.values() if v == s)
-            for s in ("assessed", "draft", "conflict", "missing")
-        }
+        counts = coverage_counts(table)
         refused = sum(1 for v in self.checked.values() if isinstance(v, BundleError))
         self.query_one("#merge-result", Static).update(
             t("merge.summary", lang, added=added, unchanged=unchanged, refused=refused, **counts)

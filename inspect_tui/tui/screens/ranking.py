@@ -11,11 +11,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from inspect_tui.core.calibration import calibrate, describe
+from inspect_tui.core.calibration import describe
 from inspect_tui.core.county import CountyStore
 from inspect_tui.core.i18n import t
-from inspect_tui.core.ranking import RankedGroup, rank
-from inspect_tui.core.results import group_detail, team_results
+from inspect_tui.core.ranking import RankedGroup, describe_rules
+from inspect_tui.core.results import county_ranking, group_detail
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.format import tier_label
@@ -46,27 +46,17 @@ class RankingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)
-        campaign = self.app.campaign
-        county = CountyStore(self.app.store.folder, campaign)
-        self.slots = county.slots()
-        choices = county.choices
-        county.close()
-        results = team_results(campaign, self.slots)
-        self.rows = rank(campaign, results, choices)
-        found = calibrate(results, [team.id for team in campaign.teams])
-
-        lang = self.app.lang
-        rules = t(
-            "rank.rules",
-            lang,
-            chain=" > ".join(campaign.tie_break),
-            rule=t(f"combine.{campaign.merge.combine}", lang),
-        )
-        self.query_one("#ranking-note", Static).update(
-            escape(rules) + "\n" + escape(describe(found, False, lang))
-        )
-        self.fill()
+        self.reload()
         self.query_one("#ranking", DataTable).focus()
+
+    def reload(self) -> None:
+        """Rank again from the county store (after the lead chose a team for a group)."""
+        lang, campaign = self.app.lang, self.app.campaign
+        found = county_ranking(campaign, self.app.store.folder)
+        self.rows, self.slots = found.rows, found.slots
+        note = describe_rules(campaign, lang) + "\n" + describe(found.calibration, False, lang)
+        self.query_one("#ranking-note", Static).update(escape(note))
+        self.fill()
 
     def fill(self) -> None:
         lang, campaign = self.app.lang, self.app.campaign
@@ -103,7 +93,7 @@ class RankingScreen(Screen[None]):
             county = CountyStore(self.app.store.folder, self.app.campaign)
             county.choose(str(event.row_key.value), team or None)
             county.close()
-            self.on_mount()  # rank again with the lead's choice
+            self.reload()
 
         self.app.push_screen(GroupDetail(str(event.row_key.value), self.slots), chosen)
 
