@@ -24,7 +24,7 @@ from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import EXPORTS
 from inspect_tui.core.store import LocalStore, Visit
 from inspect_tui.crashlog import write_crash_log
-from inspect_tui.tui.bindings import load_keymap, localize
+from inspect_tui.tui.bindings import listed_bindings, load_keymap, localize
 
 LANG_SETTING = "lang"
 
@@ -160,13 +160,7 @@ class InspectApp(App[None]):
 
     # -- command palette: every action of the current screen -----------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        seen: set[str] = set()
-        for _key, (node, binding, enabled, _tooltip) in screen.active_bindings.items():
-            if not enabled or not binding.description or binding.action in seen:
-                continue
-            if binding.id and binding.id.startswith("digit_"):  # typed, not chosen from a list
-                continue
-            seen.add(binding.action)
+        for node, binding in listed_bindings(screen):
             yield SystemCommand(
                 binding.description,
                 f"{binding.description} ({self.get_key_display(binding)})",

@@ -8,25 +8,52 @@ node's bindings when the language changes. The same ids are what a user keymap r
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.messages import MESSAGES
 
 KEYMAP_FILE = "keymap.toml"
+DIGIT_PREFIX = "digit_"
 
 
 def localize(node: DOMNode, lang: Lang) -> None:
-    """Put the descriptions of `node`'s bindings into `lang` (by binding id)."""
-    bindings = node._bindings.key_to_bindings
-    for key, found in bindings.items():
-        bindings[key] = [
-            replace(b, description=t(f"key.{b.id}", lang)) if f"key.{b.id}" in MESSAGES else b
-            for b in found
-        ]
+    """Put the descriptions of the bindings of `node` and of every widget inside it into `lang`
+    (by binding id): a widget's own keys (the item list's Enter for the note) show in the help
+    and the palette too."""
+    for each in (node, *node.walk_children()):
+        bindings = each._bindings.key_to_bindings  # Textual keeps no public setter
+        for key, found in bindings.items():
+            bindings[key] = [
+                replace(b, description=t(f"key.{b.id}", lang)) if f"key.{b.id}" in MESSAGES else b
+                for b in found
+            ]
+
+
+def listed_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
+    """The screen's own actions, once each, for the help and the command palette: bindings with
+    an id (widgets' scrolling keys have none and speak Textual's English), not the ten digit
+    keys (typed, not chosen from a list), only those enabled now."""
+    seen: set[str] = set()
+    for node, binding, enabled, _tooltip in screen.active_bindings.values():
+        if not enabled or not binding.id or not binding.description or binding.action in seen:
+            continue
+        if binding.id.startswith(DIGIT_PREFIX):
+            continue
+        seen.add(binding.action)
+        yield node, binding
+
+
+def has_digit_keys(screen: Screen) -> bool:
+    return any(
+        b.id and b.id.startswith(DIGIT_PREFIX) for _, b, _, _ in screen.active_bindings.values()
+    )
 
 
 def load_keymap(folder: Path) -> dict[str, str]:

@@ -398,3 +398,16 @@ async def test_the_team_exports_its_signed_bundle_from_the_group_list(
     trusted = {team.id: set() for team in campaign.teams} | {"team-2": {key}}
     bundle = read_bundle(path, campaign, trusted)
     assert [visit["id"] for visit in bundle.visits] == [visit_id]
+
+
+async def test_the_help_lists_every_key_in_the_chosen_language(make_app: AppFactory) -> None:
+    app = make_app("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_first_group(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#help-keys").content)
+        for words in ("备注", "下一部分", "下一未答", "定稿", "输入数字"):
+            assert words in shown, words
+        assert "Note" not in shown and "Scroll" not in shown and "Down" not in shown

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from inspect_tui.core.i18n import t
-from inspect_tui.tui.bindings import KEYMAP_FILE, localize
+from inspect_tui.tui.bindings import KEYMAP_FILE, has_digit_keys, listed_bindings, localize
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -33,18 +33,10 @@ class HelpDialog(ModalScreen[None]):
         localize(self, lang)
         below = self.app.screen_stack[-2]
         lines = [f"[b]{t('ui.help_title', lang)}[/b]", ""]
-        seen: set[str] = set()
-        for _key, (_node, binding, _enabled, _tip) in below.active_bindings.items():
-            if not binding.id:  # a widget's own scrolling keys, in Textual's English
-                continue
-            digits = bool(binding.id and binding.id.startswith("digit_"))
-            action = "digits" if digits else binding.action
-            if action in seen or not binding.description:
-                continue
-            seen.add(action)
-            keys = "0-9" if digits else self.app.get_key_display(binding)
-            description = t("key.digits", lang) if digits else binding.description
-            lines.append(f"  [b]{keys:>12}[/b]  {description}")
+        for _node, binding in listed_bindings(below):
+            lines.append(f"  [b]{self.app.get_key_display(binding):>12}[/b]  {binding.description}")
+        if has_digit_keys(below):
+            lines.append(f"  [b]{'0-9':>12}[/b]  {t('key.digits', lang)}")
         lines += [
             "",
             f"[dim]{t('ui.help_keymap', lang, path=self.app.store.folder / KEYMAP_FILE)}[/]",

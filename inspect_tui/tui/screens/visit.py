@@ -28,7 +28,7 @@ from inspect_tui.core.model import TOTAL, Item, Section
 from inspect_tui.core.scoring import NA, YES, Answer, AnswerValue, VisitScore, score_visit
 from inspect_tui.core.store import Visit
 from inspect_tui.core.textwidth import unambiguous
-from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.bindings import DIGIT_PREFIX, localize
 from inspect_tui.tui.format import answer_text, mark, score_label, short_answer, status_label
 
 if TYPE_CHECKING:
@@ -76,7 +76,10 @@ class SectionList(OptionList, can_focus=False):
 
 
 def _digit_bindings() -> list[BindingType]:
-    return [Binding(str(d), f"digit({d})", "0-9", id=f"digit_{d}", show=False) for d in range(10)]
+    return [
+        Binding(str(d), f"digit({d})", "0-9", id=f"{DIGIT_PREFIX}{d}", show=False)
+        for d in range(10)
+    ]
 
 
 class VisitScreen(Screen[None]):
