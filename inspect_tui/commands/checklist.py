@@ -11,7 +11,7 @@ from rich.table import Table
 from inspect_tui.core.campaign import check_file, load_campaign
 from inspect_tui.core.errors import ChecklistError
 from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import TOTAL, Campaign
+from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file
 from inspect_tui.core.textwidth import unambiguous
 
@@ -76,11 +76,7 @@ def outline_table(campaign: Campaign, lang: Lang) -> Table:
             if item.id not in kept:
                 extra = t("show.year_only", lang, months=item.min_months)
             elif item.kind == "deduction":
-                source = (
-                    t("show.from_total", lang)
-                    if item.deduct_from == TOTAL
-                    else titles[item.deduct_from]
-                )
+                source = campaign.deduction_source(item, lang)
                 extra = t("show.deduction", lang, points=item.points, cap=item.cap, source=source)
             else:
                 extra = target.explain(lang) if target else ""

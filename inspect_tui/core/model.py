@@ -213,6 +213,13 @@ class Campaign:
     def team_ids(self) -> set[str]:
         return set(self._team_index)
 
+    def deduction_source(self, item: Item, lang: Lang) -> str:
+        """Where a deduction comes off, in words: "the total" or the section's title."""
+        if item.deduct_from == TOTAL:
+            return t("show.from_total", lang)
+        section = next(s for s in self.outline.sections if s.id == item.deduct_from)
+        return section.title.get(lang)
+
     def teams_of(self, group_id: str) -> tuple[Team, ...]:
         return tuple(team for team in self.teams if group_id in team.groups)
 

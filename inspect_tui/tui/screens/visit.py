@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import t
-from inspect_tui.core.model import TOTAL, Item, Section
+from inspect_tui.core.model import Item, Section
 from inspect_tui.core.scoring import NA, YES, Answer, AnswerValue, VisitScore, score_visit
 from inspect_tui.core.store import Visit
 from inspect_tui.core.textwidth import unambiguous
@@ -241,13 +241,7 @@ class VisitScreen(Screen[None]):
         scored = self.score.items[item.id]
         head = f"[b]{item.id}[/b]  {t(f'kind.{item.kind}', lang)}"
         if item.kind == "deduction":
-            source = (
-                t("show.from_total", lang)
-                if item.deduct_from == TOTAL
-                else campaign.outline.sections[
-                    [s.id for s in campaign.outline.sections].index(item.deduct_from)
-                ].title.get(lang)
-            )
+            source = campaign.deduction_source(item, lang)
             head += " · " + t(
                 "ui.deduction_rule", lang, points=item.points, cap=item.cap, source=source
             )
@@ -276,17 +270,7 @@ class VisitScreen(Screen[None]):
     def _answer_hint(self, item: Item) -> str:
         lang = self.app.lang
         na = t("ui.answer_keys.na", lang) if item.allow_na else ""
-        if item.kind in ("check", "veto"):
-            return (
-                t(f"ui.answer_keys.{item.kind}", lang, na=na)
-                if item.kind == "check"
-                else t("ui.answer_keys.veto", lang)
-            )
-        if item.kind == "scale":
-            return t("ui.answer_keys.scale", lang, points=item.points, na=na)
-        if item.kind == "count":
-            return t("ui.answer_keys.count", lang, na=na)
-        return t(f"ui.answer_keys.{item.kind}", lang)
+        return t(f"ui.answer_keys.{item.kind}", lang, na=na, points=item.points)
 
     def _show_head(self) -> None:
         lang, campaign, visit = self.app.lang, self.app.campaign, self.visit
