@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -15,6 +17,7 @@ from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import RankedGroup, TeamResult, rank
 from inspect_tui.core.scoring import VisitScore, score_visit
 from inspect_tui.core.store import LocalStore
+from inspect_tui.core.tally import Tally
 
 Coverage = Literal["assessed", "draft", "conflict", "missing"]
 
@@ -33,12 +36,27 @@ def merge_files(
     trusted = trusted_keys(campaign, store)
     accepted: list[Bundle] = []
     refused: list[BundleError] = []
-    for path in files:
-        try:
-            accepted.append(read_bundle(path, campaign, trusted, allow_unsigned=allow_unsigned))
-        except BundleError as error:
-            refused.append(error)
-    return county.merge(accepted, prefer), refused
+    with paused_gc():
+        for path in files:
+            try:
+                accepted.append(read_bundle(path, campaign, trusted, allow_unsigned=allow_unsigned))
+            except BundleError as error:
+                refused.append(error)
+        return county.merge(accepted, prefer), refused
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cycle collection while a merge builds its many small dicts: none of them forms a
+    cycle, and each collection would walk all of them again (the merge grew faster than the
+    data: 10x the files took up to 14x the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def coverage(campaign: Campaign, slots: Sequence[Slot]) -> dict[tuple[str, str], Coverage]:
@@ -62,16 +80,17 @@ def team_results(
 ) -> dict[str, list[TeamResult]]:
     """group -> the teams' results that count: finalized visits (and drafts when asked)."""
     results: dict[str, list[TeamResult]] = {}
+    tally = Tally(campaign)
     for slot in slots:
         record = slot.record
         if record is None or (record.status != "final" and not include_drafts):
             continue
-        score = score_visit(campaign, record.answers)
+        score = tally.summary(record.data["answers"])
         results.setdefault(slot.group, []).append(
             TeamResult(
                 team=slot.team,
                 total=score.total,
-                sections={s.id: s.score for s in score.sections},
+                sections=score.sections,
                 deductions=score.deductions,
                 vetoed=score.vetoed,
                 signed=record.signed,
