@@ -78,6 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="take each team's estimated leniency off its scores",
     )
+    exporting = commands.add_parser(
+        "export", help="the ranking and the circular: xlsx, csv, html, docx"
+    )
+    exporting.add_argument(
+        "--format", default="xlsx,csv,html,docx", metavar="LIST",
+        help="comma-separated: xlsx,csv,html,docx (default: all)",
+    )  # fmt: skip
+    exporting.add_argument("--out", metavar="DIR", help="default: exports/")
+    exporting.add_argument("--include-drafts", action="store_true", help="rank drafts too, marked")
+    exporting.add_argument("--calibrate", action="store_true", help="apply team calibration")
+
+    verifying = commands.add_parser("verify", help="check a printed result or a visit receipt")
+    verifying.add_argument(
+        "what", metavar="FILE|CODE", help="an export file, its code, or a QR payload"
+    )
+
     trust = key_actions.add_parser("trust", help="trust a device's public key for a team")
     trust.add_argument("team", metavar="TEAM")
     trust.add_argument("key", metavar="KEY")
@@ -145,6 +161,17 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
             data=args.data, campaign=args.campaign, as_json=args.json,
             include_drafts=args.include_drafts, calibrated=args.calibrate, lang=lang,
         )  # fmt: skip
+    if args.command in ("export", "verify"):
+        from inspect_tui.commands import export
+
+        if args.command == "export":
+            return export.export(
+                data=args.data, campaign=args.campaign, formats=args.format, out=args.out,
+                calibrated=args.calibrate, include_drafts=args.include_drafts, lang=lang,
+            )  # fmt: skip
+        return export.verify_command(
+            data=args.data, campaign=args.campaign, what=args.what, lang=lang
+        )
     if args.command == "keys":
         from inspect_tui.commands import bundle
 

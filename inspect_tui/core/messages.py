@@ -6,6 +6,7 @@ a test checks that.
 
 from __future__ import annotations
 
+from inspect_tui.core.messages_export import EXPORT_MESSAGES
 from inspect_tui.core.messages_ui import UI_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -540,3 +541,4 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES.update(UI_MESSAGES)
+MESSAGES.update(EXPORT_MESSAGES)

@@ -1,0 +1,55 @@
+"""`inspect-tui export` and `inspect-tui verify`: thin wrappers over reports/ and core/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.progress import Progress
+
+from inspect_tui.core.campaign import load_campaign
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.paths import campaign_file, data_folder, exports_folder
+from inspect_tui.core.store import LocalStore
+from inspect_tui.core.verify import verify
+from inspect_tui.reports.dataset import gather
+from inspect_tui.reports.export import export_files, parse_formats
+
+EXIT_MISMATCH = 1
+
+
+def export(
+    *,
+    data: str | None,
+    campaign: str | None,
+    formats: str,
+    out: str | None,
+    calibrated: bool,
+    include_drafts: bool,
+    lang: Lang,
+) -> int:
+    wanted = parse_formats(formats)
+    loaded = load_campaign(campaign_file(campaign))
+    folder = exports_folder(out)
+    with LocalStore(data_folder(data)) as store, Progress(transient=True) as progress:
+        task = progress.add_task(t("export.progress", lang), total=len(wanted) + 1)
+        found = gather(loaded, store.folder, calibrated=calibrated, include_drafts=include_drafts)
+        progress.advance(task)
+
+        def step(name: str) -> None:
+            progress.update(task, description=f"{t('export.progress', lang)} {name}")
+            progress.advance(task)
+
+        paths = export_files(found, wanted, folder, store.folder, lang=lang, progress=step)
+    for path in paths:
+        print(t("export.wrote", lang, path=path))
+    print(t("export.summary", lang, groups=len(found.rows), code=found.seal.code))
+    return 0
+
+
+def verify_command(*, data: str | None, campaign: str | None, what: str, lang: Lang) -> int:
+    loaded = load_campaign(campaign_file(campaign))
+    with LocalStore(data_folder(data)) as store:
+        verdict = verify(loaded, Path(store.folder), what, lang)
+    for line in verdict.lines:
+        print(line)
+    return 0 if verdict.match else EXIT_MISMATCH

@@ -1,0 +1,169 @@
+"""Words of the exports and of `verify`, in Chinese and English."""
+
+from __future__ import annotations
+
+EXPORT_MESSAGES: dict[str, dict[str, str]] = {
+    # -- what every export states ---------------------------------------------------------------
+    "export.campaign": {"zh": "考核", "en": "Campaign"},
+    "export.checklist_hash": {"zh": "考核提纲校验值", "en": "Checklist hash"},
+    "export.rules": {"zh": "排名规则", "en": "Ranking rules"},
+    "export.scoring": {"zh": "计分规则", "en": "Scoring rules"},
+    "export.scoring_rules": {
+        "zh": "是=满分，否=0，计数项按目标折算（封顶满分），不适用项不计入；各部分按权重折算，缺项部分的权重按比例分给其余部分；扣分从所属部分或总分扣除，扣完为止；一票否决定为最低等次；四舍五入保留两位小数",
+        "en": "yes = full points, no = 0, counts scale to their target (capped), n/a items are left out; each section counts by its weight, an n/a section's weight goes to the others; deductions come off their section or the total, never below 0; a veto means the lowest tier; rounded half up to 2 decimals",
+    },
+    "export.calibration": {"zh": "考核组校准", "en": "Team calibration"},
+    "export.unsigned": {"zh": "含未签名结果", "en": "Unsigned results used"},
+    "export.drafts": {"zh": "含草稿", "en": "Drafts included"},
+    "export.made_at": {"zh": "生成时间", "en": "Made at"},
+    "export.code": {"zh": "验证码", "en": "Verification code"},
+    "export.yes": {"zh": "是", "en": "yes"},
+    "export.no": {"zh": "否", "en": "no"},
+    "export.verify_hint": {
+        "zh": "扫描二维码或输入验证码，用 inspect-tui verify 核对",
+        "en": "scan the QR code or type the code into inspect-tui verify to check",
+    },
+    # -- column and sheet names ----------------------------------------------------------------
+    "export.col.rank": {"zh": "名次", "en": "Rank"},
+    "export.col.id": {"zh": "编号", "en": "ID"},
+    "export.col.group": {"zh": "联络组", "en": "Group"},
+    "export.col.kind": {"zh": "类别", "en": "Kind"},
+    "export.col.total": {"zh": "总分", "en": "Total"},
+    "export.col.deductions": {"zh": "扣分", "en": "Deductions"},
+    "export.col.tier": {"zh": "等次", "en": "Tier"},
+    "export.col.teams": {"zh": "考核组", "en": "Teams"},
+    "export.col.flags": {"zh": "标记", "en": "Flags"},
+    "export.col.remarks": {"zh": "考核组意见", "en": "Teams' remarks"},
+    "export.col.team": {"zh": "考核组", "en": "Team"},
+    "export.col.item": {"zh": "考核项目", "en": "Item"},
+    "export.col.answer": {"zh": "结果", "en": "Answer"},
+    "export.col.note": {"zh": "说明", "en": "Note"},
+    "export.col.assigned": {"zh": "分配", "en": "Assigned"},
+    "export.col.counted": {"zh": "计入排名", "en": "Counted"},
+    "export.col.offset": {"zh": "宽严偏差", "en": "Leniency offset"},
+    "export.col.key": {"zh": "项目", "en": "Entry"},
+    "export.col.value": {"zh": "内容", "en": "Value"},
+    "export.sheet.ranking": {"zh": "排名", "en": "Ranking"},
+    "export.sheet.items": {"zh": "明细", "en": "Items"},
+    "export.sheet.teams": {"zh": "考核组", "en": "Teams"},
+    "export.sheet.rules": {"zh": "规则", "en": "Rules"},
+    "export.kind.township": {"zh": "乡镇", "en": "township"},
+    "export.kind.system": {"zh": "县直系统", "en": "county system"},
+    "export.vetoed": {"zh": "（一票否决）", "en": " (veto)"},
+    # -- the printable report ------------------------------------------------------------------
+    "export.report": {"zh": "考核结果", "en": "Results"},
+    "export.chart.totals": {"zh": "各联络组总分", "en": "Total by group"},
+    "export.chart.sections": {"zh": "各部分平均得分率", "en": "Section averages (share of points)"},
+    "export.chart.tiers": {"zh": "等次分布", "en": "Groups per tier"},
+    "export.problems": {"zh": "共性问题", "en": "Common problems"},
+    "export.problem_line": {"zh": "{item}：{count} 个联络组", "en": "{item}: {count} groups"},
+    "export.none": {"zh": "无", "en": "none"},
+    # -- the circular (通报) draft ---------------------------------------------------------------
+    "circular.title": {"zh": "关于{title}情况的通报", "en": "Circular on {title}"},
+    "circular.opening": {
+        "zh": "为全面掌握全县政协委员联络组工作情况，县政协于{when}组成{teams}个考核组，对全县{groups}个政协委员联络组{period}工作进行了考核。考核组采取{methods}等形式，逐项对照考核提纲评分。现将考核情况通报如下：",
+        "en": "To learn how the county's CPPCC member liaison groups are working, the committee formed {teams} inspection teams which, {when}, assessed the work of all {groups} liaison groups for {period}. The teams {methods}, and scored each item against the checklist. The results are as follows:",
+    },
+    "circular.methods_none": {"zh": "现场考核", "en": "visited each group"},
+    "circular.h.overall": {"zh": "一、总体情况", "en": "1. Overall"},
+    "circular.h.best": {
+        "zh": "二、各方面做得较好的联络组",
+        "en": "2. Groups that did well, by area",
+    },
+    "circular.h.problems": {"zh": "三、存在的共性问题", "en": "3. Common problems"},
+    "circular.h.ranking": {"zh": "四、考核排名", "en": "4. Ranking"},
+    "circular.counts": {
+        "zh": "本次共考核{groups}个联络组，其中{counts}。",
+        "en": "{groups} groups were assessed: {counts}.",
+    },
+    "circular.count": {"zh": "{tier}{count}个", "en": "{count} {tier}"},
+    "circular.tier_list": {"zh": "{tier}的有：{groups}", "en": "{tier}: {groups}"},
+    "circular.best_line": {"zh": "{section}方面：{groups}。", "en": "{section}: {groups}."},
+    "circular.best_none": {
+        "zh": "{section}方面：暂无突出的联络组。",
+        "en": "{section}: no group stood out.",
+    },
+    "circular.problem": {
+        "zh": "（{n}）“{item}”未达要求，共{count}个联络组。",
+        "en": "({n}) '{item}' fell short in {count} groups.",
+    },
+    "circular.problem_notes": {"zh": "考核组记录：{notes}。", "en": "The teams noted: {notes}."},
+    "circular.no_problems": {
+        "zh": "本次考核未发现共性问题。",
+        "en": "No common problems were found.",
+    },
+    "circular.closing": {
+        "zh": "希望各联络组对照通报查找差距，认真整改，进一步发挥政协委员联络组的桥梁纽带作用。",
+        "en": "Each group is asked to compare itself with this circular, put its shortcomings right, and strengthen its work as a bridge between members and the public.",
+    },
+    "circular.signature": {"zh": "县政协办公室", "en": "Office of the County CPPCC Committee"},
+    "circular.period": {"zh": "{start}至{end}", "en": "{start} to {end}"},
+    "circular.on": {"zh": "{day}", "en": "on {day}"},
+    "circular.between": {"zh": "{start}至{end}", "en": "from {start} to {end}"},
+    "circular.verify": {
+        "zh": "验证码：{code}（扫描二维码或用 inspect-tui verify 核对本排名）",
+        "en": "Verification code: {code} (scan the QR code or use inspect-tui verify to check this ranking)",
+    },
+    "circular.list_sep": {"zh": "、", "en": ", "},
+    "circular.clause_sep": {"zh": "；", "en": "; "},
+    # -- the command and the screen ------------------------------------------------------------
+    "export.progress": {"zh": "正在导出", "en": "Exporting"},
+    "export.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "export.summary": {
+        "zh": "{groups} 个联络组，验证码 {code}",
+        "en": "{groups} groups, verification code {code}",
+    },
+    "export.bad_format": {
+        "zh": "不支持的导出格式“{format}”；可用：{known}",
+        "en": "unknown export format '{format}'; known: {known}",
+    },
+    "export.empty": {
+        "zh": "县汇总中还没有可排名的结果：请先合并各考核组的结果文件",
+        "en": "the county store has no results to rank yet: merge the teams' files first",
+    },
+    "export.failed": {
+        "zh": "无法写入 {path}：{reason}；未留下不完整的文件",
+        "en": "cannot write {path}: {reason}; no partial file was left",
+    },
+    # -- verify ----------------------------------------------------------------------------------
+    "verify.unreadable": {
+        "zh": "{what}：不是验证码，文件中也找不到验证码",
+        "en": "{what}: not a verification code, and no code was found in it",
+    },
+    "verify.match": {
+        "zh": "一致：{groups} 个联络组，验证码 {code}（{campaign}）",
+        "en": "match: {groups} groups, code {code} ({campaign})",
+    },
+    "verify.mismatch": {
+        "zh": "不一致：验证码 {code} 与县汇总现在的结果（{now}）不同",
+        "en": "mismatch: code {code} differs from what the county store gives now ({now})",
+    },
+    "verify.differs": {
+        "zh": "  {group}：打印时 {before}，现在 {after}",
+        "en": "  {group}: printed {before}, now {after}",
+    },
+    "verify.unknown": {
+        "zh": "  此验证码不在本机的导出记录中，无法指出哪些联络组不同",
+        "en": "  this code is not among the exports made here, so the differing groups cannot be named",
+    },
+    "verify.other_campaign": {
+        "zh": "验证码属于考核 {found}，当前考核是 {campaign}；请用 --campaign 指定",
+        "en": "the code belongs to campaign {found}, not {campaign}; choose it with --campaign",
+    },
+    "verify.receipt_match": {
+        "zh": "一致：{group} 由 {team} 考核，第 {revision} 版，总分 {total}，等次 {tier}",
+        "en": "match: {group} by {team}, revision {revision}, total {total}, tier {tier}",
+    },
+    "verify.receipt_missing": {
+        "zh": "不一致：县汇总中没有 {team} 对 {group} 的第 {revision} 版考核",
+        "en": "mismatch: the county store has no revision {revision} of {team}'s visit to {group}",
+    },
+    "verify.receipt_changed": {
+        "zh": "不一致：{team} 对 {group} 的第 {revision} 版与回执不同（回执 {printed}，汇总 {now}）",
+        "en": "mismatch: {team}'s revision {revision} of {group} differs from the receipt (receipt {printed}, store {now})",
+    },
+    "verify.receipt_superseded": {
+        "zh": "  注意：该考核之后有第 {latest} 版，排名采用最新版",
+        "en": "  note: a later revision {latest} exists, and the ranking counts the latest",
+    },
+}

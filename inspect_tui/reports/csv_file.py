@@ -1,0 +1,43 @@
+"""The ranking as CSV: UTF-8 with a BOM (Excel and WPS then show Chinese), one row per group.
+
+The first lines are the export's statement, each one cell starting with "#". Every text cell a
+spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is
+neutralized with a leading apostrophe, as OWASP advises: a note typed as "=HYPERLINK(...)" in a
+township must not run on the office PC.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from inspect_tui.core.i18n import Lang
+from inspect_tui.reports.dataset import ExportData
+from inspect_tui.reports.table import Cell, ranking_header, ranking_row
+
+BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(cell: Cell) -> Cell:
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def _plain(cell: Cell) -> Cell:
+    """Scores with their two decimals, as printed everywhere else; text neutralized."""
+    return f"{cell:.2f}" if isinstance(cell, float) else neutralize(cell)
+
+
+def csv_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
+    out = io.StringIO()
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    for line in data.statement_lines(lang):
+        writer.writerow([f"# {line}"])
+    writer.writerow([f"# QR: {data.seal.payload}"])
+    writer.writerow(ranking_header(data))
+    for row in data.rows:
+        writer.writerow([_plain(cell) for cell in ranking_row(data, row, lang)])
+    return out.getvalue().encode("utf-8")

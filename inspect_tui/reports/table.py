@@ -1,0 +1,67 @@
+"""The ranking table every format prints, as plain rows: one definition of the columns, so the
+workbook, the CSV, the report and the circular cannot disagree."""
+
+from __future__ import annotations
+
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.ranking import RankedGroup
+from inspect_tui.reports.dataset import ExportData
+
+Cell = str | int | float
+
+
+def label(key: str) -> str:
+    """A column or field name in both languages, Chinese first: "名次 Rank"."""
+    return f"{t(key, 'zh')} {t(key, 'en')}"
+
+
+def ranking_header(data: ExportData) -> list[str]:
+    sections = [f"{s.title.zh} {s.title.en}" for s in data.sections]
+    return [
+        label("export.col.rank"),
+        label("export.col.id"),
+        label("export.col.group"),
+        label("export.col.kind"),
+        label("export.col.total"),
+        *sections,
+        label("export.col.deductions"),
+        label("export.col.tier"),
+        label("export.col.teams"),
+        label("export.col.flags"),
+        label("export.col.remarks"),
+    ]
+
+
+def ranking_row(data: ExportData, row: RankedGroup, lang: Lang) -> list[Cell]:
+    """Numbers stay numbers (a spreadsheet sums them); everything else is text."""
+    return [
+        row.rank,
+        row.group.id,
+        row.group.name.get(lang),
+        t(f"export.kind.{row.group.kind}", lang),
+        row.total,
+        *(row.sections.get(s.id, 0.0) for s in data.sections),
+        row.deductions,
+        tier_word(row, lang),
+        "; ".join(f"{r.team} {r.total:.2f}" for r in row.teams),
+        "、".join(t(f"flag.{flag}", lang) for flag in row.flags),
+        remarks(data, row.group.id),
+    ]
+
+
+def tier_word(row: RankedGroup, lang: Lang) -> str:
+    return row.tier.name.get(lang) + (t("export.vetoed", lang) if row.vetoed else "")
+
+
+def remarks(data: ExportData, group_id: str) -> str:
+    """The teams' written problems for the group, each after its team."""
+    return " / ".join(
+        f"{v.team}: {v.problems.strip()}"
+        for v in data.visits.get(group_id, [])
+        if v.problems.strip()
+    )
+
+
+def number_columns(data: ExportData) -> range:
+    """Indexes of the score columns (total, sections, deductions) in a ranking row."""
+    return range(4, 4 + len(data.sections) + 2)

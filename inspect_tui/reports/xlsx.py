@@ -1,0 +1,197 @@
+"""The ranking workbook (openpyxl, write-only mode: a province's rows stream out in seconds).
+
+Sheets: Ranking (rank, group, kind, total, each section, deductions, tier, teams, flags, the
+teams' remarks), Items (group x team x item), Teams (coverage, calibration, agreement) and Rules
+(the statement every export carries). Each sheet has a frozen, filtered header, columns sized for
+Chinese (two units per wide character), number formats, tier fills and an A4 landscape print
+setup that repeats the header on every page.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from inspect_tui.core.calibration import describe
+from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.model import Item
+from inspect_tui.core.scoring import NA, NO, YES, Answer
+from inspect_tui.reports.dataset import ExportData
+from inspect_tui.reports.table import Cell, label, number_columns, ranking_header, ranking_row
+
+TIER_FILLS = ("E2F0D9", "FFF2CC", "F8CBAD")  # best to worst: green, amber, red (light, prints)
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+SCORE_FORMAT = "0.00"
+MAX_WIDTH = 60
+PAPER_A4 = "9"  # ECMA-376 paper size code
+
+
+def xlsx_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
+    book = Workbook(write_only=True)
+    _ranking(book.create_sheet(t("export.sheet.ranking", lang)), data, lang)
+    _items(book.create_sheet(t("export.sheet.items", lang)), data, lang)
+    _teams(book.create_sheet(t("export.sheet.teams", lang)), data, lang)
+    _rules(book.create_sheet(t("export.sheet.rules", lang)), data, lang)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
+    header = ranking_header(data)
+    rows = [ranking_row(data, row, lang) for row in data.rows]
+    tiers = [tier.id for tier in data.campaign.tiers]
+    fills = [PatternFill("solid", fgColor=TIER_FILLS[min(n, 2)]) for n in range(len(tiers))]
+    numbers = set(number_columns(data))
+    tier_column = header.index(label("export.col.tier"))
+    _prepare(sheet, header, rows, data, f"{data.campaign.title.get(lang)}")
+    _header(sheet, header)
+    for ranked, values in zip(data.rows, rows, strict=True):
+        cells = []
+        for n, value in enumerate(values):
+            cell = WriteOnlyCell(sheet, value=value)
+            if n in numbers:
+                cell.number_format = SCORE_FORMAT
+            if n == tier_column:
+                cell.fill = fills[tiers.index(ranked.tier.id)]
+            cells.append(cell)
+        sheet.append(cells)
+
+
+def _items(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
+    items = data.campaign.items
+    header = [
+        label("export.col.rank"),
+        label("export.col.id"),
+        label("export.col.group"),
+        label("export.col.team"),
+        *(item.id for item in items),
+    ]
+    rows: list[list[Cell]] = [
+        [row.rank, row.group.id, row.group.name.get(lang), visit.team]
+        + [_answer(item, visit.answers.get(item.id), lang) for item in items]
+        for row in data.rows
+        for visit in data.visits.get(row.group.id, [])
+    ]
+    _prepare(sheet, header, rows, data, t("export.sheet.items", lang), first_columns=4)
+    notes = {n + 4: item.text.get(lang) for n, item in enumerate(items)}
+    _header(sheet, header, notes)
+    for values in rows:
+        sheet.append(values)
+
+
+def _answer(item: Item, answer: Answer | None, lang: Lang) -> Cell:
+    if answer is None or answer.value is None:
+        return ""
+    words = {YES: "export.yes", NO: "export.no"}
+    if answer.value in words and item.kind in ("check", "veto"):
+        return t(words[str(answer.value)], lang)
+    if answer.value == NA:
+        return "n/a"
+    return answer.value
+
+
+def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
+    header = [
+        label("export.col.team"),
+        label("export.col.assigned"),
+        label("export.col.counted"),
+        label("export.col.offset"),
+    ]
+    offsets = data.calibration.offsets or {}
+    counted = {
+        team.id: sum(1 for visits in data.visits.values() for v in visits if v.team == team.id)
+        for team in data.campaign.teams
+    }
+    rows: list[list[Cell]] = [
+        [
+            f"{team.name.get(lang)} ({team.id})",
+            len(team.groups),
+            counted[team.id],
+            offsets.get(team.id, "-"),
+        ]
+        for team in data.campaign.teams
+    ]
+    footer: list[list[Cell]] = [
+        [],
+        [label("export.calibration"), describe(data.calibration, data.calibrated, lang)],
+        *([f"{t(f'coverage.{state}', lang)}", count] for state, count in data.coverage.items()),
+    ]
+    _prepare(sheet, header, rows + footer, data, t("export.sheet.teams", lang))
+    _header(sheet, header)
+    for values in rows + footer:
+        sheet.append(values)
+
+
+def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
+    header = [label("export.col.key"), label("export.col.value")]
+    rows: list[list[Cell]] = [[name or "-", value] for name, value in data.statement(lang)]
+    rows.append(["QR", data.seal.payload])
+    _prepare(sheet, header, rows, data, t("export.sheet.rules", lang), filters=False)
+    _header(sheet, header)
+    for name, value in rows:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.alignment = WRAP
+        sheet.append([name, cell])
+
+
+def _prepare(
+    sheet: WriteOnlyWorksheet,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    data: ExportData,
+    title: str,
+    *,
+    first_columns: int = 3,
+    filters: bool = True,
+) -> None:
+    """What a write-only sheet needs before its first row: widths, panes, filters, printing."""
+    for n in range(len(header)):
+        column = [header[n], *(r[n] for r in rows if n < len(r))]
+        sheet.column_dimensions[get_column_letter(n + 1)].width = _width(column)
+    sheet.freeze_panes = f"{get_column_letter(first_columns + 1)}2"
+    if filters and rows:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = PAPER_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.center.text = title
+    sheet.oddFooter.left.text = f"{data.seal.code}  {data.made_at}"
+    sheet.oddFooter.right.text = "&P / &N"
+
+
+def _header(
+    sheet: WriteOnlyWorksheet, header: Sequence[str], notes: dict[int, str] | None = None
+) -> None:
+    cells = []
+    for n, name in enumerate(header):
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
+        if notes and n in notes:
+            cell.comment = Comment(notes[n], "inspect-tui", width=300, height=120)
+        cells.append(cell)
+    sheet.append(cells)
+
+
+def _width(values: Iterable[Cell]) -> float:
+    """Column width in Excel's units: a Chinese character takes two."""
+    widest = max((_display(v) for v in values), default=8)
+    return float(min(max(widest + 2, 6), MAX_WIDTH))
+
+
+def _display(value: Cell) -> int:
+    text = f"{value:.2f}" if isinstance(value, float) else str(value)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
