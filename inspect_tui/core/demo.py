@@ -110,11 +110,20 @@ def _visit(
     )
 
 
+NOTES = {  # what teams write beside a shortfall, by section (from the seeds' circulars)
+    "office": ("办公设备不齐全", "制度未上墙", "经费无保障"),
+    "plans": ("计划未按时报送县政协", "小结内容简单"),
+    "archive": ("现场查阅资料未见", "档案未按提纲分类", "活动记录系临时补写"),
+    "study": ("学习记录不全", "委员心得体会较少"),
+    "reports": ("社情民意信息报送不及时", "调研报告质量不高"),
+}
+
+
 def _answer(
     campaign: Campaign, item: Item, quality: float, rng: random.Random, *, vetoed: bool
 ) -> tuple[AnswerValue, str]:
     good = rng.random() < quality
-    note = "" if good else "现场查阅资料未见"
+    note = "" if good else rng.choice(NOTES.get(item.section_id, ("现场查阅资料未见",)))
     if item.kind == "check":
         return (YES, "") if good else (NO, note)
     if item.kind == "scale":

@@ -23,6 +23,7 @@ from inspect_tui.core.scoring import Answer, VisitScore, score_visit
 from inspect_tui.core.verification import Seal, options_of, seal
 
 BEST_SHARE = 0.9
+_SELF_NAMED = {"export.rules", "export.calibration"}
 MOST_NOTES = 3  # notes quoted per problem; the workbook has them all
 
 
@@ -79,24 +80,30 @@ class ExportData:
         return sorted({r.team for row in self.rows for r in row.teams})
 
     def statement(self, lang: Lang) -> list[tuple[str, str]]:
-        """(label, value) lines every export prints: campaign, hash, rules, how it was made.
-        The rules and the calibration note name themselves, so their label is empty."""
-        yes_no = {True: t("export.yes", lang), False: t("export.no", lang)}
-        return [
-            (t("export.campaign", lang), f"{self.campaign.title.get(lang)} ({self.campaign.id})"),
-            (t("export.checklist_hash", lang), self.campaign.checklist_hash),
-            ("", describe_rules(self.campaign, lang)),
-            (t("export.scoring", lang), t("export.scoring_rules", lang)),
-            ("", describe(self.calibration, self.calibrated, lang)),
-            (t("export.unsigned", lang), yes_no[self.unsigned]),
-            (t("export.drafts", lang), yes_no[self.include_drafts]),
-            (t("export.made_at", lang), self.made_at),
-            (t("export.code", lang), self.seal.code),
-        ]
+        """(label, value) lines every export prints: campaign, hash, rules, how it was made."""
+        return [(t(key, lang), value) for key, value in self._statement(lang)]
 
     def statement_lines(self, lang: Lang) -> list[str]:
+        """The statement as sentences; the rules and the calibration note name themselves."""
         sep = "：" if lang == "zh" else ": "
-        return [f"{name}{sep}{value}" if name else value for name, value in self.statement(lang)]
+        return [
+            value if key in _SELF_NAMED else f"{t(key, lang)}{sep}{value}"
+            for key, value in self._statement(lang)
+        ]
+
+    def _statement(self, lang: Lang) -> list[tuple[str, str]]:
+        yes_no = {True: t("export.yes", lang), False: t("export.no", lang)}
+        return [
+            ("export.campaign", f"{self.campaign.title.get(lang)} ({self.campaign.id})"),
+            ("export.checklist_hash", self.campaign.checklist_hash),
+            ("export.rules", describe_rules(self.campaign, lang)),
+            ("export.scoring", t("export.scoring_rules", lang)),
+            ("export.calibration", describe(self.calibration, self.calibrated, lang)),
+            ("export.unsigned", yes_no[self.unsigned]),
+            ("export.drafts", yes_no[self.include_drafts]),
+            ("export.made_at", self.made_at),
+            ("export.code", self.seal.code),
+        ]
 
     def problems(self) -> list[Problem]:
         """Items that fell short, most groups first (then outline order)."""

@@ -46,12 +46,14 @@ def export_files(
     lang: Lang = "zh",
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write each format as `<campaign>-<time>-<name>` into `folder`, all or none: a file that
+    """Write each format as `<campaign>-<time>-<code>-<name>` into `folder`, all or none: a file that
     cannot be written (a full disk, a read-only folder) raises `InspectError` naming it, and the
     files this call already wrote are taken back."""
     if not data.rows:
         raise InspectError("export.empty")
+    # the code's first four characters tell two rankings made in one minute apart
     stamp = data.made_at[:16].replace("-", "").replace(":", "").replace(" ", "-")
+    stamp += f"-{data.seal.digest[:4].lower()}"
     written: list[Path] = []
     for name in formats:
         writer, suffix = FORMATS[name]

@@ -68,8 +68,7 @@ def html_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
 
 def _statement(data: ExportData, lang: Lang) -> str:
     rows = "".join(
-        f"<dt>{escape(name or '-')}</dt><dd>{escape(value)}</dd>"
-        for name, value in data.statement(lang)
+        f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>" for name, value in data.statement(lang)
     )
     return f'<dl class="statement">{rows}</dl>'
 

@@ -59,7 +59,7 @@ def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     for ranked, values in zip(data.rows, rows, strict=True):
         cells = []
         for n, value in enumerate(values):
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = _cell(sheet, value)
             if n in numbers:
                 cell.number_format = SCORE_FORMAT
             if n == tier_column:
@@ -87,7 +87,7 @@ def _items(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     notes = {n + 4: item.text.get(lang) for n, item in enumerate(items)}
     _header(sheet, header, notes)
     for values in rows:
-        sheet.append(values)
+        sheet.append([_cell(sheet, value) for value in values])
 
 
 def _answer(item: Item, answer: Answer | None, lang: Lang) -> Cell:
@@ -130,17 +130,17 @@ def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     _prepare(sheet, header, rows + footer, data, t("export.sheet.teams", lang))
     _header(sheet, header)
     for values in rows + footer:
-        sheet.append(values)
+        sheet.append([_cell(sheet, value) for value in values])
 
 
 def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     header = [label("export.col.key"), label("export.col.value")]
-    rows: list[list[Cell]] = [[name or "-", value] for name, value in data.statement(lang)]
+    rows: list[list[Cell]] = [[name, value] for name, value in data.statement(lang)]
     rows.append(["QR", data.seal.payload])
     _prepare(sheet, header, rows, data, t("export.sheet.rules", lang), filters=False)
     _header(sheet, header)
     for name, value in rows:
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = _cell(sheet, value)
         cell.alignment = WRAP
         sheet.append([name, cell])
 
@@ -171,6 +171,15 @@ def _prepare(
     sheet.oddHeader.center.text = title
     sheet.oddFooter.left.text = f"{data.seal.code}  {data.made_at}"
     sheet.oddFooter.right.text = "&P / &N"
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> WriteOnlyCell:
+    """A cell whose text is always text: openpyxl would store "=..." as a formula, and a note
+    typed in a township must never run as one on the office PC."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
 
 
 def _header(

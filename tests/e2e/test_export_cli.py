@@ -1,0 +1,56 @@
+"""`inspect-tui export` and `inspect-tui verify` as the office types them, on the demo sandbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.test_bundle_cli import run
+
+
+def test_the_office_exports_all_four_formats_and_verifies_the_printed_code(tmp_path: Path) -> None:
+    sandbox = tmp_path / "sandbox"
+    assert run(tmp_path, "--lang", "en", "demo", "--dir", str(sandbox)).returncode == 0
+    bundles = sorted(str(p) for p in (sandbox / "exports").glob("*.json") if "copy" not in p.name)
+    merged = run(tmp_path, "--data", str(sandbox), "merge", *bundles)
+    assert merged.returncode == 0, merged.stderr
+
+    out = tmp_path / "out"
+    made = run(tmp_path, "--data", str(sandbox), "--lang", "en", "export", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    assert made.stderr == ""
+    lines = made.stdout.strip().splitlines()
+    files = sorted(out.iterdir())
+    assert sorted(f"wrote {p}" for p in files) == sorted(lines[:4])
+    assert {p.suffix for p in files} == {".xlsx", ".csv", ".html", ".docx"}
+    code = lines[-1].rsplit(" ", 1)[-1]
+    assert lines[-1] == f"38 groups, verification code {code}"
+
+    for what in (*map(str, files), code):
+        checked = run(tmp_path, "--data", str(sandbox), "--lang", "en", "verify", what)
+        assert checked.returncode == 0, checked.stderr
+        assert checked.stdout.strip() == f"match: 38 groups, code {code} (shache-2012-h1)"
+
+    # the office re-ranks with calibration applied: another ranking, so another code
+    calibrated = run(
+        tmp_path, "--data", str(sandbox), "--lang", "en", "export", "--calibrate",
+        "--format", "csv", "--out", str(out),
+    )  # fmt: skip
+    assert calibrated.returncode == 0 and code not in calibrated.stdout
+    new = sorted(set(out.iterdir()) - set(files))
+    assert len(new) == 1 and new[0].suffix == ".csv"  # the first export is still there
+    assert "Scores ADJUSTED by team calibration" in new[0].read_text("utf-8-sig")
+
+
+def test_bad_requests_get_one_line_and_exit_2(tmp_path: Path) -> None:
+    lead = str(tmp_path / "lead")
+    empty = run(tmp_path, "--data", lead, "--lang", "en", "export", "--out", str(tmp_path / "o"))
+    assert empty.returncode == 2
+    assert empty.stderr.strip() == (
+        "the county store has no results to rank yet: merge the teams' files first"
+    )
+    assert not (tmp_path / "o").exists()
+    bad = run(tmp_path, "--data", lead, "--lang", "en", "export", "--format", "pdf")
+    assert bad.returncode == 2 and bad.stderr.strip().startswith("unknown export format 'pdf'")
+    junk = run(tmp_path, "--data", lead, "--lang", "en", "verify", "hello")
+    assert junk.returncode == 2
+    assert junk.stderr.strip() == "hello: not a verification code, and no code was found in it"
