@@ -46,9 +46,9 @@ def export_files(
     lang: Lang = "zh",
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write each format as `<campaign>-<time>-<code>-<name>` into `folder`, all or none: a file that
-    cannot be written (a full disk, a read-only folder) raises `InspectError` naming it, and the
-    files this call already wrote are taken back."""
+    """Write each format as `<campaign>-<time>-<code>-<name>` into `folder`, all or none: a
+    file that cannot be written (a full disk, a read-only folder) raises `InspectError` naming
+    it, and the files this call already wrote are taken back."""
     if not data.rows:
         raise InspectError("export.empty")
     # the code's first four characters tell two rankings made in one minute apart
