@@ -39,6 +39,42 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "key.sort": {"zh": "排序", "en": "Sort"},
     "key.open_merge": {"zh": "合并结果", "en": "Merge results"},
     "key.open_ranking": {"zh": "县排名", "en": "Ranking"},
+    "key.open_export": {"zh": "导出通报", "en": "Export"},
+    "key.write_exports": {"zh": "导出", "en": "Export"},
+    "ui.export_title": {
+        "zh": "导出排名与通报草稿（空格勾选，Ctrl+S 导出）",
+        "en": "Export the ranking and the circular draft (Space ticks, Ctrl+S exports)",
+    },
+    "ui.export_formats": {"zh": "格式", "en": "Formats"},
+    "ui.export_options": {"zh": "排名方式", "en": "How to rank"},
+    "ui.export_folder": {"zh": "导出到文件夹", "en": "Export into the folder"},
+    "ui.format.xlsx": {
+        "zh": "XLSX 排名工作簿（排名、明细、考核组、规则）",
+        "en": "XLSX ranking workbook (ranking, items, teams, rules)",
+    },
+    "ui.format.csv": {
+        "zh": "CSV 排名表（Excel、WPS 可直接打开）",
+        "en": "CSV ranking (opens in Excel and WPS)",
+    },
+    "ui.format.html": {
+        "zh": "HTML 可打印报告（含图表）",
+        "en": "HTML printable report (with charts)",
+    },
+    "ui.format.docx": {
+        "zh": "DOCX 通报草稿（Word、WPS 可编辑）",
+        "en": "DOCX circular draft (to edit in Word or WPS)",
+    },
+    "ui.option.calibrate": {
+        "zh": "应用考核组校准（所有导出均注明）",
+        "en": "Apply team calibration (every export says so)",
+    },
+    "ui.option.drafts": {"zh": "草稿也参与排名（标注）", "en": "Rank drafts too (marked)"},
+    "ui.export_running": {"zh": "正在导出 {format}…", "en": "Exporting {format}..."},
+    "ui.export_done": {
+        "zh": "已导出 {count} 个文件到 {folder}\n验证码 {code}",
+        "en": "Exported {count} file(s) into {folder}\nVerification code {code}",
+    },
+    "ui.export_nothing": {"zh": "请至少勾选一种格式", "en": "Tick at least one format"},
     "ui.merge_title": {
         "zh": "合并各考核组的结果文件（空格勾选，Ctrl+S 合并）",
         "en": "Merge the teams' result files (Space ticks, Ctrl+S merges)",

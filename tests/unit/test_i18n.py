@@ -84,3 +84,22 @@ def test_default_language_follows_the_environment(monkeypatch: pytest.MonkeyPatc
 def test_dates_as_people_type_them(text: str, iso: str | None) -> None:
     found = parse_date(text)
     assert (found.isoformat() if found else None) == iso
+
+
+def test_no_message_key_is_written_twice() -> None:
+    """A key repeated in a dict literal silently replaces the first (a footer said "Export"
+    where it meant "导出结果"): each key is written once across all catalogues."""
+    import ast
+    from pathlib import Path
+
+    import inspect_tui.core as core
+
+    seen: dict[str, str] = {}
+    for path in sorted(Path(core.__file__).parent.glob("messages*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                for key in node.keys:
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        if "." in key.value:
+                            assert key.value not in seen, f"{key.value}: {seen.get(key.value)}"
+                            seen[key.value] = path.name

@@ -29,6 +29,7 @@ SORTS = ("rank", "name", "score")
 class RankingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "Sort", id="sort"),
+        Binding("e", "export", "Export", id="open_export"),
         Binding("escape", "back", "Back", id="back"),
     ]
     app: InspectApp
@@ -96,6 +97,11 @@ class RankingScreen(Screen[None]):
             self.reload()
 
         self.app.push_screen(GroupDetail(str(event.row_key.value), self.slots), chosen)
+
+    def action_export(self) -> None:
+        from inspect_tui.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -24,6 +24,7 @@ class StartScreen(Screen[None]):
         Binding("enter", "choose", "Choose", id="choose_team", show=True),
         Binding("m", "merge", "Merge results", id="open_merge"),
         Binding("p", "ranking", "Ranking", id="open_ranking"),
+        Binding("e", "export", "Export", id="open_export"),
     ]
     app: InspectApp
 
@@ -94,6 +95,11 @@ class StartScreen(Screen[None]):
         from inspect_tui.tui.screens.merge import MergeScreen
 
         self.app.push_screen(MergeScreen())
+
+    def action_export(self) -> None:
+        from inspect_tui.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen())
 
     def action_ranking(self) -> None:
         from inspect_tui.tui.screens.ranking import RankingScreen

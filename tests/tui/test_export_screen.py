@@ -1,0 +1,131 @@
+"""The office in the app: the export screen writes the chosen formats with progress and shows
+where they went and the code to print; bad requests get one line."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import ProgressBar, SelectionList, Static
+
+from inspect_tui.core.county import CountyStore
+from inspect_tui.core.demo import make_demo
+from inspect_tui.core.model import Campaign
+from inspect_tui.core.results import merge_files
+from inspect_tui.core.store import LocalStore
+from inspect_tui.tui.app import InspectApp
+from inspect_tui.tui.screens.export import ExportScreen
+from tests.tui.conftest import fixed_store
+
+MADE = datetime(2012, 7, 20, 8, 30, tzinfo=UTC)
+SIZE = (100, 32)
+
+
+def merged_sandbox(folder: Path, campaign: Campaign) -> Path:
+    bundles = make_demo(folder, campaign)
+    with LocalStore(folder) as lead:
+        county = CountyStore(lead.folder, campaign)
+        merge_files(campaign, lead, county, bundles)
+        county.close()
+    return folder
+
+
+def office_app(campaign: Campaign, store: LocalStore, lang: str = "en") -> InspectApp:
+    return InspectApp(
+        campaign=campaign,
+        store=store,
+        lang=lang,  # type: ignore[arg-type]
+        exports=Path("exports"),
+        today="2012-07-20",
+        clock=lambda: MADE,
+    )
+
+
+async def export_now(pilot: Pilot) -> None:
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def office(campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # exports/ lands in the test's own folder
+    return merged_sandbox(tmp_path / "sandbox", campaign)
+
+
+async def test_export_writes_every_format_and_shows_the_code(
+    campaign: Campaign, office: Path, tmp_path: Path
+) -> None:
+    with LocalStore(office) as store:
+        app = office_app(campaign, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await export_now(pilot)
+            screen = app.screen
+            assert isinstance(screen, ExportScreen)
+            assert len(screen.query_one("#formats", SelectionList).selected) == 4
+            bar = screen.query_one("#export-progress", ProgressBar)
+            assert bar.progress == bar.total == 6
+            shown = str(screen.query_one("#export-result", Static).content)
+    files = sorted((tmp_path / "exports").iterdir())
+    assert {p.suffix for p in files} == {".xlsx", ".csv", ".html", ".docx"}
+    assert shown.startswith("Exported 4 file(s) into exports\nVerification code ")
+    code = shown.splitlines()[1].rsplit(" ", 1)[-1]
+    assert all(f"  {p.name}" in shown.splitlines() for p in files)
+    assert code in files[0].read_bytes().decode("utf-8", "replace") or code in (
+        next(p for p in files if p.suffix == ".csv").read_text("utf-8-sig")
+    )
+
+
+async def test_only_the_ticked_formats_and_none_is_refused(
+    campaign: Campaign, office: Path, tmp_path: Path
+) -> None:
+    with LocalStore(office) as store:
+        app = office_app(campaign, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            formats = app.screen.query_one("#formats", SelectionList)
+            formats.deselect_all()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            result = app.screen.query_one("#export-result", Static)
+            assert str(result.content) == "[red]Tick at least one format[/]"
+            formats.select("csv")
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    assert [p.suffix for p in (tmp_path / "exports").iterdir()] == [".csv"]
+
+
+async def test_an_empty_county_store_says_so_in_one_line(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with LocalStore(tmp_path / "empty") as store:
+        app = office_app(campaign, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await export_now(pilot)
+            shown = str(app.screen.query_one("#export-result", Static).content)
+    assert (
+        shown == "[red]the county store has no results to rank yet: merge the teams' files first[/]"
+    )
+    assert not (tmp_path / "exports").exists()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_screen_snapshot(snap_compare, campaign: Campaign, office: Path, lang: str) -> None:
+    store = fixed_store(office)
+    store.__enter__()
+    try:
+        assert snap_compare(
+            office_app(campaign, store, lang), terminal_size=(80, 24), run_before=export_now
+        )
+    finally:
+        store.close()
