@@ -99,7 +99,6 @@ def test_no_message_key_is_written_twice() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict):
                 for key in node.keys:
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                        if "." in key.value:
-                            assert key.value not in seen, f"{key.value}: {seen.get(key.value)}"
-                            seen[key.value] = path.name
+                    if isinstance(key, ast.Constant) and "." in str(key.value):
+                        assert key.value not in seen, f"{key.value}: {seen.get(key.value)}"
+                        seen[key.value] = path.name
