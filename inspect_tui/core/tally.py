@@ -99,6 +99,29 @@ class Tally:
                 earned[where] += min(int(value), target) * points * unit // target
         return self._finish(earned, maxima, cuts, vetoed)
 
+    def short(self, answers: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str]]:
+        """(item, note) for every item the visit fell short on, in outline order: the items of
+        `score_visit`'s 失分项 list (lost points, a deduction, a veto), without the points."""
+        found = []
+        for item_id, code, _where, points, target, cap in self._plan:
+            entry = answers.get(item_id)
+            value = entry.get("value") if entry else None
+            if value is None or value == NA:
+                continue
+            if code == _CHECK:
+                fell = value != YES and points > 0
+            elif code == _SCALE:
+                fell = int(value) < points
+            elif code == _COUNT:
+                fell = int(value) < target and points > 0
+            elif code == _DEDUCTION:
+                fell = min(points * int(value), cap) > 0
+            else:
+                fell = value == YES
+            if fell:
+                found.append((item_id, str(entry.get("note", "")) if entry else ""))
+        return found
+
     def _finish(
         self, earned: list[int], maxima: list[int], cuts: list[int], vetoed: bool
     ) -> Summary:

@@ -19,7 +19,8 @@ from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign, Item, Section
 from inspect_tui.core.ranking import RankedGroup, describe_rules
 from inspect_tui.core.results import county_ranking, coverage, coverage_counts
-from inspect_tui.core.scoring import Answer, VisitScore, score_visit
+from inspect_tui.core.scoring import Answer
+from inspect_tui.core.tally import Tally
 from inspect_tui.core.verification import Seal, options_of, seal
 
 BEST_SHARE = 0.9
@@ -29,10 +30,10 @@ MOST_NOTES = 3  # notes quoted per problem; the workbook has them all
 
 @dataclass(frozen=True)
 class Visited:
-    """One counted team visit of a group, scored item by item."""
+    """One counted team visit of a group: its answers and the items it fell short on."""
 
     team: str
-    score: VisitScore
+    short: tuple[tuple[str, str], ...]  # (item, the team's note), outline order
     answers: dict[str, Answer]
     strengths: str
     problems: str
@@ -111,11 +112,11 @@ class ExportData:
         found: dict[str, tuple[set[str], list[str]]] = {}
         for group, visits in self.visits.items():
             for visit in visits:
-                for lost in visit.score.lost:
-                    groups, notes = found.setdefault(lost.item_id, (set(), []))
+                for item_id, note in visit.short:
+                    groups, notes = found.setdefault(item_id, (set(), []))
                     groups.add(group)
-                    if lost.note.strip() and lost.note.strip() not in notes:
-                        notes.append(lost.note.strip())
+                    if note.strip() and note.strip() not in notes:
+                        notes.append(note.strip())
         index = {item.id: n for n, item in enumerate(self.campaign.items)}
         return [
             Problem(
@@ -167,9 +168,10 @@ def gather(
     found = county_ranking(campaign, folder, include_drafts=include_drafts, calibrated=calibrated)
     counted = {(row.group.id, r.team) for row in found.rows for r in row.teams}
     visits: dict[str, list[Visited]] = {}
+    tally = Tally(campaign)
     for slot in sorted(found.slots, key=lambda s: (s.group, s.team)):
         if (slot.group, slot.team) in counted and slot.record is not None:
-            visits.setdefault(slot.group, []).append(_visited(campaign, slot))
+            visits.setdefault(slot.group, []).append(_visited(tally, slot))
     made = (clock or (lambda: datetime.now(UTC)))().astimezone(UTC)
     return ExportData(
         campaign=campaign,
@@ -188,15 +190,14 @@ def gather(
     )
 
 
-def _visited(campaign: Campaign, slot: Slot) -> Visited:
+def _visited(tally: Tally, slot: Slot) -> Visited:
     record = slot.record
     assert record is not None
-    answers = record.answers
     data = record.data
     return Visited(
         team=slot.team,
-        score=score_visit(campaign, answers),
-        answers=answers,
+        short=tuple(tally.short(data["answers"])),
+        answers=record.answers,
         strengths=str(data.get("strengths", "")),
         problems=str(data.get("problems", "")),
         methods=tuple(data.get("methods", ())),

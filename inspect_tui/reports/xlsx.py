@@ -57,13 +57,16 @@ def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     _prepare(sheet, header, rows, data, f"{data.campaign.title.get(lang)}")
     _header(sheet, header)
     for ranked, values in zip(data.rows, rows, strict=True):
-        cells = []
+        cells: list[Cell | WriteOnlyCell] = []
         for n, value in enumerate(values):
-            cell = _cell(sheet, value)
             if n in numbers:
+                cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = SCORE_FORMAT
-            if n == tier_column:
+            elif n == tier_column:
+                cell = WriteOnlyCell(sheet, value=value)
                 cell.fill = fills[tiers.index(ranked.tier.id)]
+            else:
+                cell = _cell(sheet, value)
             cells.append(cell)
         sheet.append(cells)
 
@@ -83,7 +86,8 @@ def _items(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         for row in data.rows
         for visit in data.visits.get(row.group.id, [])
     ]
-    _prepare(sheet, header, rows, data, t("export.sheet.items", lang), first_columns=4)
+    # item columns hold 是/否/n-a and small numbers: their width comes from the header alone
+    _prepare(sheet, header, rows, data, t("export.sheet.items", lang), first_columns=4, sized=4)
     notes = {n + 4: item.text.get(lang) for n, item in enumerate(items)}
     _header(sheet, header, notes)
     for values in rows:
@@ -140,7 +144,7 @@ def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     _prepare(sheet, header, rows, data, t("export.sheet.rules", lang), filters=False)
     _header(sheet, header)
     for name, value in rows:
-        cell = _cell(sheet, value)
+        cell = WriteOnlyCell(sheet, value=value)
         cell.alignment = WRAP
         sheet.append([name, cell])
 
@@ -154,10 +158,16 @@ def _prepare(
     *,
     first_columns: int = 3,
     filters: bool = True,
+    sized: int | None = None,
 ) -> None:
-    """What a write-only sheet needs before its first row: widths, panes, filters, printing."""
+    """What a write-only sheet needs before its first row: widths (from every value of the
+    first `sized` columns, all by default; from the header for the rest), panes, filters and
+    printing."""
     for n in range(len(header)):
-        column = [header[n], *(r[n] for r in rows if n < len(r))]
+        if sized is None or n < sized:
+            column = [header[n], *(r[n] for r in rows if n < len(r))]
+        else:
+            column = [header[n], "n/a"]
         sheet.column_dimensions[get_column_letter(n + 1)].width = _width(column)
     sheet.freeze_panes = f"{get_column_letter(first_columns + 1)}2"
     if filters and rows:
@@ -173,12 +183,14 @@ def _prepare(
     sheet.oddFooter.right.text = "&P / &N"
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> WriteOnlyCell:
-    """A cell whose text is always text: openpyxl would store "=..." as a formula, and a note
-    typed in a township must never run as one on the office PC."""
+def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
+    """A value whose text is always text: openpyxl would store "=..." as a formula, and a note
+    typed in a township must never run as one on the office PC. Plain values go in as they are
+    (a styled cell object per value would double the time of a province's item sheet)."""
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
     cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
+    cell.data_type = "s"
     return cell
 
 

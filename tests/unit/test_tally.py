@@ -55,6 +55,8 @@ def test_tally_equals_score_visit(visit: tuple[Campaign, dict[str, Answer]]) -> 
     assert summary.vetoed == reference.vetoed
     assert summary.deductions == reference.deductions
     assert summary.sections == {s.id: s.score for s in reference.sections}
+    short = Tally(campaign).short(stored)
+    assert short == [(lost.item_id, lost.note) for lost in reference.lost]
 
 
 def test_a_visit_with_every_section_na_scores_zero() -> None:
