@@ -59,6 +59,7 @@ class ExportScreen(Screen[None]):
         options = self.query_one("#export-options", SelectionList)
         options.add_options([(t(f"ui.option.{name}", lang), name, False) for name in OPTIONS])
         self.query_one("#export-folder", Input).value = str(self.app.exports)
+        self.query_one("#export-progress", ProgressBar).display = False  # until there is work
         formats.focus()
 
     def action_export(self) -> None:
@@ -70,7 +71,9 @@ class ExportScreen(Screen[None]):
         wanted = [name for name in FORMATS if name in chosen]  # the order the list shows
         options = set(self.query_one("#export-options", SelectionList).selected)
         folder = Path(self.query_one("#export-folder", Input).value.strip() or self.app.exports)
-        self.query_one("#export-progress", ProgressBar).update(total=len(wanted) + 2, progress=0)
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=len(wanted) + 2, progress=0)
+        bar.display = True
         result.update("")
         self.export(wanted, folder.expanduser(), "calibrate" in options, "drafts" in options)
 
