@@ -424,9 +424,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "coverage.conflict": {"zh": "冲突", "en": "conflict"},
     "coverage.missing": {"zh": "缺少", "en": "missing"},
     "rank.rules": {
-        "zh": "排名规则：按等次，再按 {chain}；同分并列；交叉考核按 {rule} 合并",
-        "en": "Ranking: by tier, then {chain}; equal results share a rank; anchors combined by {rule}",
+        "zh": "排名规则：先分等次，同一等次内依次比较 {chain}；各项都相同的并列同一名次；交叉考核的联络组按{rule}合并",
+        "en": "Ranking: by tier, then within a tier by {chain} in turn; groups equal on all of these share a rank; anchors combined by {rule}",
     },
+    "rank.key.total": {"zh": "总分", "en": "total"},
+    "rank.key.deductions": {"zh": "扣分（少者在前）", "en": "deductions (fewer first)"},
     "calibration.none": {
         "zh": "考核组校准：交叉考核的联络组不够（{anchors} 个），无法估计各组宽严；一致性 α = {alpha}",
         "en": "Team calibration: too few shared groups ({anchors}) to estimate each team's leniency; agreement alpha = {alpha}",

@@ -174,4 +174,10 @@ def _demoted(row: RankedGroup, tier: Tier) -> RankedGroup:
 def describe_rules(campaign: Campaign, lang: Lang) -> str:
     """The rules a ranking used, in words: printed with every ranking."""
     rule = t(f"combine.{campaign.merge.combine}", lang)
-    return t("rank.rules", lang, chain=" > ".join(campaign.tie_break), rule=rule)
+    titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
+    words = [
+        t(f"rank.key.{key}", lang) if key in ("total", "deductions") else titles.get(key, key)
+        for key in campaign.tie_break
+        if key != "name"  # name only orders tied groups on the page
+    ]
+    return t("rank.rules", lang, chain=" > ".join(words), rule=rule)

@@ -1,6 +1,8 @@
 """The ranking as CSV: UTF-8 with a BOM (Excel and WPS then show Chinese), one row per group.
 
-The first lines are the export's statement, each one cell starting with "#". Every text cell a
+The header is the first row, so a spreadsheet's filter and sort find the table at once; the
+export's statement follows the rows after an empty line, each one cell starting with "#" (a
+reader such as pandas skips them with `comment="#"`). Every text cell a
 spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is
 neutralized with a leading apostrophe, as OWASP advises: a note typed as "=HYPERLINK(...)" in a
 township must not run on the office PC.
@@ -34,10 +36,11 @@ def csv_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    for line in data.statement_lines(lang):
-        writer.writerow([f"# {line}"])
-    writer.writerow([f"# QR: {data.seal.payload}"])
     writer.writerow(ranking_header(data))
     for row in data.rows:
         writer.writerow([_plain(cell) for cell in ranking_row(data, row, lang)])
+    writer.writerow([])
+    for line in data.statement_lines(lang):
+        writer.writerow([f"# {line}"])
+    writer.writerow([f"# QR: {data.seal.payload}"])
     return out.getvalue().encode("utf-8")

@@ -99,6 +99,7 @@ class ExportData:
             ("export.checklist_hash", self.campaign.checklist_hash),
             ("export.rules", describe_rules(self.campaign, lang)),
             ("export.scoring", t("export.scoring_rules", lang)),
+            ("export.deductions", t("export.deductions_note", lang)),
             ("export.calibration", describe(self.calibration, self.calibrated, lang)),
             ("export.unsigned", yes_no[self.unsigned]),
             ("export.drafts", yes_no[self.include_drafts]),

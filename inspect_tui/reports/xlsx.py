@@ -32,7 +32,10 @@ HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 SCORE_FORMAT = "0.00"
-MAX_WIDTH = 60
+MAX_WIDTH = 40
+WRAPPED_WIDTH = 30
+HEADER_HEIGHT = 32  # two lines: the Chinese name over the English one
+OFFSET_FORMAT = "+0.00;-0.00;0.00"
 PAPER_A4 = "9"  # ECMA-376 paper size code
 
 
@@ -54,7 +57,8 @@ def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     fills = [PatternFill("solid", fgColor=TIER_FILLS[min(n, 2)]) for n in range(len(tiers))]
     numbers = set(number_columns(data))
     tier_column = header.index(label("export.col.tier"))
-    _prepare(sheet, header, rows, data, f"{data.campaign.title.get(lang)}")
+    remarks = header.index(label("export.col.remarks"))
+    _prepare(sheet, header, rows, data, f"{data.campaign.title.get(lang)}", wrapped={remarks})
     _header(sheet, header)
     for ranked, values in zip(data.rows, rows, strict=True):
         cells: list[Cell | WriteOnlyCell] = []
@@ -65,6 +69,11 @@ def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
             elif n == tier_column:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.fill = fills[tiers.index(ranked.tier.id)]
+            elif n == remarks and value:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.alignment = WRAP
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"
             else:
                 cell = _cell(sheet, value)
             cells.append(cell)
@@ -86,8 +95,13 @@ def _items(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         for row in data.rows
         for visit in data.visits.get(row.group.id, [])
     ]
-    # item columns hold 是/否/n-a and small numbers: their width comes from the header alone
-    _prepare(sheet, header, rows, data, t("export.sheet.items", lang), first_columns=4, sized=4)
+    # item columns hold 是/否/n-a and small numbers: their width comes from the header alone;
+    # 45 columns cannot fit one page's width, so they print across pages, group columns repeated
+    _prepare(
+        sheet, header, rows, data, t("export.sheet.items", lang),
+        first_columns=4, sized=4, fit_width=False,
+    )  # fmt: skip
+    sheet.print_title_cols = "A:D"
     notes = {n + 4: item.text.get(lang) for n, item in enumerate(items)}
     _header(sheet, header, notes)
     for values in rows:
@@ -101,7 +115,7 @@ def _answer(item: Item, answer: Answer | None, lang: Lang) -> Cell:
     if answer.value in words and item.kind in ("check", "veto"):
         return t(words[str(answer.value)], lang)
     if answer.value == NA:
-        return "n/a"
+        return t("export.na", lang)
     return answer.value
 
 
@@ -131,9 +145,16 @@ def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         [label("export.calibration"), describe(data.calibration, data.calibrated, lang)],
         *([f"{t(f'coverage.{state}', lang)}", count] for state, count in data.coverage.items()),
     ]
-    _prepare(sheet, header, rows + footer, data, t("export.sheet.teams", lang))
+    _prepare(
+        sheet, header, rows + footer, data, t("export.sheet.teams", lang),
+        first_columns=0, filtered=len(rows),
+    )  # fmt: skip
     _header(sheet, header)
-    for values in rows + footer:
+    for values in rows:
+        offset = WriteOnlyCell(sheet, value=values[3])
+        offset.number_format = OFFSET_FORMAT
+        sheet.append([*values[:3], offset])
+    for values in footer:
         sheet.append([_cell(sheet, value) for value in values])
 
 
@@ -141,7 +162,7 @@ def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     header = [label("export.col.key"), label("export.col.value")]
     rows: list[list[Cell]] = [[name, value] for name, value in data.statement(lang)]
     rows.append(["QR", data.seal.payload])
-    _prepare(sheet, header, rows, data, t("export.sheet.rules", lang), filters=False)
+    _prepare(sheet, header, rows, data, t("export.sheet.rules", lang), first_columns=0, filtered=0)
     _header(sheet, header)
     for name, value in rows:
         cell = WriteOnlyCell(sheet, value=value)
@@ -157,26 +178,34 @@ def _prepare(
     title: str,
     *,
     first_columns: int = 3,
-    filters: bool = True,
+    filtered: int | None = None,
     sized: int | None = None,
+    wrapped: set[int] | None = None,
+    fit_width: bool = True,
 ) -> None:
     """What a write-only sheet needs before its first row: widths (from every value of the
-    first `sized` columns, all by default; from the header for the rest), panes, filters and
-    printing."""
+    first `sized` columns, all by default; from the header for the rest; `wrapped` columns
+    narrower, their cells wrap), frozen header and `first_columns`, a filter over the header
+    and `filtered` rows (all by default), and A4 landscape printing, one page wide unless
+    `fit_width` is off."""
     for n in range(len(header)):
         if sized is None or n < sized:
             column = [header[n], *(r[n] for r in rows if n < len(r))]
         else:
-            column = [header[n], "n/a"]
-        sheet.column_dimensions[get_column_letter(n + 1)].width = _width(column)
+            column = [header[n], "不适用"]
+        most = WRAPPED_WIDTH if wrapped and n in wrapped else MAX_WIDTH
+        sheet.column_dimensions[get_column_letter(n + 1)].width = _width(column, most)
     sheet.freeze_panes = f"{get_column_letter(first_columns + 1)}2"
-    if filters and rows:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    count = len(rows) if filtered is None else filtered
+    if count:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+    sheet.row_dimensions[1].height = HEADER_HEIGHT
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = PAPER_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if fit_width:
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
     sheet.oddHeader.center.text = title
     sheet.oddFooter.left.text = f"{data.seal.code}  {data.made_at}"
@@ -197,9 +226,10 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
 def _header(
     sheet: WriteOnlyWorksheet, header: Sequence[str], notes: dict[int, str] | None = None
 ) -> None:
+    """Bold, grey, the Chinese name over the English one."""
     cells = []
     for n, name in enumerate(header):
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = WriteOnlyCell(sheet, value=two_lines(name))
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
         if notes and n in notes:
             cell.comment = Comment(notes[n], "inspect-tui", width=300, height=120)
@@ -207,12 +237,24 @@ def _header(
     sheet.append(cells)
 
 
-def _width(values: Iterable[Cell]) -> float:
-    """Column width in Excel's units: a Chinese character takes two."""
-    widest = max((_display(v) for v in values), default=8)
-    return float(min(max(widest + 2, 6), MAX_WIDTH))
+def two_lines(name: str) -> str:
+    """ "名次 Rank" -> "名次\nRank": a bilingual header as narrow as its longer half."""
+    return name.replace(" ", "\n", 1)
+
+
+def _width(values: Iterable[Cell], most: int = MAX_WIDTH) -> float:
+    """Column width in Excel's units: a Chinese character takes two; a header counts by its
+    longer line."""
+    widest = max((_display(line) for v in values for line in str(v).split("\n")), default=8)
+    return float(min(max(widest + 2, 6), most))
 
 
 def _display(value: Cell) -> int:
-    text = f"{value:.2f}" if isinstance(value, float) else str(value)
+    text = (
+        value
+        if isinstance(value, str)
+        else f"{value:.2f}"
+        if isinstance(value, float)
+        else str(value)
+    )
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

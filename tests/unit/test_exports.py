@@ -38,7 +38,7 @@ def test_the_workbook_holds_the_ranking_as_numbers(published: Published) -> None
     assert book.sheetnames == ["排名", "明细", "考核组", "规则"]
     sheet = book["排名"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:5] == ("名次 Rank", "编号 ID", "联络组 Group", "类别 Kind", "总分 Total")
+    assert rows[0][:5] == ("名次\nRank", "编号\nID", "联络组\nGroup", "类别\nKind", "总分\nTotal")
     assert len(rows) == len(data.rows) + 1 == 39
     for ranked, values in zip(data.rows, rows[1:], strict=True):
         assert values[0] == ranked.rank and values[1] == ranked.group.id
@@ -57,9 +57,17 @@ def test_the_workbook_is_ready_to_filter_and_print(published: Published) -> None
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.cell(2, 5).number_format == "0.00"
-    tier_column = next(c.column for c in sheet[1] if c.value == "等次 Tier")
+    tier_column = next(c.column for c in sheet[1] if c.value == "等次\nTier")
     fills = {sheet.cell(r, tier_column).fill.fgColor.rgb[-6:] for r in range(2, 40)}
     assert fills == {"E2F0D9", "FFF2CC", "F8CBAD"}  # one fill per tier
+    assert sheet.row_dimensions[1].height == 32  # the header's two lines show
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    items = book["明细"]  # 45 columns: across pages, the group columns on each
+    assert not items.sheet_properties.pageSetUpPr.fitToPage
+    assert items.print_title_cols == "$A:$D"
+    teams = book["考核组"]
+    assert teams.auto_filter.ref == "A1:D4"  # the three teams, not the notes below them
+    assert teams.freeze_panes == "A2"
     name_width = sheet.column_dimensions["C"].width
     assert name_width >= 2 * max(len(str(sheet.cell(r, 3).value)) for r in range(2, 40))
 
@@ -83,10 +91,11 @@ def test_the_workbook_states_how_it_was_made(published: Published) -> None:
         for row in load_workbook(published.files["xlsx"])["规则"].iter_rows(values_only=True)
     }
     assert rules["考核提纲校验值"] == published.data.campaign.checklist_hash
+    assert rules["扣分说明"].startswith("各部分得分已扣除从该部分扣的分")
     assert rules["验证码"] == published.data.seal.code
     assert rules["QR"] == published.data.seal.payload
     assert rules["含未签名结果"] == "否" and rules["含草稿"] == "否"
-    assert any("total > reports" in str(v) for v in rules.values())
+    assert any("总分 > 上报材料与履职成效 > 档案管理" in str(v) for v in rules.values())
 
 
 # -- csv --------------------------------------------------------------------------------------
@@ -94,11 +103,14 @@ def test_the_csv_round_trips_with_its_bom(published: Published) -> None:
     raw = published.files["csv"].read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    statement = [row[0] for row in lines if row and row[0].startswith("#")]
+    assert lines[0][0] == "名次 Rank"  # the header first: filter and sort find the table
+    assert lines[39] == []  # the rows, an empty line, then the statement
+    statement = [row[0] for row in lines[40:]]
+    assert all(line.startswith("# ") for line in statement)
     assert any(published.data.seal.payload in line for line in statement)
-    table = [row for row in lines if row and not row[0].startswith("#")]
-    header, body = table[0], table[1:]
-    assert header[0] == "名次 Rank" and len(body) == 38
+    assert any(published.data.campaign.checklist_hash in line for line in statement)
+    body = lines[1:39]
+    assert len(body) == 38
     for ranked, row in zip(published.data.rows, body, strict=True):
         assert (int(row[0]), row[1], float(row[4])) == (ranked.rank, ranked.group.id, ranked.total)
         assert row[2] == ranked.group.name.zh
