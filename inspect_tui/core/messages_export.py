@@ -64,6 +64,7 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "export.problems": {"zh": "共性问题", "en": "Common problems"},
     "export.problem_line": {"zh": "{item}：{count} 个联络组", "en": "{item}: {count} groups"},
     "export.none": {"zh": "无", "en": "none"},
+    "export.notes": {"zh": "说明与验证", "en": "Notes and verification"},
     # -- the circular (通报) draft ---------------------------------------------------------------
     "circular.title": {"zh": "关于{title}情况的通报", "en": "Circular on {title}"},
     "circular.opening": {
@@ -77,7 +78,13 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "2. Groups that did well, by area",
     },
     "circular.h.problems": {"zh": "三、存在的共性问题", "en": "3. Common problems"},
-    "circular.h.ranking": {"zh": "四、考核排名", "en": "4. Ranking"},
+    "circular.addressee": {"zh": "各政协委员联络组：", "en": "To every liaison group:"},
+    "circular.attachment_note": {
+        "zh": "附件：{title}排名表",
+        "en": "Attachment: the ranking of {title}",
+    },
+    "circular.attachment": {"zh": "附件", "en": "Attachment"},
+    "circular.attachment_title": {"zh": "{title}排名表", "en": "The ranking of {title}"},
     "circular.counts": {
         "zh": "本次共考核{groups}个联络组，其中{counts}。",
         "en": "{groups} groups were assessed: {counts}.",

@@ -14,7 +14,7 @@ problems with how many groups had them and the teams' notes; the ranking; the QR
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 from html import escape
 
 from docx import Document
@@ -38,13 +38,35 @@ COMMON, MOST_PROBLEMS = 2, 10  # a problem of one group is not common; the workb
 
 
 def docx_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
+    """The circular: title, addressee, body (overall, by tier, by area, common problems, the
+    closing call), the attachment's name, the office and the date; then on a new page the
+    attachment: the ranking table, the QR code with its code, and the export's statement."""
     document = Document()
     _page(document)
-    sep = t("circular.list_sep", lang)
+    _properties(document, data, lang)
     title = t("circular.title", lang, title=data.campaign.title.get(lang))
     _paragraph(document, title, SONG, TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    _paragraph(document, "", FANGSONG)
+    _paragraph(document, t("circular.addressee", lang), FANGSONG)
     _paragraph(document, _opening(data, lang), FANGSONG, indent=True)
+    _overall(document, data, lang)
+    _bests(document, data, lang)
+    _problems(document, data, lang)
+    _paragraph(document, t("circular.closing", lang), FANGSONG, indent=True)
+    _paragraph(document, "", FANGSONG)
+    campaign_title = data.campaign.title.get(lang)
+    _paragraph(
+        document, t("circular.attachment_note", lang, title=campaign_title), FANGSONG, indent=True
+    )
+    _signature(document, data, lang)
+    _attachment(document, data, lang)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
+
+def _overall(document: Document, data: ExportData, lang: Lang) -> None:
+    sep = t("circular.list_sep", lang)
     _paragraph(document, t("circular.h.overall", lang), HEI, indent=True)
     _paragraph(document, _counts(data, lang), FANGSONG, indent=True)
     tiers = data.by_tier()
@@ -52,60 +74,86 @@ def docx_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
         tier = next(x for x in data.campaign.tiers if x.id == tier_id)
         names = sep.join(r.group.name.get(lang) for r in rows) or t("export.none", lang)
         line = t("circular.tier_list", lang, tier=tier.name.get(lang), groups=names)
-        _paragraph(
-            document,
-            line + ("；" if lang == "zh" and tier_id == tiers[0][0] else "。"),
-            FANGSONG,
-            indent=True,
-        )
+        end = ("；" if lang == "zh" else "; ") if tier_id == tiers[0][0] and len(tiers) > 1 else ""
+        _paragraph(document, line + (end or ("。" if lang == "zh" else ".")), FANGSONG, indent=True)
 
+
+def _bests(document: Document, data: ExportData, lang: Lang) -> None:
+    sep = t("circular.list_sep", lang)
     _paragraph(document, t("circular.h.best", lang), HEI, indent=True)
     names = {row.group.id: row.group.name.get(lang) for row in data.rows}
     for best in data.section_bests():
         section = best.section.title.get(lang)
         if best.groups:
-            line = t(
-                "circular.best_line",
-                lang,
-                section=section,
-                groups=sep.join(names[g] for g in best.groups),
-            )
+            groups = sep.join(names[g] for g in best.groups)
+            line = t("circular.best_line", lang, section=section, groups=groups)
         else:
             line = t("circular.best_none", lang, section=section)
         _paragraph(document, line, FANGSONG, indent=True)
 
+
+def _problems(document: Document, data: ExportData, lang: Lang) -> None:
     _paragraph(document, t("circular.h.problems", lang), HEI, indent=True)
     problems = [p for p in data.problems() if len(p.groups) >= COMMON][:MOST_PROBLEMS]
     if not problems:
         _paragraph(document, t("circular.no_problems", lang), FANGSONG, indent=True)
     for n, problem in enumerate(problems, start=1):
-        line = t(
-            "circular.problem",
-            lang,
-            n=n,
-            item=problem.item.text.get(lang),
-            count=len(problem.groups),
-        )
+        item = problem.item.text.get(lang)
+        if lang == "zh":  # quotes inside quotes turn single, as Chinese typesetting asks
+            item = item.replace("“", "‘").replace("”", "’")
+        number = numeral(n) if lang == "zh" else str(n)
+        line = t("circular.problem", lang, n=number, item=item, count=len(problem.groups))
         if problem.notes:
             notes = t("circular.clause_sep", lang).join(problem.notes[:MOST_NOTES])
             line += t("circular.problem_notes", lang, notes=notes)
         _paragraph(document, line, FANGSONG, indent=True)
-    _paragraph(document, t("circular.closing", lang), FANGSONG, indent=True)
 
-    _paragraph(document, t("circular.h.ranking", lang), HEI, indent=True)
+
+def _signature(document: Document, data: ExportData, lang: Lang) -> None:
+    """The office and the date, right-aligned four characters in, room above for the seal."""
+    made = date.fromisoformat(data.made_at[:10])
+    when = f"{made.year}年{made.month}月{made.day}日" if lang == "zh" else made.isoformat()
+    for _ in range(2):
+        _paragraph(document, "", FANGSONG)
+    for text in (t("circular.signature", lang), when):
+        paragraph = _paragraph(document, text, FANGSONG, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        paragraph.paragraph_format.right_indent = Pt(BODY_SIZE.pt * 4)
+
+
+def _attachment(document: Document, data: ExportData, lang: Lang) -> None:
+    document.add_page_break()
+    _paragraph(document, t("circular.attachment", lang), HEI)
+    title = t("circular.attachment_title", lang, title=data.campaign.title.get(lang))
+    _paragraph(document, title, SONG, Pt(18), align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
     _ranking_table(document, data, lang)
-
-    document.add_picture(io.BytesIO(qr_png(data.seal.payload)), width=Cm(3.5))
+    document.add_picture(io.BytesIO(qr_png(data.seal.payload)), width=Cm(3.0))
     _paragraph(document, t("circular.verify", lang, code=data.seal.code), FANGSONG, size=TABLE_SIZE)
     for line in [*data.statement_lines(lang), f"QR: {data.seal.payload}"]:
         _paragraph(document, line, FANGSONG, size=Pt(9), line=None)
-    made = date.fromisoformat(data.made_at[:10])
-    when = f"{made.year}年{made.month}月{made.day}日" if lang == "zh" else made.isoformat()
-    for text in (t("circular.signature", lang), when):
-        _paragraph(document, text, FANGSONG, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+
+
+def _properties(document: Document, data: ExportData, lang: Lang) -> None:
+    """The file's own properties say who and when, not python-docx's template."""
+    props = document.core_properties
+    made = datetime.strptime(data.made_at, "%Y-%m-%d %H:%M UTC").replace(tzinfo=UTC)
+    props.author = props.last_modified_by = t("circular.signature", lang)
+    props.title = t("circular.title", lang, title=data.campaign.title.get(lang))
+    props.created = props.modified = made
+    props.revision = 1
+    props.comments = props.keywords = props.subject = ""
+    props.category = data.seal.code
+
+
+_NUMERALS = "零一二三四五六七八九"
+
+
+def numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 35 -> 三十五 (up to 99)."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _NUMERALS[ones]
+    head = ("" if tens == 1 else _NUMERALS[tens]) + "十"
+    return head + (_NUMERALS[ones] if ones else "")
 
 
 def _page(document: Document) -> None:
@@ -117,6 +165,15 @@ def _page(document: Document) -> None:
     normal.font.name = FANGSONG[0]
     normal.font.size = BODY_SIZE
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FANGSONG[1])
+    footer = section.footer.paragraphs[0]  # page numbers as official documents print them
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("— ")
+    footer._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+    )
+    footer.add_run(" —")
 
 
 def _paragraph(
@@ -211,11 +268,13 @@ def _ranking_table(document: Document, data: ExportData, lang: Lang) -> None:
         for row in data.rows
     ]
     _table_style(document)
-    grid = "".join("<w:gridCol/>" for _ in header)
-    body = _row(header, header=True) + "".join(_row(cells) for cells in rows)
+    widths = _widths(len(data.sections))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    body = _row(header, widths, header=True) + "".join(_row(cells, widths) for cells in rows)
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
-        '<w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/>'
         '<w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/>'
         '<w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/>'
         '<w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>'
@@ -242,16 +301,26 @@ def _table_style(document: Document) -> None:
     form.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _row(cells: list[str], *, header: bool = False) -> str:
+def _widths(sections: int) -> list[int]:
+    """Column widths in twips over the text width (A4 less the margins): the group's name gets
+    room for eight characters, the tier for 较差（一票否决）, the sections share the rest."""
+    text = int((21 - 2.8 - 2.6) / 2.54 * 1440)
+    rank, group, total, deductions, tier = 620, 1900, 860, 900, 1500
+    each = (text - rank - group - total - deductions - tier) // max(sections, 1)
+    return [rank, group, total, *([each] * sections), deductions, tier]
+
+
+def _row(cells: list[str], widths: list[int], *, header: bool = False) -> str:
     head = "<w:tblHeader/>" if header else ""
     run = "<w:r><w:rPr><w:b/></w:rPr>" if header else "<w:r>"
     return (
         f"<w:tr><w:trPr>{head}<w:cantSplit/></w:trPr>"
         + "".join(
-            f'<w:tc><w:p><w:pPr><w:pStyle w:val="{TABLE_STYLE}"/></w:pPr>{run}'
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{TABLE_STYLE}"/></w:pPr>{run}'
             f'<w:t xml:space="preserve">{escape(_clean(cell), quote=False)}</w:t>'
             "</w:r></w:p></w:tc>"
-            for cell in cells
+            for cell, width in zip(cells, widths, strict=True)
         )
         + "</w:tr>"
     )

@@ -17,11 +17,16 @@ BAR_HEIGHT = 14
 CHART_WIDTH = 640
 
 STYLE = """
-@page { size: A4 landscape; margin: 12mm; }
+@page { size: A4 landscape; margin: 12mm;
+        @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
 body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; color: #000;
        margin: 0 auto; max-width: 277mm; font-size: 10.5pt; }
 h1 { font-size: 18pt; text-align: center; margin: 0.4em 0; }
-h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.2em; }
+h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.2em; break-after: avoid; }
+p.code-line { text-align: center; margin: 0 0 0.6em; }
+th small { font-weight: normal; }
+td.id { font-size: 8pt; color: #444; }
+td.remarks { min-width: 22em; font-size: 9pt; }
 dl.statement { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em; }
 dl.statement dt { font-weight: bold; }
 dl.statement dd { margin: 0; }
@@ -47,8 +52,7 @@ def html_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
-        _statement(data, lang),
-        _verify(data, lang),
+        f'<p class="code-line">{escape(t("export.code", lang))} {escape(data.seal.code)}</p>',
         f"<h2>{escape(t('export.sheet.ranking', lang))}</h2>",
         _ranking(data, lang),
         '<section class="charts">',
@@ -61,6 +65,9 @@ def html_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
         "</section>",
         f"<h2>{escape(t('export.problems', lang))}</h2>",
         _problems(data, lang),
+        f"<h2>{escape(t('export.notes', lang))}</h2>",
+        _statement(data, lang),
+        _verify(data, lang),
         "</body></html>\n",
     ]
     return "\n".join(parts).encode("utf-8")
@@ -87,7 +94,13 @@ def _ranking(data: ExportData, lang: Lang) -> str:
     numbers = set(number_columns(data))
     tier_column = ranking_header(data).index(label("export.col.tier"))
     tiers = [tier.id for tier in data.campaign.tiers]
-    head = "".join(f"<th>{escape(name)}</th>" for name in ranking_header(data))
+    head = "".join(
+        f"<th>{escape(zh)}<br><small>{escape(en)}</small></th>"
+        for zh, _, en in (name.partition(" ") for name in ranking_header(data))
+    )
+    id_column = ranking_header(data).index(label("export.col.id"))
+    remarks = ranking_header(data).index(label("export.col.remarks"))
+    classes = {tier_column: ' class="tier"', id_column: ' class="id"', remarks: ' class="remarks"'}
     body = []
     for row in data.rows:
         cells = []
@@ -95,8 +108,7 @@ def _ranking(data: ExportData, lang: Lang) -> str:
             if n in numbers:
                 cells.append(f'<td class="n">{value:.2f}</td>')
             else:
-                css = ' class="tier"' if n == tier_column else ""
-                cells.append(f"<td{css}>{escape(str(value))}</td>")
+                cells.append(f"<td{classes.get(n, '')}>{escape(str(value))}</td>")
         index = min(tiers.index(row.tier.id), 2)
         body.append(f'<tr class="tier-{index}">{"".join(cells)}</tr>')
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

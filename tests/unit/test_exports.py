@@ -11,10 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 import zxingcpp
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from PIL import Image, ImageDraw
 
 from inspect_tui.core.model import Campaign
+from inspect_tui.reports.circular import numeral
 from inspect_tui.reports.table import ranking_row
 from tests.support.published import FORMULA, SCRIPT, Published, publish
 
@@ -167,7 +169,8 @@ def test_the_report_parses_and_prints_user_text_as_text(published: Published) ->
     assert "script" not in page.tags  # the note's <script> never became an element
     text = "".join(page.text)
     assert SCRIPT in text and FORMULA in text
-    assert "@page" in text and "A4 landscape" in text
+    assert "@page" in text and "A4 landscape" in text and "counter(page)" in text
+    assert text.index("排名") < text.index("共性问题") < text.index(published.data.seal.payload)
     assert len(page.svgs) == 4  # the QR code and three charts
     links = [v for k, v in page.attrs if k in ("src", "href") and v]
     assert links == []  # self-contained: nothing fetched when it is opened or printed
@@ -190,7 +193,7 @@ def test_the_report_qr_code_decodes_to_the_verifiable_payload(published: Publish
 
 def test_the_charts_show_every_group_and_tier(published: Published) -> None:
     page = parse_html(published.files["html"])
-    totals, sections, tiers = page.svgs[1:]
+    totals, sections, tiers = (svg for svg in page.svgs if svg[0][1].get("class") != "qr")
     assert sum(1 for tag, _ in totals if tag == "rect") == 38
     assert sum(1 for tag, _ in sections if tag == "rect") == len(published.data.sections)
     assert sum(1 for tag, _ in tiers if tag == "rect") == 3
@@ -214,9 +217,44 @@ def test_the_circular_names_groups_by_tier_and_counts_problems(published: Publis
     problems = [p for p in published.data.problems() if len(p.groups) >= 2][:10]
     assert problems
     for n, problem in enumerate(problems, start=1):
-        line = next(x for x in text if x.startswith(f"（{n}）"))
-        assert f"“{problem.item.text.zh}”未达要求，共{len(problem.groups)}个联络组。" in line
+        line = next(x for x in text if x.startswith(f"（{numeral(n)}）"))
+        item = problem.item.text.zh.replace("“", "‘").replace("”", "’")
+        assert f"“{item}”未达要求，共{len(problem.groups)}个联络组。" in line
     assert any(line.startswith("为全面掌握") and "3个考核组" in line for line in text)
+
+
+def test_the_circular_reads_as_an_official_document(published: Published) -> None:
+    document = docx.Document(str(published.files["docx"]))
+    text = [p.text for p in document.paragraphs]
+    assert text[2] == "各政协委员联络组："  # the addressee, after the title and a blank line
+    closing = text.index("县政协办公室")
+    assert text[closing + 1] == "2012年7月20日"
+    signature = document.paragraphs[closing].paragraph_format
+    assert signature.right_indent.pt == 64  # four characters in, room for the seal
+    note = "附件：莎车县2012年上半年政协委员联络组考核排名表"
+    assert text.index(note) < closing < text.index("附件")  # body, office, then the attachment
+    body = document.element.body
+    breaks = [b for b in body.iter(qn("w:br")) if b.get(qn("w:type")) == "page"]
+    assert len(breaks) == 1
+    table = body.find(qn("w:tbl"))
+    assert body.index(breaks[0].getparent().getparent()) < body.index(table)
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("— ") and footer.text.endswith(" —")
+    assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE"
+    props = document.core_properties
+    assert props.author == "县政协办公室" and props.title.startswith("关于")
+    assert props.created.year == 2012
+
+
+def test_numerals_for_the_problem_list() -> None:
+    assert [numeral(n) for n in (1, 9, 10, 12, 20, 35)] == [
+        "一",
+        "九",
+        "十",
+        "十二",
+        "二十",
+        "三十五",
+    ]
 
 
 def test_the_circular_is_a_plain_a4_document_with_the_ranking(published: Published) -> None:
