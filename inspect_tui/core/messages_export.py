@@ -57,7 +57,7 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "export.kind.system": {"zh": "县直系统", "en": "county system"},
     "export.vetoed": {"zh": "（一票否决）", "en": " (veto)"},
     # -- the printable report ------------------------------------------------------------------
-    "export.report": {"zh": "考核结果", "en": "Results"},
+    "export.report": {"zh": "{title}结果", "en": "{title}: results"},
     "export.chart.totals": {"zh": "各联络组总分", "en": "Total by group"},
     "export.chart.sections": {"zh": "各部分平均得分率", "en": "Section averages (share of points)"},
     "export.chart.tiers": {"zh": "等次分布", "en": "Groups per tier"},

@@ -274,7 +274,8 @@ def _ranking_table(document: Document, data: ExportData, lang: Lang) -> None:
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
+        '<w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
         '<w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/>'
         '<w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/>'
         '<w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>'
@@ -305,7 +306,7 @@ def _widths(sections: int) -> list[int]:
     """Column widths in twips over the text width (A4 less the margins): the group's name gets
     room for eight characters, the tier for 较差（一票否决）, the sections share the rest."""
     text = int((21 - 2.8 - 2.6) / 2.54 * 1440)
-    rank, group, total, deductions, tier = 620, 1900, 860, 900, 1500
+    rank, group, total, deductions, tier = 520, 1700, 820, 820, 1200
     each = (text - rank - group - total - deductions - tier) // max(sections, 1)
     return [rank, group, total, *([each] * sections), deductions, tier]
 

@@ -26,7 +26,9 @@ h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.2em; break-af
 p.code-line { text-align: center; margin: 0 0 0.6em; }
 th small { font-weight: normal; }
 td.id { font-size: 8pt; color: #444; }
-td.remarks { min-width: 22em; font-size: 9pt; }
+td.remarks { min-width: 14em; font-size: 9pt; }
+td.name, td.teams { white-space: nowrap; }
+table { font-size: 9.5pt; }
 dl.statement { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em; }
 dl.statement dt { font-weight: bold; }
 dl.statement dd { margin: 0; }
@@ -46,7 +48,7 @@ tr { break-inside: avoid; }
 
 
 def html_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
-    title = f"{data.campaign.title.get(lang)} {t('export.report', lang)}"
+    title = t("export.report", lang, title=data.campaign.title.get(lang))
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
@@ -100,7 +102,15 @@ def _ranking(data: ExportData, lang: Lang) -> str:
     )
     id_column = ranking_header(data).index(label("export.col.id"))
     remarks = ranking_header(data).index(label("export.col.remarks"))
-    classes = {tier_column: ' class="tier"', id_column: ' class="id"', remarks: ' class="remarks"'}
+    name_column = ranking_header(data).index(label("export.col.group"))
+    teams = ranking_header(data).index(label("export.col.teams"))
+    classes = {
+        tier_column: ' class="tier"',
+        id_column: ' class="id"',
+        remarks: ' class="remarks"',
+        name_column: ' class="name"',
+        teams: ' class="teams"',
+    }
     body = []
     for row in data.rows:
         cells = []
@@ -108,7 +118,10 @@ def _ranking(data: ExportData, lang: Lang) -> str:
             if n in numbers:
                 cells.append(f'<td class="n">{value:.2f}</td>')
             else:
-                cells.append(f"<td{classes.get(n, '')}>{escape(str(value))}</td>")
+                text = escape(str(value))
+                if n == teams:  # one team's figure a line
+                    text = text.replace("; ", "<br>")
+                cells.append(f"<td{classes.get(n, '')}>{text}</td>")
         index = min(tiers.index(row.tier.id), 2)
         body.append(f'<tr class="tier-{index}">{"".join(cells)}</tr>')
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -35,6 +35,7 @@ SCORE_FORMAT = "0.00"
 MAX_WIDTH = 40
 WRAPPED_WIDTH = 30
 HEADER_HEIGHT = 32  # two lines: the Chinese name over the English one
+LINE_HEIGHT = 15
 OFFSET_FORMAT = "+0.00;-0.00;0.00"
 PAPER_A4 = "9"  # ECMA-376 paper size code
 
@@ -163,6 +164,10 @@ def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     rows: list[list[Cell]] = [[name, value] for name, value in data.statement(lang)]
     rows.append(["QR", data.seal.payload])
     _prepare(sheet, header, rows, data, t("export.sheet.rules", lang), first_columns=0, filtered=0)
+    width = sheet.column_dimensions["B"].width
+    for number, (_, value) in enumerate(rows, start=2):  # wrapped rows grow (LibreOffice and
+        lines = -(-_display(str(value)) // int(width - 1))  # WPS do not fit them themselves)
+        sheet.row_dimensions[number].height = LINE_HEIGHT * max(lines, 1)
     _header(sheet, header)
     for name, value in rows:
         cell = WriteOnlyCell(sheet, value=value)
