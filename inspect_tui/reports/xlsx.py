@@ -36,6 +36,9 @@ MAX_WIDTH = 40
 WRAPPED_WIDTH = 30
 HEADER_HEIGHT = 32  # two lines: the Chinese name over the English one
 LINE_HEIGHT = 15
+TALL_HEADER = 62  # a long section name over its English name, wrapped in a score's width
+SCORE_WIDTH = 10.0
+TEAMS_WIDTH = 16.0
 OFFSET_FORMAT = "+0.00;-0.00;0.00"
 PAPER_A4 = "9"  # ECMA-376 paper size code
 
@@ -59,7 +62,16 @@ def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     numbers = set(number_columns(data))
     tier_column = header.index(label("export.col.tier"))
     remarks = header.index(label("export.col.remarks"))
-    _prepare(sheet, header, rows, data, f"{data.campaign.title.get(lang)}", wrapped={remarks})
+    teams = header.index(label("export.col.teams"))
+    # scores are short and their long section names wrap in the header: the sheet then prints
+    # at a readable scale on one A4 width
+    widths = {n: SCORE_WIDTH for n in numbers} | {teams: TEAMS_WIDTH, remarks: WRAPPED_WIDTH}
+    _prepare(sheet, header, rows, data, data.campaign.title.get(lang), widths=widths)
+    sheet.row_dimensions[1].height = TALL_HEADER
+    for number, (ranked, values) in enumerate(zip(data.rows, rows, strict=True), start=2):
+        lines = max(len(ranked.teams), _lines(values[remarks], WRAPPED_WIDTH))
+        if lines > 1:  # wrapped cells: LibreOffice and WPS do not grow the row themselves
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
     _header(sheet, header)
     for ranked, values in zip(data.rows, rows, strict=True):
         cells: list[Cell | WriteOnlyCell] = []
@@ -70,7 +82,7 @@ def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
             elif n == tier_column:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.fill = fills[tiers.index(ranked.tier.id)]
-            elif n == remarks and value:
+            elif n in (remarks, teams) and value:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.alignment = WRAP
                 if isinstance(value, str) and value.startswith("="):
@@ -166,8 +178,7 @@ def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     _prepare(sheet, header, rows, data, t("export.sheet.rules", lang), first_columns=0, filtered=0)
     width = sheet.column_dimensions["B"].width
     for number, (_, value) in enumerate(rows, start=2):  # wrapped rows grow (LibreOffice and
-        lines = -(-_display(str(value)) // int(width - 1))  # WPS do not fit them themselves)
-        sheet.row_dimensions[number].height = LINE_HEIGHT * max(lines, 1)
+        sheet.row_dimensions[number].height = LINE_HEIGHT * _lines(value, width)  # WPS do not)
     _header(sheet, header)
     for name, value in rows:
         cell = WriteOnlyCell(sheet, value=value)
@@ -185,12 +196,12 @@ def _prepare(
     first_columns: int = 3,
     filtered: int | None = None,
     sized: int | None = None,
-    wrapped: set[int] | None = None,
+    widths: dict[int, float] | None = None,
     fit_width: bool = True,
 ) -> None:
     """What a write-only sheet needs before its first row: widths (from every value of the
-    first `sized` columns, all by default; from the header for the rest; `wrapped` columns
-    narrower, their cells wrap), frozen header and `first_columns`, a filter over the header
+    first `sized` columns, all by default; from the header for the rest; or as `widths` says,
+    for columns whose cells wrap), frozen header and `first_columns`, a filter over the header
     and `filtered` rows (all by default), and A4 landscape printing, one page wide unless
     `fit_width` is off."""
     for n in range(len(header)):
@@ -198,8 +209,8 @@ def _prepare(
             column = [header[n], *(r[n] for r in rows if n < len(r))]
         else:
             column = [header[n], "不适用"]
-        most = WRAPPED_WIDTH if wrapped and n in wrapped else MAX_WIDTH
-        sheet.column_dimensions[get_column_letter(n + 1)].width = _width(column, most)
+        width = widths[n] if widths and n in widths else _width(column)
+        sheet.column_dimensions[get_column_letter(n + 1)].width = width
     sheet.freeze_panes = f"{get_column_letter(first_columns + 1)}2"
     count = len(rows) if filtered is None else filtered
     if count:
@@ -252,6 +263,11 @@ def _width(values: Iterable[Cell], most: int = MAX_WIDTH) -> float:
     longer line."""
     widest = max((_display(line) for v in values for line in str(v).split("\n")), default=8)
     return float(min(max(widest + 2, 6), most))
+
+
+def _lines(value: Cell, width: float) -> int:
+    """How many lines `value` wraps to in a column `width` wide."""
+    return max(1, -(-_display(str(value)) // max(int(width) - 1, 1)))
 
 
 def _display(value: Cell) -> int:

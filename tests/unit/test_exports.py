@@ -62,7 +62,8 @@ def test_the_workbook_is_ready_to_filter_and_print(published: Published) -> None
     tier_column = next(c.column for c in sheet[1] if c.value == "等次\nTier")
     fills = {sheet.cell(r, tier_column).fill.fgColor.rgb[-6:] for r in range(2, 40)}
     assert fills == {"E2F0D9", "FFF2CC", "F8CBAD"}  # one fill per tier
-    assert sheet.row_dimensions[1].height == 32  # the header's two lines show
+    assert sheet.row_dimensions[1].height == 62  # long section names wrap in a score's width
+    assert sheet.column_dimensions["E"].width == 10  # total: a score, not its long header
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
     items = book["明细"]  # 45 columns: across pages, the group columns on each
     assert not items.sheet_properties.pageSetUpPr.fitToPage
