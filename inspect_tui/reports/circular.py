@@ -14,7 +14,7 @@ problems with how many groups had them and the teams' notes; the ranking; the QR
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 
 from docx import Document
@@ -111,7 +111,7 @@ def _problems(document: Document, data: ExportData, lang: Lang) -> None:
 
 def _signature(document: Document, data: ExportData, lang: Lang) -> None:
     """The office and the date, right-aligned four characters in, room above for the seal."""
-    made = date.fromisoformat(data.made_at[:10])
+    made = data.made.date()
     when = f"{made.year}年{made.month}月{made.day}日" if lang == "zh" else made.isoformat()
     for _ in range(2):
         _paragraph(document, "", FANGSONG)
@@ -135,7 +135,7 @@ def _attachment(document: Document, data: ExportData, lang: Lang) -> None:
 def _properties(document: Document, data: ExportData, lang: Lang) -> None:
     """The file's own properties say who and when, not python-docx's template."""
     props = document.core_properties
-    made = datetime.strptime(data.made_at, "%Y-%m-%d %H:%M UTC").replace(tzinfo=UTC)
+    made = data.made
     props.author = props.last_modified_by = t("circular.signature", lang)
     props.title = t("circular.title", lang, title=data.campaign.title.get(lang))
     props.created = props.modified = made

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from inspect_tui.core.calibration import Calibration, describe
@@ -64,13 +64,19 @@ class ExportData:
     calibrated: bool
     include_drafts: bool
     coverage: dict[str, int]
-    made_at: str
+    made: datetime  # aware, in the office's own time zone
     seal: Seal
 
     @property
     def sections(self) -> tuple[Section, ...]:
         """The sections that carry points (the penalties section has none)."""
         return tuple(s for s in self.campaign.sections if s.weight > 0)
+
+    @property
+    def made_at(self) -> str:
+        """"2026-11-27 07:27 +08:00": local time, and which."""
+        offset = self.made.strftime("%z")
+        return f"{self.made:%Y-%m-%d %H:%M} {offset[:3]}:{offset[3:]}"
 
     @property
     def unsigned(self) -> bool:
@@ -173,7 +179,8 @@ def gather(
     for slot in sorted(found.slots, key=lambda s: (s.group, s.team)):
         if (slot.group, slot.team) in counted and slot.record is not None:
             visits.setdefault(slot.group, []).append(_visited(tally, slot))
-    made = (clock or (lambda: datetime.now(UTC)))().astimezone(UTC)
+    made = (clock or datetime.now)()
+    made = made if made.tzinfo else made.astimezone()  # naive: this machine's own time
     return ExportData(
         campaign=campaign,
         rows=found.rows,
@@ -182,7 +189,7 @@ def gather(
         calibrated=found.applied,
         include_drafts=include_drafts,
         coverage=coverage_counts(coverage(campaign, found.slots)),
-        made_at=made.strftime("%Y-%m-%d %H:%M UTC"),
+        made=made,
         seal=seal(
             campaign,
             found.rows,

@@ -23,7 +23,8 @@ FORMATS: dict[str, tuple[Writer, str]] = {
     "html": (html_bytes, "report.html"),
     "docx": (docx_bytes, "circular.docx"),
 }
-Progress = Callable[[str], None]  # called with each format as it starts
+Progress = Callable[[str], None]
+SHARED = 0o644  # colleagues on the office PC open these, unlike the data files  # called with each format as it starts
 
 
 def parse_formats(text: str) -> list[str]:
@@ -46,14 +47,13 @@ def export_files(
     lang: Lang = "zh",
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write each format as `<campaign>-<time>-<code>-<name>` into `folder`, all or none: a
+    """Write each format as `<campaign>-<time>-<code>-<lang>-<name>` into `folder`, all or none: a
     file that cannot be written (a full disk, a read-only folder) raises `InspectError` naming
     it, and the files this call already wrote are taken back."""
     if not data.rows:
         raise InspectError("export.empty")
-    # the code's first four characters tell two rankings made in one minute apart
-    stamp = data.made_at[:16].replace("-", "").replace(":", "").replace(" ", "-")
-    stamp += f"-{data.seal.digest[:4].lower()}"
+    # the code's first four characters and the language tell apart exports made in one minute
+    stamp = f"{data.made:%Y%m%d-%H%M}-{data.seal.digest[:4].lower()}-{lang}"
     written: list[Path] = []
     for name in formats:
         writer, suffix = FORMATS[name]
@@ -62,7 +62,7 @@ def export_files(
         path = folder / f"{data.campaign.id}-{stamp}-{suffix}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, writer(data, lang))
+            atomic_write(path, writer(data, lang), SHARED)
         except OSError as exc:
             for done in written:
                 done.unlink(missing_ok=True)

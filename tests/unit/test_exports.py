@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +27,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     from inspect_tui.core.campaign import load_campaign
     from inspect_tui.core.paths import BUNDLED_CAMPAIGN
 
-    return publish(tmp_path_factory.mktemp("published"), load_campaign(BUNDLED_CAMPAIGN))
+    old = os.umask(0o022)  # the usual umask, whatever this machine's is
+    try:
+        return publish(tmp_path_factory.mktemp("published"), load_campaign(BUNDLED_CAMPAIGN))
+    finally:
+        os.umask(old)
 
 
 def decode(image: Image.Image) -> list[str]:
@@ -314,7 +319,12 @@ def test_hostile_text_reaches_the_workbook_as_plain_text(published: Published) -
         assert all(c.data_type != "f" for r in sheet_.iter_rows() for c in r)
 
 
+def test_exports_are_readable_by_colleagues(published: Published) -> None:
+    for path in published.files.values():
+        assert path.stat().st_mode & 0o777 == 0o644, path
+
+
 def test_file_names_say_campaign_time_and_kind(published: Published) -> None:
     names = sorted(p.name for p in published.files.values())
     code = published.data.seal.digest[:4].lower()
-    assert all(re.fullmatch(rf"shache-2012-h1-20120720-0830-{code}-\w+\.\w+", n) for n in names)
+    assert all(re.fullmatch(rf"shache-2012-h1-20120720-0830-{code}-zh-\w+\.\w+", n) for n in names)

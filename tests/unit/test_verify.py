@@ -137,11 +137,11 @@ def test_a_full_disk_leaves_no_export_behind(
     real = export_module.atomic_write
     calls = []
 
-    def fill_up(path: Path, data: bytes) -> None:
+    def fill_up(path: Path, data: bytes, mode: int) -> None:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real(path, data)
+        real(path, data, mode)
 
     monkeypatch.setattr(export_module, "atomic_write", fill_up)
     out = published.folder / "full"
