@@ -10,9 +10,9 @@ from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.paths import campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
-from inspect_tui.core.verify import verify
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import export_files, parse_formats
+from inspect_tui.reports.verify import verify
 
 EXIT_MISMATCH = 1
 

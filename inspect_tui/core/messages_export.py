@@ -155,6 +155,27 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "  {group}：打印时 {before}，现在 {after}",
         "en": "  {group}: printed {before}, now {after}",
     },
+    "verify.no_file": {"zh": "{what}：找不到这个文件", "en": "{what}: no such file"},
+    "verify.empty": {
+        "zh": "请给出导出文件、打印的验证码或扫描到的二维码内容",
+        "en": "give an export file, the printed code or what the QR code scans to",
+    },
+    "verify.no_such_code": {
+        "zh": "不一致：本机没有验证码为 {code} 的导出，请核对输入是否有误（县汇总现在的验证码是 {now}）",
+        "en": "mismatch: no export made here has the code {code}; check it was typed right (the county store's code now is {now})",
+    },
+    "verify.file_changed": {
+        "zh": "不一致：文件中的验证码 {code} 与县汇总一致，但文件里的分数被改过",
+        "en": "mismatch: the file's code {code} is the county store's, but figures in the file were changed",
+    },
+    "verify.file_differs": {
+        "zh": "  {group}：文件中 {shown}，排名 {ranked}",
+        "en": "  {group}: the file shows {shown}, the ranking {ranked}",
+    },
+    "verify.receipt_unknown": {
+        "zh": "回执中的联络组或考核组（{group} · {team}）不在本次考核中",
+        "en": "the receipt's group or team ({group} · {team}) is not in this campaign",
+    },
     "verify.unknown": {
         "zh": "  此验证码不在本机的导出记录中，无法指出哪些联络组不同",
         "en": "  this code is not among the exports made here, so the differing groups cannot be named",

@@ -132,19 +132,12 @@ def read_log(folder: Path) -> list[dict[str, Any]]:
 
 def differences(
     printed: dict[str, dict[str, Any]], rows: Sequence[RankedGroup]
-) -> list[tuple[str, str, str]]:
-    """(group, what was printed, what the store gives now) for every group that differs:
-    "rank 3, 91.50, good" against "rank 5, 88.00, fair"; "-" for a group on one side only."""
+) -> list[tuple[str, dict[str, Any] | None, dict[str, Any] | None]]:
+    """(group, its figures as printed, as the store gives them now) for every group that
+    differs; None for a group on one side only."""
     now = {row.group.id: group_figures(row) for row in rows}
-    changed = []
-    for group in sorted(set(printed) | set(now)):
-        before, after = printed.get(group), now.get(group)
-        if before != after:
-            changed.append((group, _brief(before), _brief(after)))
-    return changed
-
-
-def _brief(figures: dict[str, Any] | None) -> str:
-    if figures is None:
-        return "-"
-    return f"#{figures['rank']} {figures['total']} {figures['tier']}"
+    return [
+        (group, printed.get(group), now.get(group))
+        for group in sorted(set(printed) | set(now))
+        if printed.get(group) != now.get(group)
+    ]

@@ -74,7 +74,7 @@ class ExportData:
 
     @property
     def made_at(self) -> str:
-        """"2026-11-27 07:27 +08:00": local time, and which."""
+        """ "2026-11-27 07:27 +08:00": local time, and which."""
         offset = self.made.strftime("%z")
         return f"{self.made:%Y-%m-%d %H:%M} {offset[:3]}:{offset[3:]}"
 

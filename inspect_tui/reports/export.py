@@ -23,8 +23,8 @@ FORMATS: dict[str, tuple[Writer, str]] = {
     "html": (html_bytes, "report.html"),
     "docx": (docx_bytes, "circular.docx"),
 }
-Progress = Callable[[str], None]
-SHARED = 0o644  # colleagues on the office PC open these, unlike the data files  # called with each format as it starts
+Progress = Callable[[str], None]  # called with each format as it starts
+SHARED = 0o644  # colleagues on the office PC open these, unlike the data files
 
 
 def parse_formats(text: str) -> list[str]:

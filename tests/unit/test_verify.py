@@ -12,10 +12,10 @@ import pytest
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.store import LocalStore
-from inspect_tui.core.verify import verify
 from inspect_tui.reports import export as export_module
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files, parse_formats
+from inspect_tui.reports.verify import verify
 from tests.support.published import Published, publish
 
 
@@ -75,15 +75,58 @@ def test_a_changed_score_in_the_store_is_a_mismatch_naming_the_group(
     match, lines = check(campaign, published, str(published.files["docx"]))
     assert not match
     assert lines[0].startswith(f"mismatch: code {published.data.seal.code} differs")
-    named = [line for line in lines[1:] if line.strip().startswith(f"{victim}:")]
-    assert len(named) == 1 and "printed #" in named[0]
+    name = campaign.group(victim).name.en
+    named = [line for line in lines[1:] if line.strip().startswith(f"{name}（{victim}）:")]
+    assert len(named) == 1 and "printed #" in named[0] and "Good" in named[0]
 
 
-def test_a_code_not_made_here_is_a_mismatch_that_says_so(
+def test_a_mistyped_code_says_check_the_typing(published: Published, campaign: Campaign) -> None:
+    match, lines = check(campaign, published, "0000-1111-2222-3333")
+    assert not match
+    assert lines == [
+        "mismatch: no export made here has the code 0000-1111-2222-3333; check it was typed"
+        f" right (the county store's code now is {published.data.seal.code})"
+    ]
+
+
+def test_a_payload_not_made_here_says_the_groups_cannot_be_named(
     published: Published, campaign: Campaign
 ) -> None:
-    match, lines = check(campaign, published, "0000-1111-2222-3333")
+    match, lines = check(campaign, published, "ITX1:SHACHE-2012-H1:N:0000111122223333")
     assert not match and "not among the exports made here" in lines[-1]
+
+
+def test_codes_typed_with_spaces_full_width_or_ime_dashes_verify(
+    published: Published, campaign: Campaign
+) -> None:
+    code = published.data.seal.code
+    wide = code.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789ABCDEF"})
+    for typed in (code.replace("-", " "), wide, code.replace("-", "－"), f"  {code.lower()} "):
+        assert check(campaign, published, typed)[0], typed
+
+
+def test_a_file_whose_figures_were_edited_is_a_mismatch_naming_the_group(
+    published: Published, campaign: Campaign
+) -> None:
+    """The code in the file is intact; a total in it was raised. Every readable format."""
+    victim = published.data.rows[-1]
+    old = f"{victim.total:.2f}"
+    for kind in ("csv", "html"):
+        path = published.files[kind]
+        text = path.read_text(encoding="utf-8-sig" if kind == "csv" else "utf-8")
+        start = text.index(f"{victim.group.id}<" if kind == "html" else f",{victim.group.id},")
+        at = text.index(old, start)  # the first score after the id is the total
+        path.write_text(
+            text[:at] + "94.00" + text[at + len(old) :],
+            encoding="utf-8-sig" if kind == "csv" else "utf-8",
+        )
+        match, lines = check(campaign, published, str(path))
+        assert not match, kind
+        assert lines[0].startswith("mismatch: the file's code") and "were changed" in lines[0]
+        assert lines[1:] == [
+            f"  {victim.group.name.en}（{victim.group.id}）: the file shows #{victim.rank} 94.00,"
+            f" the ranking #{victim.rank} {old}"
+        ], kind
 
 
 def test_receipts_verify_and_a_superseded_one_says_so(
@@ -153,3 +196,25 @@ def test_a_full_disk_leaves_no_export_behind(
         f"cannot write {calls[2]}: No space left on device; no partial file was left"
     )
     assert list(out.iterdir()) == []
+
+
+def test_an_edited_workbook_or_circular_is_a_mismatch(
+    published: Published, campaign: Campaign
+) -> None:
+    import docx
+    from openpyxl import load_workbook
+
+    victim = published.data.rows[-1]
+    book = load_workbook(published.files["xlsx"])
+    row = next(r for r in book.worksheets[0].iter_rows(min_row=2) if r[1].value == victim.group.id)
+    row[4].value = 94.0
+    book.save(published.files["xlsx"])
+    document = docx.Document(str(published.files["docx"]))
+    cells = next(
+        r.cells for r in document.tables[0].rows if r.cells[1].text == victim.group.name.zh
+    )
+    cells[2].text = "94.00"
+    document.save(str(published.files["docx"]))
+    for kind in ("xlsx", "docx"):
+        match, lines = check(campaign, published, str(published.files[kind]))
+        assert not match and len(lines) == 2 and "94.00" in lines[1], kind

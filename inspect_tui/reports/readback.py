@@ -1,0 +1,104 @@
+"""Reading our own exports back: the figures a file shows for each group, so that `verify FILE`
+checks what is printed in it, not only the code it carries."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+
+from inspect_tui.core.model import Campaign
+
+Figures = dict[str, tuple[int, str]]  # group id -> (rank, total as printed, "91.50")
+
+
+def figures_in(path: Path, campaign: Campaign) -> Figures | None:
+    """The ranking a file of ours shows; None for a file that is not one of our exports (or
+    a format without a table, such as a receipt)."""
+    reader = {".csv": _csv, ".xlsx": _xlsx, ".html": _html, ".docx": _docx}.get(path.suffix)
+    if reader is None:
+        return None
+    try:
+        return reader(path, campaign) or None
+    except (ValueError, IndexError, KeyError, OSError):
+        return None
+
+
+def _rows(rows: list[list[str]]) -> Figures:
+    """rank, id, name, kind, total ... from the rows under the header."""
+    return {row[1]: (int(float(row[0])), f"{float(row[4]):.2f}") for row in rows}
+
+
+def _csv(path: Path, campaign: Campaign) -> Figures:
+    lines = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    body = []
+    for row in lines[1:]:
+        if not row or row[0].startswith("#"):
+            break
+        body.append(row)
+    return _rows(body)
+
+
+def _xlsx(path: Path, campaign: Campaign) -> Figures:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        rows = [
+            ["" if v is None else str(v) for v in row]
+            for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)
+        ]
+    finally:
+        book.close()
+    return _rows([row for row in rows if row and row[0]])
+
+
+class _Table(HTMLParser):
+    """The cells of the first table's body."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.tables = 0
+        self.in_body = False
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables += 1
+        elif tag == "tbody" and self.tables == 1:
+            self.in_body = True
+        elif tag == "tr" and self.in_body:
+            self.rows.append([])
+        elif tag == "td" and self.in_body:
+            self.cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self.in_body = False
+        elif tag == "td" and self.cell is not None:
+            self.rows[-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def _html(path: Path, campaign: Campaign) -> Figures:
+    table = _Table()
+    table.feed(path.read_text(encoding="utf-8"))
+    return _rows(table.rows)
+
+
+def _docx(path: Path, campaign: Campaign) -> Figures:
+    import docx
+
+    names = {g.name.zh: g.id for g in campaign.groups} | {g.name.en: g.id for g in campaign.groups}
+    document = docx.Document(str(path))
+    figures: Figures = {}
+    for row in document.tables[0].rows[1:]:
+        rank, name, total = (cell.text.strip() for cell in row.cells[:3])
+        figures[names[name]] = (int(rank), f"{float(total):.2f}")
+    return figures
