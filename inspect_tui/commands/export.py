@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from rich.progress import Progress
@@ -40,6 +41,8 @@ def export(
             progress.advance(task)
 
         paths = export_files(found, wanted, folder, store.folder, lang=lang, progress=step)
+    if warning := found.warning(lang):
+        print(warning, file=sys.stderr)
     for path in paths:
         print(t("export.wrote", lang, path=path))
     print(t("export.summary", lang, groups=len(found.rows), code=found.seal.code))

@@ -129,6 +129,10 @@ def rank_command(
             loaded, store.folder, include_drafts=include_drafts, calibrated=calibrated
         )
     rows, calibration, applied = found.rows, found.calibration, found.applied
+    if warning := found.warning(lang):
+        print(warning, file=sys.stderr)
+    if not rows:
+        print(t("export.empty", lang, folder=store.folder), file=sys.stderr)
     if as_json:
         shape = ranking_json(loaded, rows, include_drafts)
         shape["calibration"] = {

@@ -10,7 +10,9 @@ merging is idempotent and the order of files never matters:
 - drafts are kept and reported, and ranked only when asked to (`include_drafts`), marked.
 
 File: `county/<campaign>.json` in the lead's data folder, written through the atomic storage in
-one write per merge. A refused bundle changes nothing.
+one write per merge. A refused bundle changes nothing. Each record keeps the hash of its content:
+a record edited in the file afterwards is marked `intact=False`, ranked with the flag `altered`
+and reported by every command that reads the store.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class Record:
     source_file: str
     signed: bool
     data: dict[str, Any] = field(compare=False, hash=False, repr=False)
+    intact: bool = field(default=True, compare=False)  # the data still hash to `content`
 
     @property
     def answers(self) -> dict[str, Answer]:
@@ -67,15 +70,20 @@ class MergeReport:
     refused: list[str] = field(default_factory=list)
 
 
-def record_of(bundle: Bundle, visit: dict[str, Any]) -> Record:
+def content_of(visit: dict[str, Any]) -> str:
+    """sha256 of a visit's record without its audit: what identifies its content."""
     body = {k: v for k, v in visit.items() if k != "audit"}
+    return hashlib.sha256(canonical(body)).hexdigest()
+
+
+def record_of(bundle: Bundle, visit: dict[str, Any]) -> Record:
     return Record(
         visit_id=visit["id"],
         team=visit["team"],
         group=visit["group"],
         revision=int(visit.get("revision", 1)),
         status=visit["status"],
-        content=hashlib.sha256(canonical(body)).hexdigest(),
+        content=content_of(visit),
         source=bundle.fingerprint or "unsigned",
         source_file=bundle.path.name,
         signed=bundle.signed,
@@ -198,10 +206,19 @@ class CountyStore:
         }
 
     def _load(self) -> list[Record]:
-        return [
-            Record(**{k: row[k] for k in Record.__dataclass_fields__ if k in row})
-            for row in self._db.table("records", cache_size=0).all()
-        ]
+        """The merged records; one whose data no longer hash to its content was changed in
+        the file after it was merged (by hand, or by another program) and is marked."""
+        records = []
+        for row in self._db.table("records", cache_size=0).all():
+            fields = {k: row[k] for k in Record.__dataclass_fields__ if k in row and k != "intact"}
+            intact = content_of(row.get("data", {})) == row.get("content")
+            records.append(Record(**fields, intact=intact))
+        return records
+
+    @property
+    def altered(self) -> list[Record]:
+        """Records changed in the county file after they were merged."""
+        return sorted((r for r in self._records.values() if not r.intact), key=self._key)
 
 
 def answer_changes(older: Record, newer: Record) -> list[tuple[str, object, object]]:

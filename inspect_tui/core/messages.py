@@ -494,6 +494,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.flags": {"zh": "标注", "en": "Flags"},
     "flag.disagreement": {"zh": "两组差异大", "en": "teams disagree"},
     "flag.unsigned": {"zh": "未签名", "en": "unsigned"},
+    "flag.altered": {"zh": "汇总文件被改动", "en": "changed in the county file"},
+    "county.altered": {
+        "zh": "注意：县汇总文件 {file} 中有 {count} 条记录在合并后被改动（{records}）；这些结果已标记。请把各考核组的原始文件合并到新的数据文件夹以恢复",
+        "en": "warning: {count} record(s) in the county file {file} were changed after they were merged ({records}); their results are flagged. Merge the teams' original files into a fresh data folder to recover",
+    },
     "flag.draft": {"zh": "草稿", "en": "draft"},
     "flag.quota": {"zh": "超出名额降等", "en": "moved down by quota"},
     "flag.team": {"zh": "采用指定组结果", "en": "chosen team's result"},

@@ -131,8 +131,8 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown export format '{format}'; known: {known}",
     },
     "export.empty": {
-        "zh": "县汇总中还没有可排名的结果：请先合并各考核组的结果文件",
-        "en": "the county store has no results to rank yet: merge the teams' files first",
+        "zh": "{folder} 中的县汇总还没有可排名的结果：请先合并各考核组的结果文件",
+        "en": "the county store in {folder} has no results to rank yet: merge the teams' files first",
     },
     "export.failed": {
         "zh": "无法写入 {path}：{reason}；未留下不完整的文件",

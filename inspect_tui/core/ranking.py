@@ -37,6 +37,7 @@ class TeamResult:
     vetoed: bool = False
     signed: bool = True
     draft: bool = False
+    altered: bool = False  # its record was changed in the county file after the merge
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ def combine(
         flags.append("unsigned")
     if any(r.draft for r in results):
         flags.append("draft")
+    if any(r.altered for r in results):
+        flags.append("altered")
     vetoed = any(r.vetoed for r in results)
     if len(results) == 1:
         picked = results[0]

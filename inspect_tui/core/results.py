@@ -11,7 +11,8 @@ from typing import Literal
 
 from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
 from inspect_tui.core.calibration import Calibration, apply, calibrate
-from inspect_tui.core.county import CountyStore, MergeReport, Slot
+from inspect_tui.core.county import CountyStore, MergeReport, Record, Slot
+from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.keys import trusted_keys
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import RankedGroup, TeamResult, rank
@@ -94,6 +95,7 @@ def team_results(
                 deductions=score.deductions,
                 vetoed=score.vetoed,
                 signed=record.signed,
+                altered=not record.intact,
                 draft=record.status != "final",
             )
         )
@@ -135,6 +137,16 @@ class CountyRanking:
     slots: list[Slot]
     calibration: Calibration
     applied: bool  # whether the calibration offsets were taken off the totals
+    altered: list[Record]  # records changed in the county file after they were merged
+    file: Path  # the county file
+
+    def warning(self, lang: Lang) -> str | None:
+        """One line when the county file was changed by hand, else None."""
+        if not self.altered:
+            return None
+        records = ", ".join(f"{r.group} · {r.team}" for r in self.altered)
+        count = len(self.altered)
+        return t("county.altered", lang, file=self.file, count=count, records=records)
 
 
 def county_ranking(
@@ -144,7 +156,7 @@ def county_ranking(
     the lead's choices applied, the calibration computed and, when asked, applied."""
     county = CountyStore(folder, campaign)
     try:
-        slots, choices = county.slots(), county.choices
+        slots, choices, altered = county.slots(), county.choices, county.altered
     finally:
         county.close()
     results = team_results(campaign, slots, include_drafts=include_drafts)
@@ -152,4 +164,5 @@ def county_ranking(
     applied = calibrated and found.offsets is not None
     if applied:
         results = apply(results, found.offsets or {})
-    return CountyRanking(rank(campaign, results, choices), slots, found, applied)
+    rows = rank(campaign, results, choices)
+    return CountyRanking(rows, slots, found, applied, altered, county.path)

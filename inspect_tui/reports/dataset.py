@@ -64,6 +64,7 @@ class ExportData:
     calibrated: bool
     include_drafts: bool
     coverage: dict[str, int]
+    warning: Callable[[Lang], str | None]  # the county file was changed by hand: say so
     made: datetime  # aware, in the office's own time zone
     seal: Seal
 
@@ -189,6 +190,7 @@ def gather(
         calibrated=found.applied,
         include_drafts=include_drafts,
         coverage=coverage_counts(coverage(campaign, found.slots)),
+        warning=found.warning,
         made=made,
         seal=seal(
             campaign,

@@ -51,7 +51,7 @@ def export_files(
     file that cannot be written (a full disk, a read-only folder) raises `InspectError` naming
     it, and the files this call already wrote are taken back."""
     if not data.rows:
-        raise InspectError("export.empty")
+        raise InspectError("export.empty", folder=log_folder)
     # the code's first four characters and the language tell apart exports made in one minute
     stamp = f"{data.made:%Y%m%d-%H%M}-{data.seal.digest[:4].lower()}-{lang}"
     written: list[Path] = []

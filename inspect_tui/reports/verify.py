@@ -117,7 +117,8 @@ def _verify_export(
         )
         first = first or (made, ranking)
         if made.digest == claim.digest:
-            return _matched(campaign, ranking, code, shown, lang)
+            verdict = _matched(campaign, ranking, code, shown, lang)
+            return _warned(verdict, ranking, lang)
     assert first is not None
     now, _ = first
     logged = next((e for e in read_log(folder) if e.get("digest") == claim.digest), None)
@@ -129,6 +130,8 @@ def _verify_export(
         return Verdict(False, lines)
     lines = [t("verify.mismatch", lang, code=code, now=now.code)]
     ranking = _ranking(campaign, folder, str(logged.get("options", "N")))
+    if warning := ranking.warning(lang):
+        lines.append(warning)
     for group, before, after in differences(logged.get("groups", {}), ranking.rows):
         printed, current = _brief(campaign, before, lang), _brief(campaign, after, lang)
         lines.append(
@@ -165,6 +168,11 @@ def _matched(
         return Verdict(False, lines)
     line = t("verify.match", lang, groups=len(ranking.rows), code=code, campaign=campaign.id)
     return Verdict(True, [line])
+
+
+def _warned(verdict: Verdict, ranking: CountyRanking, lang: Lang) -> Verdict:
+    warning = ranking.warning(lang)
+    return Verdict(verdict.match, [*verdict.lines, warning]) if warning else verdict
 
 
 def _ranking(campaign: Campaign, folder: Path, options: str) -> CountyRanking:

@@ -46,7 +46,7 @@ def test_bad_requests_get_one_line_and_exit_2(tmp_path: Path) -> None:
     empty = run(tmp_path, "--data", lead, "--lang", "en", "export", "--out", str(tmp_path / "o"))
     assert empty.returncode == 2
     assert empty.stderr.strip() == (
-        "the county store has no results to rank yet: merge the teams' files first"
+        f"the county store in {lead} has no results to rank yet: merge the teams' files first"
     )
     assert not (tmp_path / "o").exists()
     bad = run(tmp_path, "--data", lead, "--lang", "en", "export", "--format", "pdf")

@@ -113,8 +113,9 @@ async def test_an_empty_county_store_says_so_in_one_line(
             await pilot.pause()
             await export_now(pilot)
             shown = str(app.screen.query_one("#export-result", Static).content)
-    assert (
-        shown == "[red]the county store has no results to rank yet: merge the teams' files first[/]"
+    assert shown == (
+        f"[red]the county store in {tmp_path / 'empty'} has no results to rank yet:"
+        " merge the teams' files first[/]"
     )
     assert not (tmp_path / "exports").exists()
 

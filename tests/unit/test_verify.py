@@ -11,6 +11,7 @@ import pytest
 
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.model import Campaign
+from inspect_tui.core.results import county_ranking
 from inspect_tui.core.store import LocalStore
 from inspect_tui.reports import export as export_module
 from inspect_tui.reports.dataset import gather
@@ -78,6 +79,12 @@ def test_a_changed_score_in_the_store_is_a_mismatch_naming_the_group(
     name = campaign.group(victim).name.en
     named = [line for line in lines[1:] if line.strip().startswith(f"{name}（{victim}）:")]
     assert len(named) == 1 and "printed #" in named[0] and "Good" in named[0]
+    warning = next(line for line in lines if line.startswith("warning:"))
+    assert f"were changed after they were merged ({victim} · " in warning
+    with LocalStore(published.folder) as store:
+        ranking = county_ranking(campaign, store.folder)
+    flagged = {row.group.id for row in ranking.rows if "altered" in row.flags}
+    assert flagged == {victim} and len(ranking.altered) == 1
 
 
 def test_a_mistyped_code_says_check_the_typing(published: Published, campaign: Campaign) -> None:
@@ -169,7 +176,7 @@ def test_formats_are_checked_before_anything_is_written() -> None:
 def test_an_empty_county_store_exports_nothing(campaign: Campaign, tmp_path: Path) -> None:
     with LocalStore(tmp_path / "lead") as store:
         data = gather(campaign, store.folder)
-        with pytest.raises(InspectError, match="no results to rank yet"):
+        with pytest.raises(InspectError, match="lead has no results to rank yet"):
             export_files(data, list(FORMATS), tmp_path / "out", store.folder)
     assert not (tmp_path / "out").exists()
 
