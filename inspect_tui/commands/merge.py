@@ -146,7 +146,7 @@ def rank_command(
         return 0
     console = Console()
     console.print(f"[b]{loaded.title.get(lang)}[/b]")
-    console.print(describe(calibration, applied, lang))
+    console.print(describe(calibration, applied, lang, loaded.team_names(lang)))
     console.print(describe_rules(loaded, lang))
     console.print(ranking_table(loaded, rows, lang))
     return 0

@@ -20,6 +20,9 @@ import numpy as np
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.ranking import TeamResult
 
+FIRM_ANCHORS = 5  # fewer shared groups than this, or agreement below FIRM_ALPHA: a caution
+FIRM_ALPHA = 0.67  # Krippendorff's own lowest bar for tentative conclusions
+
 
 @dataclass(frozen=True)
 class Calibration:
@@ -104,11 +107,20 @@ def _linked(anchors: Mapping[str, Sequence[TeamResult]], teams: Sequence[str]) -
     return reach == set(teams)
 
 
-def describe(calibration: Calibration, applied: bool, lang: Lang) -> str:
-    """The advisory note printed with every ranking, and whether the offsets were applied."""
+def describe(
+    calibration: Calibration, applied: bool, lang: Lang, names: Mapping[str, str] | None = None
+) -> str:
+    """The advisory note printed with every ranking, and whether the offsets were applied;
+    `names` (team id -> name) words the teams as people know them. With few shared groups or
+    teams that hardly agree, the note says the offsets are not to be relied on."""
     alpha = "-" if calibration.alpha is None else f"{calibration.alpha:.2f}"
     if calibration.offsets is None:
         return t("calibration.none", lang, anchors=calibration.anchors, alpha=alpha)
-    offsets = ", ".join(f"{team} {offset:+.1f}" for team, offset in calibration.offsets.items())
+    offsets = ", ".join(
+        f"{(names or {}).get(team, team)} {offset:+.1f}"
+        for team, offset in calibration.offsets.items()
+    )
     key = "calibration.applied" if applied else "calibration.advisory"
-    return t(key, lang, offsets=offsets, anchors=calibration.anchors, alpha=alpha)
+    note = t(key, lang, offsets=offsets, anchors=calibration.anchors, alpha=alpha)
+    weak = calibration.anchors < FIRM_ANCHORS or (calibration.alpha or 0) < FIRM_ALPHA
+    return note + (t("calibration.weak", lang) if weak else "")

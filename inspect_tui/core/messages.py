@@ -437,6 +437,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "考核组校准（仅供参考，未应用）：{offsets}（依据 {anchors} 个交叉考核联络组）；一致性 α = {alpha}",
         "en": "Team calibration (advisory, not applied): {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",
     },
+    "calibration.weak": {
+        "zh": "；交叉考核的联络组少或各组一致性低，校准值仅供参考，不宜据此调整分数",
+        "en": "; with few shared groups or low agreement these offsets are not reliable enough to adjust scores by",
+    },
     "calibration.applied": {
         "zh": "已按考核组校准调整分数：{offsets}（依据 {anchors} 个交叉考核联络组）；一致性 α = {alpha}",
         "en": "Scores ADJUSTED by team calibration: {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",

@@ -209,6 +209,10 @@ class Campaign:
         """The campaign's team; KeyError for an id it does not have."""
         return self._team_index[team_id]
 
+    def team_names(self, lang: Lang) -> dict[str, str]:
+        """team id -> its name, as people say it."""
+        return {team.id: team.name.get(lang) for team in self.teams}
+
     @property
     def team_ids(self) -> set[str]:
         return set(self._team_index)

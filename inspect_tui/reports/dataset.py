@@ -107,7 +107,10 @@ class ExportData:
             ("export.rules", describe_rules(self.campaign, lang)),
             ("export.scoring", t("export.scoring_rules", lang)),
             ("export.deductions", t("export.deductions_note", lang)),
-            ("export.calibration", describe(self.calibration, self.calibrated, lang)),
+            (
+                "export.calibration",
+                describe(self.calibration, self.calibrated, lang, self.campaign.team_names(lang)),
+            ),
             ("export.unsigned", yes_no[self.unsigned]),
             ("export.drafts", yes_no[self.include_drafts]),
             ("export.made_at", self.made_at),

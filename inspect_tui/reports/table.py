@@ -34,6 +34,7 @@ def ranking_header(data: ExportData) -> list[str]:
 
 def ranking_row(data: ExportData, row: RankedGroup, lang: Lang) -> list[Cell]:
     """Numbers stay numbers (a spreadsheet sums them); everything else is text."""
+    teams = data.campaign.team_names(lang)
     return [
         row.rank,
         row.group.id,
@@ -43,9 +44,9 @@ def ranking_row(data: ExportData, row: RankedGroup, lang: Lang) -> list[Cell]:
         *(row.sections.get(s.id, 0.0) for s in data.sections),
         row.deductions,
         tier_word(row, lang),
-        "; ".join(f"{r.team} {r.total:.2f}" for r in row.teams),
+        "; ".join(f"{teams[r.team]} {r.total:.2f}" for r in row.teams),
         "、".join(t(f"flag.{flag}", lang) for flag in row.flags),
-        remarks(data, row.group.id),
+        remarks(data, row.group.id, lang),
     ]
 
 
@@ -53,10 +54,11 @@ def tier_word(row: RankedGroup, lang: Lang) -> str:
     return row.tier.name.get(lang) + (t("export.vetoed", lang) if row.vetoed else "")
 
 
-def remarks(data: ExportData, group_id: str) -> str:
+def remarks(data: ExportData, group_id: str, lang: Lang) -> str:
     """The teams' written problems for the group, each after its team."""
+    teams = data.campaign.team_names(lang)
     return " / ".join(
-        f"{v.team}: {v.problems.strip()}"
+        f"{teams[v.team]}: {v.problems.strip()}"
         for v in data.visits.get(group_id, [])
         if v.problems.strip()
     )

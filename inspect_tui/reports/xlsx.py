@@ -102,8 +102,9 @@ def _items(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         label("export.col.team"),
         *(item.id for item in items),
     ]
+    teams = data.campaign.team_names(lang)
     rows: list[list[Cell]] = [
-        [row.rank, row.group.id, row.group.name.get(lang), visit.team]
+        [row.rank, row.group.id, row.group.name.get(lang), teams[visit.team]]
         + [_answer(item, visit.answers.get(item.id), lang) for item in items]
         for row in data.rows
         for visit in data.visits.get(row.group.id, [])
@@ -155,7 +156,10 @@ def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     ]
     footer: list[list[Cell]] = [
         [],
-        [label("export.calibration"), describe(data.calibration, data.calibrated, lang)],
+        [
+            label("export.calibration"),
+            describe(data.calibration, data.calibrated, lang, data.campaign.team_names(lang)),
+        ],
         *([f"{t(f'coverage.{state}', lang)}", count] for state, count in data.coverage.items()),
     ]
     _prepare(

@@ -89,7 +89,7 @@ def test_the_item_sheet_has_every_counted_visit_and_explains_items(
     first_item = campaign.items[0]
     header = next(c for c in sheet[1] if c.value == first_item.id)
     assert header.comment is not None and header.comment.text == first_item.text.zh
-    revised = next(r for r in rows if r[1] == published.group and r[3] == "team-1")
+    revised = next(r for r in rows if r[1] == published.group and r[3] == "第一考核组")
     assert revised[rows[0].index(published.item)] == "否"
 
 
@@ -309,7 +309,7 @@ def test_the_same_row_in_every_format(published: Published) -> None:
 def test_hostile_text_reaches_the_workbook_as_plain_text(published: Published) -> None:
     sheet = load_workbook(published.files["xlsx"])["排名"]
     remark = next(row[-1] for row in sheet.iter_rows(values_only=True) if row[1] == published.group)
-    assert remark.startswith("team-1: =HYPERLINK")  # a cell value, never a formula
+    assert remark.startswith("第一考核组: =HYPERLINK")  # a cell value, never a formula
     items = load_workbook(published.files["xlsx"])["明细"]
     header = [c.value for c in items[1]]
     row = next(r for r in items.iter_rows(min_row=2) if r[1].value == published.group)

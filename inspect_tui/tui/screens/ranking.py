@@ -55,7 +55,11 @@ class RankingScreen(Screen[None]):
         lang, campaign = self.app.lang, self.app.campaign
         found = county_ranking(campaign, self.app.store.folder)
         self.rows, self.slots = found.rows, found.slots
-        note = describe_rules(campaign, lang) + "\n" + describe(found.calibration, False, lang)
+        note = (
+            describe_rules(campaign, lang)
+            + "\n"
+            + describe(found.calibration, False, lang, campaign.team_names(lang))
+        )
         self.query_one("#ranking-note", Static).update(escape(note))
         self.fill()
 
