@@ -130,3 +130,30 @@ def test_export_screen_snapshot(snap_compare, campaign: Campaign, office: Path, 
         )
     finally:
         store.close()
+
+
+async def test_f2_puts_the_whole_screen_and_the_result_into_the_other_language(
+    campaign: Campaign, office: Path
+) -> None:
+    with LocalStore(office) as store:
+        app = office_app(campaign, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("space")  # the first format, at once: it is highlighted
+            await pilot.pause()
+            formats = app.screen.query_one("#formats", SelectionList)
+            assert "xlsx" not in formats.selected
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("f2")
+            await pilot.pause()
+            screen = app.screen
+            title = str(screen.query_one("#export-title", Static).content)
+            result = str(screen.query_one("#export-result", Static).content)
+            prompt = str(formats.get_option("csv").prompt)
+    assert title == "[b]导出排名与通报草稿（空格勾选，Ctrl+S 导出）[/b]"
+    assert result.startswith("已导出 3 个文件到 exports\n验证码 ")
+    assert prompt == "CSV 排名表（Excel、WPS 可直接打开）"

@@ -3,6 +3,7 @@ with progress), and see where the files went and the verification code to print.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,9 +14,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, SelectionList, Static
+from textual.widgets.selection_list import Selection
 
 from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import t
+from inspect_tui.core.i18n import Lang, t
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.tui.bindings import localize
@@ -33,6 +35,10 @@ class ExportScreen(Screen[None]):
     ]
     app: InspectApp
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: Callable[[Lang], str] | None = None  # the last outcome, in either language
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="export"):
@@ -49,24 +55,40 @@ class ExportScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)
+        formats = self.query_one("#formats", SelectionList)
+        formats.add_options([Selection("", name, True, id=name) for name in FORMATS])
+        options = self.query_one("#export-options", SelectionList)
+        options.add_options([Selection("", name, False, id=name) for name in OPTIONS])
+        self.query_one("#export-folder", Input).value = str(self.app.exports)
+        self.query_one("#export-progress", ProgressBar).display = False  # until there is work
+        self.relabel()
+        formats.highlighted = 0  # Space ticks at once, as the title says
+        formats.focus()
+
+    def relabel(self) -> None:
+        """Every word on the screen in the app's language (on mount, and on F2)."""
         lang = self.app.lang
         self.query_one("#export-title", Static).update(f"[b]{t('ui.export_title', lang)}[/b]")
         self.query_one("#formats-label", Label).update(t("ui.export_formats", lang))
         self.query_one("#options-label", Label).update(t("ui.export_options", lang))
         self.query_one("#folder-label", Label).update(t("ui.export_folder", lang))
-        formats = self.query_one("#formats", SelectionList)
-        formats.add_options([(t(f"ui.format.{name}", lang), name, True) for name in FORMATS])
-        options = self.query_one("#export-options", SelectionList)
-        options.add_options([(t(f"ui.option.{name}", lang), name, False) for name in OPTIONS])
-        self.query_one("#export-folder", Input).value = str(self.app.exports)
-        self.query_one("#export-progress", ProgressBar).display = False  # until there is work
-        formats.focus()
+        for name in FORMATS:
+            self.query_one("#formats", SelectionList).replace_option_prompt(
+                name, t(f"ui.format.{name}", lang)
+            )
+        for name in OPTIONS:
+            self.query_one("#export-options", SelectionList).replace_option_prompt(
+                name, t(f"ui.option.{name}", lang)
+            )
+        if self.result is not None:
+            self._show(self.result(lang))
 
     def action_export(self) -> None:
         chosen = [str(v) for v in self.query_one("#formats", SelectionList).selected]
         result = self.query_one("#export-result", Static)
         if not chosen:
-            result.update(f"[red]{t('ui.export_nothing', self.app.lang)}[/]")
+            self.result = lambda lang: f"[red]{t('ui.export_nothing', lang)}[/]"
+            result.update(self.result(self.app.lang))
             return
         wanted = [name for name in FORMATS if name in chosen]  # the order the list shows
         options = set(self.query_one("#export-options", SelectionList).selected)
@@ -74,6 +96,7 @@ class ExportScreen(Screen[None]):
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=len(wanted) + 2, progress=0)
         bar.display = True
+        self.result = None
         result.update("")
         self.export(wanted, folder.expanduser(), "calibrate" in options, "drafts" in options)
 
@@ -100,12 +123,28 @@ class ExportScreen(Screen[None]):
                 progress=lambda name: app.call_from_thread(self._step, name),
             )
         except InspectError as error:
-            app.call_from_thread(self._show, f"[red]{escape(error.line(lang))}[/]")
+            app.call_from_thread(self._failed, error)
             return
         app.call_from_thread(self._step, "")
-        lines = [t("ui.export_done", lang, count=len(paths), folder=folder, code=data.seal.code)]
-        lines += [f"  {path.name}" for path in paths]
-        app.call_from_thread(self._show, escape("\n".join(lines)))
+
+        def done(lang: Lang) -> str:
+            code = data.seal.code
+            lines = [t("ui.export_done", lang, count=len(paths), folder=folder, code=code)]
+            lines += [f"  {path.name}" for path in paths]
+            text = escape("\n".join(lines))
+            warning = data.warning(lang)
+            return text + (f"\n[red]{escape(warning)}[/]" if warning else "")
+
+        app.call_from_thread(self._finished, done)
+
+    def _finished(self, result: Callable[[Lang], str]) -> None:
+        self.result = result
+        self._show(result(self.app.lang))
+
+    def _failed(self, error: InspectError) -> None:
+        self.result = lambda lang: f"[red]{escape(error.line(lang))}[/]"
+        self.query_one("#export-progress", ProgressBar).display = False
+        self._show(self.result(self.app.lang))
 
     def _step(self, name: str) -> None:
         self.query_one("#export-progress", ProgressBar).advance(1)

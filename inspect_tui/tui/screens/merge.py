@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, SelectionList, Static
 from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
 
 from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
 from inspect_tui.core.county import CountyStore
@@ -47,12 +48,22 @@ class MergeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)
+        self.query_one("#conflicts", OptionList).display = False
+        self.query_one("#merge-progress", ProgressBar).display = False  # until there is work
+        self.relabel()
+        self.scan([self.app.exports, self.app.store.folder / "exports"])
+        self.query_one("#bundles", SelectionList).focus()
+
+    def relabel(self) -> None:
+        """The screen's words in the app's language (on mount, and on F2); the files' verdicts
+        too, keeping what is ticked."""
         lang = self.app.lang
         self.query_one("#merge-title", Static).update(f"[b]{t('ui.merge_title', lang)}[/b]")
         self.query_one("#merge-folder", Input).placeholder = t("ui.merge_folder", lang)
-        self.query_one("#conflicts", OptionList).display = False
-        self.scan([self.app.exports, self.app.store.folder / "exports"])
-        self.query_one("#bundles", SelectionList).focus()
+        if self.checked:
+            box = self.query_one("#bundles", SelectionList)
+            for path, verdict in self.checked.items():
+                box.replace_option_prompt(str(path), self._label(path, verdict))
 
     def scan(self, folders: list[Path]) -> None:
         """Check every bundle file in `folders`; good ones are ticked, refused ones say why."""
@@ -67,20 +78,24 @@ class MergeScreen(Screen[None]):
         box = self.query_one("#bundles", SelectionList)
         box.clear_options()
         for path, verdict in self.checked.items():
-            if isinstance(verdict, Bundle):
-                label = t(
-                    "ui.bundle_ok",
-                    lang,
-                    file=path.name,
-                    team=verdict.team,
-                    visits=len(verdict.visits),
-                    fingerprint=verdict.fingerprint,
-                )
-                box.add_option((escape(label), str(path), True))
-            else:
-                box.add_option((f"[red]{escape(verdict.line(lang))}[/]", str(path), False))
+            good = isinstance(verdict, Bundle)
+            box.add_option(Selection(self._label(path, verdict), str(path), good, id=str(path)))
         if not self.checked:
             self.query_one("#merge-result", Static).update(t("ui.merge_none", lang))
+
+    def _label(self, path: Path, verdict: Bundle | BundleError) -> str:
+        lang = self.app.lang
+        if isinstance(verdict, BundleError):
+            return f"[red]{escape(verdict.line(lang))}[/]"
+        label = t(
+            "ui.bundle_ok",
+            lang,
+            file=path.name,
+            team=verdict.team,
+            visits=len(verdict.visits),
+            fingerprint=verdict.fingerprint,
+        )
+        return escape(label)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
@@ -96,6 +111,7 @@ class MergeScreen(Screen[None]):
         ]
         bar = self.query_one("#merge-progress", ProgressBar)
         bar.update(total=max(1, len(chosen)), progress=0)
+        bar.display = True
         county = CountyStore(self.app.store.folder, self.app.campaign)
         added = unchanged = 0
         for bundle in chosen:

@@ -60,8 +60,15 @@ class RankingScreen(Screen[None]):
             + "\n"
             + describe(found.calibration, False, lang, campaign.team_names(lang))
         )
-        self.query_one("#ranking-note", Static).update(escape(note))
+        text = escape(note)
+        if warning := found.warning(lang):  # the county file was edited by hand
+            text += f"\n[red]{escape(warning)}[/]"
+        self.query_one("#ranking-note", Static).update(text)
         self.fill()
+
+    def relabel(self) -> None:
+        """In the other language (F2): the rules, the note and the table."""
+        self.reload()
 
     def fill(self) -> None:
         lang, campaign = self.app.lang, self.app.campaign
