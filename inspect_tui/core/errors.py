@@ -6,10 +6,11 @@ and print `error.line(lang)`.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, Msg, t
 
 
 class InspectError(Exception):
@@ -22,6 +23,24 @@ class InspectError(Exception):
 
     def line(self, lang: Lang) -> str:
         return t(self.key, lang, **self.params)
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "os.full",
+    errno.EROFS: "os.read_only",
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.ENOENT: "os.missing",
+    errno.ENOTDIR: "os.not_folder",
+    errno.EEXIST: "os.exists",
+}
+
+
+def os_reason(error: OSError) -> Msg | str:
+    """Why the system refused, in the user's language where we know the reason (the system's
+    own words are English whatever the user reads)."""
+    key = _OS_REASONS.get(error.errno or 0)
+    return Msg(key) if key else (error.strerror or str(error))
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,19 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法写入 {path}：{reason}；未留下不完整的文件",
         "en": "cannot write {path}: {reason}; no partial file was left",
     },
+    "export.not_folder": {
+        "zh": "{folder} 是一个文件，不是文件夹：请换一个导出位置",
+        "en": "{folder} is a file, not a folder: choose another place to export to",
+    },
+    "os.full": {"zh": "磁盘已满", "en": "the disk is full"},
+    "os.read_only": {"zh": "这是只读的磁盘或文件夹", "en": "the disk or folder is read-only"},
+    "os.denied": {"zh": "没有写入权限", "en": "permission denied"},
+    "os.missing": {"zh": "文件夹不存在", "en": "the folder does not exist"},
+    "os.not_folder": {
+        "zh": "路径中有一部分是文件而不是文件夹",
+        "en": "part of the path is a file, not a folder",
+    },
+    "os.exists": {"zh": "已有同名文件", "en": "a file of that name is in the way"},
     # -- verify ----------------------------------------------------------------------------------
     "verify.unreadable": {
         "zh": "{what}：不是验证码，文件中也找不到验证码",

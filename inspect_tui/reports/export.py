@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from inspect_tui.core.atomic import atomic_write
-from inspect_tui.core.errors import InspectError
+from inspect_tui.core.errors import InspectError, os_reason
 from inspect_tui.core.i18n import Lang
 from inspect_tui.core.verification import log_export
 from inspect_tui.reports.circular import docx_bytes
@@ -54,6 +54,8 @@ def export_files(
         raise InspectError("export.empty", folder=log_folder)
     # the code's first four characters and the language tell apart exports made in one minute
     stamp = f"{data.made:%Y%m%d-%H%M}-{data.seal.digest[:4].lower()}-{lang}"
+    if folder.exists() and not folder.is_dir():
+        raise InspectError("export.not_folder", folder=folder)
     written: list[Path] = []
     for name in formats:
         writer, suffix = FORMATS[name]
@@ -66,7 +68,7 @@ def export_files(
         except OSError as exc:
             for done in written:
                 done.unlink(missing_ok=True)
-            raise InspectError("export.failed", path=path, reason=exc.strerror or exc) from None
+            raise InspectError("export.failed", path=path, reason=os_reason(exc)) from None
         written.append(path)
     log_export(log_folder, data.seal, data.made_at, written, data.rows)
     return written

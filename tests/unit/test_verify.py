@@ -200,8 +200,9 @@ def test_a_full_disk_leaves_no_export_behind(
         with pytest.raises(InspectError) as caught:
             export_files(data, list(FORMATS), out, store.folder)
     assert caught.value.line("en") == (
-        f"cannot write {calls[2]}: No space left on device; no partial file was left"
+        f"cannot write {calls[2]}: the disk is full; no partial file was left"
     )
+    assert caught.value.line("zh") == f"无法写入 {calls[2]}：磁盘已满；未留下不完整的文件"
     assert list(out.iterdir()) == []
 
 
@@ -225,3 +226,15 @@ def test_an_edited_workbook_or_circular_is_a_mismatch(
     for kind in ("xlsx", "docx"):
         match, lines = check(campaign, published, str(published.files[kind]))
         assert not match and len(lines) == 2 and "94.00" in lines[1], kind
+
+
+def test_an_export_folder_that_is_a_file_is_named(published: Published, campaign: Campaign) -> None:
+    blocker = published.folder / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with LocalStore(published.folder) as store:
+        data = gather(campaign, store.folder)
+        with pytest.raises(InspectError) as caught:
+            export_files(data, ["csv"], blocker, store.folder)
+    assert caught.value.line("en") == (
+        f"{blocker} is a file, not a folder: choose another place to export to"
+    )
