@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rich.console import Console
 from rich.progress import Progress
 
 from inspect_tui.core.campaign import load_campaign
@@ -31,7 +32,9 @@ def export(
     wanted = parse_formats(formats)
     loaded = load_campaign(campaign_file(campaign))
     folder = exports_folder(out)
-    with LocalStore(data_folder(data)) as store, Progress(transient=True) as progress:
+    # on stderr, and only for a person watching: stdout is the files and the code
+    bar = Progress(transient=True, console=Console(stderr=True), disable=not sys.stderr.isatty())
+    with LocalStore(data_folder(data)) as store, bar as progress:
         task = progress.add_task(t("export.progress", lang), total=len(wanted) + 1)
         found = gather(loaded, store.folder, calibrated=calibrated, include_drafts=include_drafts)
         progress.advance(task)

@@ -427,6 +427,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "排名规则：先分等次，同一等次内依次比较 {chain}；各项都相同的并列同一名次；交叉考核的联络组按{rule}合并",
         "en": "Ranking: by tier, then within a tier by {chain} in turn; groups equal on all of these share a rank; anchors combined by {rule}",
     },
+    "rank.quota": {
+        "zh": "；{tier}最多 {max} 个，名额边界上并列的{ties}，超出的降一个等次",
+        "en": "; at most {max} groups are {tier}, a tie at the boundary is {ties}, the others move down a tier",
+    },
+    "rank.quota.include": {"zh": "一并保留", "en": "kept whole"},
+    "rank.quota.exclude": {"zh": "一并降等", "en": "moved down whole"},
     "rank.key.total": {"zh": "总分", "en": "total"},
     "rank.key.deductions": {"zh": "扣分（少者在前）", "en": "deductions (fewer first)"},
     "calibration.none": {

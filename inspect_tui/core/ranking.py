@@ -183,4 +183,10 @@ def describe_rules(campaign: Campaign, lang: Lang) -> str:
         for key in campaign.tie_break
         if key != "name"  # name only orders tied groups on the page
     ]
-    return t("rank.rules", lang, chain=" > ".join(words), rule=rule)
+    rules = t("rank.rules", lang, chain=" > ".join(words), rule=rule)
+    quota = campaign.quota
+    if quota is None:
+        return rules
+    tier = next(x.name.get(lang) for x in campaign.tiers if x.id == quota.tier)
+    ties = t(f"rank.quota.{quota.ties}", lang)
+    return rules + t("rank.quota", lang, tier=tier, max=quota.max, ties=ties)
