@@ -62,7 +62,7 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "export.chart.sections": {"zh": "各部分平均得分率", "en": "Section averages (share of points)"},
     "export.chart.tiers": {"zh": "等次分布", "en": "Groups per tier"},
     "export.problems": {"zh": "共性问题", "en": "Common problems"},
-    "export.problem_line": {"zh": "{item}：{count} 个联络组", "en": "{item}: {count} groups"},
+    "export.problem_line": {"zh": "{item}：{count} 个联络组", "en": "{item}: {count} group(s)"},
     "export.none": {"zh": "无", "en": "none"},
     "export.notes": {"zh": "说明与验证", "en": "Notes and verification"},
     # -- the circular (通报) draft ---------------------------------------------------------------

@@ -75,6 +75,11 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Exported {count} file(s) into {folder}\nVerification code {code}",
     },
     "ui.export_nothing": {"zh": "请至少勾选一种格式", "en": "Tick at least one format"},
+    "ui.verify_label": {"zh": "验证打印的结果", "en": "Verify a printed result"},
+    "ui.verify_placeholder": {
+        "zh": "输入验证码、二维码内容或导出文件的路径，回车",
+        "en": "Type its code, the QR payload or an export file's path, Enter",
+    },
     "ui.merge_title": {
         "zh": "合并各考核组的结果文件（空格勾选，Ctrl+S 合并）",
         "en": "Merge the teams' result files (Space ticks, Ctrl+S merges)",

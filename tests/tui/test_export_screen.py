@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import ProgressBar, SelectionList, Static
+from textual.widgets import Input, ProgressBar, SelectionList, Static
 
 from inspect_tui.core.county import CountyStore
 from inspect_tui.core.demo import make_demo
@@ -157,3 +157,33 @@ async def test_f2_puts_the_whole_screen_and_the_result_into_the_other_language(
     assert title == "[b]导出排名与通报草稿（空格勾选，Ctrl+S 导出）[/b]"
     assert result.startswith("已导出 3 个文件到 exports\n验证码 ")
     assert prompt == "CSV 排名表（Excel、WPS 可直接打开）"
+
+
+async def test_a_printed_code_verifies_on_the_export_screen(
+    campaign: Campaign, office: Path
+) -> None:
+    with LocalStore(office) as store:
+        app = office_app(campaign, store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await export_now(pilot)
+            shown = str(app.screen.query_one("#export-result", Static).content)
+            code = shown.splitlines()[1].rsplit(" ", 1)[-1]
+            box = app.screen.query_one("#verify-input", Input)
+            for typed, verdict in ((code.replace("-", " "), "match"), ("0000", None)):
+                box.value = typed
+                box.focus()
+                await pilot.press("enter")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                said = str(app.screen.query_one("#verify-result", Static).content)
+                if verdict:
+                    assert said == f"[green]match: 38 groups, code {code} (shache-2012-h1)[/]"
+                else:
+                    assert said == (
+                        "[red]0000: not a verification code, and no code was found in it[/]"
+                    )
+            await pilot.press("f2")
+            await pilot.pause()
+            said = str(app.screen.query_one("#verify-result", Static).content)
+    assert said == "[red]0000：不是验证码，文件中也找不到验证码[/]"

@@ -1,5 +1,7 @@
 """The office's export: choose formats and how to rank, export into a folder (a worker thread,
-with progress), and see where the files went and the verification code to print."""
+with progress), and see where the files went and the verification code to print. Below it, a
+printed code, a scanned QR payload or an export file can be verified without leaving the app
+(the command line's `verify` needs the data folder the app holds)."""
 
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Selection
 from textual.widgets.selection_list import Selection
 
 from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import LANGS, Lang, t
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
+from inspect_tui.reports.verify import verify
 from inspect_tui.tui.bindings import localize
 
 if TYPE_CHECKING:
@@ -38,6 +41,7 @@ class ExportScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.result: Callable[[Lang], str] | None = None  # the last outcome, in either language
+        self.checked: Callable[[Lang], str] | None = None  # the last verification, likewise
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,6 +55,9 @@ class ExportScreen(Screen[None]):
             yield Input(compact=True, id="export-folder")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static(id="export-result")
+            yield Label(id="verify-label")
+            yield Input(compact=True, id="verify-input")
+            yield Static(id="verify-result")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,8 +87,12 @@ class ExportScreen(Screen[None]):
             self.query_one("#export-options", SelectionList).replace_option_prompt(
                 name, t(f"ui.option.{name}", lang)
             )
+        self.query_one("#verify-label", Label).update(t("ui.verify_label", lang))
+        self.query_one("#verify-input", Input).placeholder = t("ui.verify_placeholder", lang)
         if self.result is not None:
             self._show(self.result(lang))
+        if self.checked is not None:
+            self.query_one("#verify-result", Static).update(self.checked(lang))
 
     def action_export(self) -> None:
         chosen = [str(v) for v in self.query_one("#formats", SelectionList).selected]
@@ -145,6 +156,32 @@ class ExportScreen(Screen[None]):
         self.result = lambda lang: f"[red]{escape(error.line(lang))}[/]"
         self.query_one("#export-progress", ProgressBar).display = False
         self._show(self.result(self.app.lang))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "verify-input" and event.value.strip():
+            self.verify_code(event.value.strip())
+
+    @work(thread=True, exclusive=True, group="io")
+    def verify_code(self, what: str) -> None:
+        """A printed code, a scanned payload or an export file, against the county store."""
+        app = self.app
+
+        def said(lang: Lang) -> str:
+            try:
+                verdict = verify(app.campaign, app.store.folder, what, lang)
+            except InspectError as error:
+                return f"[red]{escape(error.line(lang))}[/]"
+            colour = "green" if verdict.match else "red"
+            return f"[{colour}]{escape(chr(10).join(verdict.lines))}[/]"
+
+        texts = {lang: said(lang) for lang in LANGS}  # here, so F2 need not check again
+        app.call_from_thread(self._verified, texts)
+
+    def _verified(self, texts: dict[Lang, str]) -> None:
+        self.checked = texts.__getitem__
+        result = self.query_one("#verify-result", Static)
+        result.update(texts[self.app.lang])
+        self.call_after_refresh(result.scroll_visible, animate=False)
 
     def _step(self, name: str) -> None:
         self.query_one("#export-progress", ProgressBar).advance(1)
