@@ -210,8 +210,14 @@ class Campaign:
         return self._team_index[team_id]
 
     def team_names(self, lang: Lang) -> dict[str, str]:
-        """team id -> its name, as people say it."""
-        return {team.id: team.name.get(lang) for team in self.teams}
+        """team id -> its name, as people say it (made once: exports ask for every row)."""
+        return self._team_names[lang]
+
+    @cached_property
+    def _team_names(self) -> dict[str, dict[str, str]]:
+        return {
+            lang: {team.id: team.name.get(lang) for team in self.teams} for lang in ("zh", "en")
+        }
 
     @property
     def team_ids(self) -> set[str]:
