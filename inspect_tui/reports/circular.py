@@ -26,13 +26,12 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from inspect_tui.core.i18n import Lang, t
-from inspect_tui.reports.dataset import ExportData
+from inspect_tui.reports.dataset import MOST_NOTES, ExportData
 from inspect_tui.reports.qrimage import qr_png
 
 SONG, FANGSONG, HEI = ("SimSun", "宋体"), ("FangSong", "仿宋"), ("SimHei", "黑体")
 BODY_SIZE, TITLE_SIZE, TABLE_SIZE = Pt(16), Pt(22), Pt(10.5)
 LINE = Pt(28)
-MOST_NOTES = 3
 TABLE_STYLE = "RankingTable"
 COMMON, MOST_PROBLEMS = 2, 10  # a problem of one group is not common; the workbook has them all
 

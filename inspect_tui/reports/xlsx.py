@@ -1,7 +1,8 @@
 """The ranking workbook (openpyxl, write-only mode: a province's rows stream out in seconds).
 
 Sheets: Ranking (rank, group, kind, total, each section, deductions, tier, teams, flags, the
-teams' remarks), Items (group x team x item), Teams (coverage, calibration, agreement) and Rules
+teams' remarks), Items (group x team x item), Problems (each item that fell short: how many
+groups, which, and every note), Teams (coverage, calibration, agreement) and Rules
 (the statement every export carries). Each sheet has a frozen, filtered header, columns sized for
 Chinese (two units per wide character), number formats, tier fills and an A4 landscape print
 setup that repeats the header on every page.
@@ -47,6 +48,7 @@ def xlsx_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
     book = Workbook(write_only=True)
     _ranking(book.create_sheet(t("export.sheet.ranking", lang)), data, lang)
     _items(book.create_sheet(t("export.sheet.items", lang)), data, lang)
+    _problems(book.create_sheet(t("export.sheet.problems", lang)), data, lang)
     _teams(book.create_sheet(t("export.sheet.teams", lang)), data, lang)
     _rules(book.create_sheet(t("export.sheet.rules", lang)), data, lang)
     out = io.BytesIO()
@@ -131,6 +133,47 @@ def _answer(item: Item, answer: Answer | None, lang: Lang) -> Cell:
     if answer.value == NA:
         return t("export.na", lang)
     return answer.value
+
+
+def _problems(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
+    """Every item that fell short anywhere, most groups first, with the groups and all the
+    teams' notes: what the circular's common problems are drawn from."""
+    names = {row.group.id: row.group.name.get(lang) for row in data.rows}
+    header = [
+        label("export.col.item"),
+        label("export.col.text"),
+        label("export.col.count"),
+        label("export.col.group"),
+        label("export.col.note"),
+    ]
+    rows: list[list[Cell]] = [
+        [
+            problem.item.id,
+            problem.item.text.get(lang),
+            len(problem.groups),
+            "、".join(names.get(g, g) for g in problem.groups),
+            "；".join(problem.notes),
+        ]
+        for problem in data.problems()
+    ]
+    widths = {1: WRAPPED_WIDTH, 3: WRAPPED_WIDTH, 4: WRAPPED_WIDTH}
+    _prepare(
+        sheet, header, rows, data, t("export.sheet.problems", lang), first_columns=1, widths=widths
+    )
+    _header(sheet, header)
+    for number, values in enumerate(rows, start=2):
+        lines = max(_lines(values[n], WRAPPED_WIDTH) for n in widths)
+        sheet.row_dimensions[number].height = LINE_HEIGHT * lines
+    for values in rows:
+        cells: list[Cell | WriteOnlyCell] = []
+        for n, value in enumerate(values):
+            cell = WriteOnlyCell(sheet, value=value) if n in widths else _cell(sheet, value)
+            if n in widths:
+                cell.alignment = WRAP
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
 
 
 def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:

@@ -42,7 +42,7 @@ def decode(image: Image.Image) -> list[str]:
 def test_the_workbook_holds_the_ranking_as_numbers(published: Published) -> None:
     data = published.data
     book = load_workbook(published.files["xlsx"])
-    assert book.sheetnames == ["排名", "明细", "考核组", "规则"]
+    assert book.sheetnames == ["排名", "明细", "失分项", "考核组", "规则"]
     sheet = book["排名"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("名次\nRank", "编号\nID", "联络组\nGroup", "类别\nKind", "总分\nTotal")
@@ -91,6 +91,16 @@ def test_the_item_sheet_has_every_counted_visit_and_explains_items(
     assert header.comment is not None and header.comment.text == first_item.text.zh
     revised = next(r for r in rows if r[1] == published.group and r[3] == "第一考核组")
     assert revised[rows[0].index(published.item)] == "否"
+
+
+def test_the_problem_sheet_counts_groups_and_keeps_every_note(published: Published) -> None:
+    sheet = load_workbook(published.files["xlsx"])["失分项"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    problems = published.data.problems()
+    assert [(r[0], r[2]) for r in rows] == [(p.item.id, len(p.groups)) for p in problems]
+    assert [r[2] for r in rows] == sorted((r[2] for r in rows), reverse=True)
+    scripted = next(r for r in rows if r[0] == published.item)
+    assert SCRIPT in scripted[4]  # every note, hostile ones as plain text
 
 
 def test_the_workbook_states_how_it_was_made(published: Published) -> None:
