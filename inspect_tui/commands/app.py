@@ -7,7 +7,7 @@ import sys
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, default_lang, parse_lang
-from inspect_tui.core.paths import campaign_file, data_folder, exports_folder
+from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
 
 
@@ -20,5 +20,6 @@ def run_app(*, data: str | None, campaign: str | None, lang: Lang | None) -> int
         from inspect_tui.tui.app import LANG_SETTING, InspectApp  # Textual loads only here
 
         chosen = lang or parse_lang(store.setting(LANG_SETTING)) or default_lang()
-        InspectApp(campaign=loaded, store=store, lang=chosen, exports=exports_folder()).run()
+        exports = exports_folder(None, store.setting(EXPORTS_SETTING))
+        InspectApp(campaign=loaded, store=store, lang=chosen, exports=exports).run()
     return 0

@@ -11,7 +11,7 @@ from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.paths import campaign_file, data_folder, exports_folder
+from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
 
 
@@ -26,12 +26,13 @@ def bundle(
             raise InspectError("bundle.no_team")
         if team not in {t.id for t in loaded.teams}:
             raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
+        own = store.setting(EXPORTS_SETTING)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         signed = make_bundle(loaded, store, team, DeviceKey(folder), created_at=stamp)
     target = Path(out) if out else None
     path = write_bundle(
         signed,
-        target.parent if target else exports_folder(),
+        target.parent if target else exports_folder(None, own),
         target.name if target else None,
     )
     print(t("bundle.written", lang, count=len(signed["visits"]), file=path))

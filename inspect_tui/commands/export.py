@@ -10,7 +10,7 @@ from rich.progress import Progress
 
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.paths import campaign_file, data_folder, exports_folder
+from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import export_files, parse_formats
@@ -31,11 +31,11 @@ def export(
 ) -> int:
     wanted = parse_formats(formats)
     loaded = load_campaign(campaign_file(campaign))
-    folder = exports_folder(out)
     # on stderr, and only for a person watching: stdout is the files and the code
     bar = Progress(transient=True, console=Console(stderr=True), disable=not sys.stderr.isatty())
     with LocalStore(data_folder(data)) as store, bar as progress:
         task = progress.add_task(t("export.progress", lang), total=len(wanted) + 1)
+        folder = exports_folder(out, store.setting(EXPORTS_SETTING))
         found = gather(loaded, store.folder, calibrated=calibrated, include_drafts=include_drafts)
         progress.advance(task)
 

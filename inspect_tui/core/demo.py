@@ -26,6 +26,7 @@ from inspect_tui.core.atomic import atomic_write
 from inspect_tui.core.bundle import make_bundle, write_bundle
 from inspect_tui.core.keys import KEY_DIR, DeviceKey, trust
 from inspect_tui.core.model import Campaign, Item
+from inspect_tui.core.paths import EXPORTS_SETTING
 from inspect_tui.core.scoring import NA, NO, YES, AnswerValue
 from inspect_tui.core.store import LocalStore
 
@@ -71,6 +72,7 @@ def make_demo(folder: Path, campaign: Campaign) -> list[Path]:
     with LocalStore(folder, who="lead") as lead:
         for team_id, key in keys.items():
             trust(campaign, lead, team_id, key)
+        lead.set_setting(EXPORTS_SETTING, str(folder.resolve() / "exports"))  # kept apart
     return bundles
 
 

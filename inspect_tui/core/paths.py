@@ -32,10 +32,17 @@ def campaign_file(explicit: str | os.PathLike[str] | None = None) -> Path:
     return BUNDLED_CAMPAIGN
 
 
-def exports_folder(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """`explicit`, else INSPECT_TUI_EXPORTS, else `exports/` in the project."""
+EXPORTS_SETTING = "exports"  # a data folder's own exports folder (the training sandbox sets it)
+
+
+def exports_folder(explicit: str | os.PathLike[str] | None = None, own: str | None = None) -> Path:
+    """`explicit`, else INSPECT_TUI_EXPORTS, else the data folder's own (`own`, its
+    `exports` setting: a training sandbox keeps its exports to itself), else `exports/` in the
+    project."""
     if explicit:
         return Path(explicit).expanduser()
     if env := os.environ.get("INSPECT_TUI_EXPORTS"):
         return Path(env).expanduser()
+    if own:
+        return Path(own).expanduser()
     return EXPORTS
