@@ -48,3 +48,20 @@ def test_the_lead_merges_it_at_once_and_meets_every_case(
     assert rows[VETOED].vetoed and rows[VETOED].tier.id == "poor"
     assert "disagreement" in rows[DISAGREE].flags
     assert len({row.tier.id for row in rows.values()}) == 3
+
+
+def test_the_sandbox_keeps_its_exports_to_itself(
+    sandbox: tuple[Path, list[Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspect_tui.core.paths import EXPORTS, EXPORTS_SETTING, exports_folder
+
+    folder, _ = sandbox
+    with LocalStore(folder) as lead:
+        own = lead.setting(EXPORTS_SETTING)
+    assert own == str(folder.resolve() / "exports")
+    monkeypatch.delenv("INSPECT_TUI_EXPORTS", raising=False)
+    assert exports_folder(None, own) == folder.resolve() / "exports"
+    assert exports_folder(None, None) == EXPORTS  # a real data folder: the project's exports/
+    assert exports_folder("elsewhere", own) == Path("elsewhere")  # --out wins
+    monkeypatch.setenv("INSPECT_TUI_EXPORTS", "/srv/exports")
+    assert exports_folder(None, own) == Path("/srv/exports")  # so does the environment
