@@ -172,6 +172,14 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "  {group}: printed {before}, now {after}",
     },
     "verify.no_file": {"zh": "{what}：找不到这个文件", "en": "{what}: no such file"},
+    "verify.unreadable_file": {
+        "zh": "{what}：无法读取（{reason}）",
+        "en": "{what}: cannot be read ({reason})",
+    },
+    "verify.damaged": {
+        "zh": "{what}：文件已损坏（像是不完整的 Excel 或 Word 文件）",
+        "en": "{what}: the file is damaged (it looks like an incomplete Excel or Word file)",
+    },
     "verify.empty": {
         "zh": "请给出导出文件、打印的验证码或扫描到的二维码内容",
         "en": "give an export file, the printed code or what the QR code scans to",

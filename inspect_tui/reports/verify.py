@@ -24,7 +24,7 @@ from typing import Any
 
 from inspect_tui.core.county import CountyStore, Record
 from inspect_tui.core.digest import visit_digest
-from inspect_tui.core.errors import InspectError
+from inspect_tui.core.errors import InspectError, os_reason
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.results import CountyRanking, county_ranking
@@ -74,9 +74,10 @@ def read_claim_text(what: str) -> tuple[str, Path | None]:
                 )
             return text, path
         return path.read_bytes().decode("utf-8", "replace"), path
-    except (OSError, zipfile.BadZipFile) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise InspectError("file.unreadable", reason=reason) from None
+    except zipfile.BadZipFile:
+        raise InspectError("verify.damaged", what=what) from None
+    except OSError as exc:
+        raise InspectError("verify.unreadable_file", what=what, reason=os_reason(exc)) from None
 
 
 def _typed(text: str) -> str:

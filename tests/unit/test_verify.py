@@ -162,6 +162,14 @@ def test_nothing_to_verify_is_one_clear_error(published: Published, campaign: Ca
     assert (
         caught.value.line("en") == f"{junk}: not a verification code, and no code was found in it"
     )
+    broken = published.folder / "cut.xlsx"
+    whole = published.files["xlsx"].read_bytes()
+    broken.write_bytes(whole[: len(whole) // 2] + whole[-22:])  # a zip cut short, end kept
+    with pytest.raises(InspectError) as caught:
+        check(campaign, published, str(broken))
+    assert caught.value.line("en") == (
+        f"{broken}: the file is damaged (it looks like an incomplete Excel or Word file)"
+    )
     with pytest.raises(InspectError, match="belongs to campaign other-2013"):
         check(campaign, published, "ITX1:OTHER-2013:N:0123456789ABCDEF")
 
