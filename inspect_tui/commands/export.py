@@ -55,7 +55,7 @@ def export(
 def verify_command(*, data: str | None, campaign: str | None, what: str, lang: Lang) -> int:
     loaded = load_campaign(campaign_file(campaign))
     with LocalStore(data_folder(data)) as store:
-        verdict = verify(loaded, Path(store.folder), what, lang)
-    for line in verdict.lines:
+        verdict = verify(loaded, Path(store.folder), what)
+    for line in verdict.render(lang):
         print(line)
     return 0 if verdict.match else EXIT_MISMATCH

@@ -209,6 +209,10 @@ class Campaign:
         """The campaign's team; KeyError for an id it does not have."""
         return self._team_index[team_id]
 
+    def tier(self, tier_id: str) -> Tier | None:
+        """The tier with this id, or None for one the campaign does not have."""
+        return next((tier for tier in self.tiers if tier.id == tier_id), None)
+
     def team_names(self, lang: Lang) -> dict[str, str]:
         """team id -> its name, as people say it (made once: exports ask for every row)."""
         return self._team_names[lang]

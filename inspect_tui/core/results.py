@@ -12,7 +12,7 @@ from typing import Literal
 from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
 from inspect_tui.core.calibration import Calibration, apply, calibrate
 from inspect_tui.core.county import CountyStore, MergeReport, Record, Slot
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, Msg
 from inspect_tui.core.keys import trusted_keys
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import RankedGroup, TeamResult, rank
@@ -132,37 +132,70 @@ def coverage_counts(table: dict[tuple[str, str], Coverage]) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class CountyRanking:
-    rows: list[RankedGroup]
+class CountyView:
+    """What the county store holds, read once: the slots, the lead's choices, and the records
+    changed in the file after they were merged. Rank it as often as needed (`rank_county`)."""
+
     slots: list[Slot]
-    calibration: Calibration
-    applied: bool  # whether the calibration offsets were taken off the totals
-    altered: list[Record]  # records changed in the county file after they were merged
+    choices: dict[str, str]
+    altered: list[Record]
     file: Path  # the county file
 
-    def warning(self, lang: Lang) -> str | None:
-        """One line when the county file was changed by hand, else None."""
+    def warning_msg(self) -> Msg | None:
+        """When the county file was changed by hand: the warning, else None."""
         if not self.altered:
             return None
         records = ", ".join(f"{r.group} · {r.team}" for r in self.altered)
-        count = len(self.altered)
-        return t("county.altered", lang, file=self.file, count=count, records=records)
+        return Msg("county.altered", file=self.file, count=len(self.altered), records=records)
+
+    def warning(self, lang: Lang) -> str | None:
+        found = self.warning_msg()
+        return found.render(lang) if found else None
+
+
+def read_county(campaign: Campaign, folder: Path) -> CountyView:
+    county = CountyStore(folder, campaign)
+    try:
+        return CountyView(county.slots(), county.choices, county.altered, county.path)
+    finally:
+        county.close()
+
+
+@dataclass(frozen=True)
+class CountyRanking:
+    rows: list[RankedGroup]
+    view: CountyView
+    calibration: Calibration
+    applied: bool  # whether the calibration offsets were taken off the totals
+
+    @property
+    def slots(self) -> list[Slot]:
+        return self.view.slots
+
+    @property
+    def altered(self) -> list[Record]:
+        return self.view.altered
+
+    def warning(self, lang: Lang) -> str | None:
+        return self.view.warning(lang)
+
+
+def rank_county(
+    campaign: Campaign, view: CountyView, *, include_drafts: bool = False, calibrated: bool = False
+) -> CountyRanking:
+    """The ranking of what the county store holds, as `rank` and the ranking screen show it:
+    the lead's choices applied, the calibration computed and, when asked, applied."""
+    results = team_results(campaign, view.slots, include_drafts=include_drafts)
+    found = calibrate(results, [team.id for team in campaign.teams])
+    applied = calibrated and found.offsets is not None
+    if applied:
+        results = apply(results, found.offsets or {})
+    return CountyRanking(rank(campaign, results, view.choices), view, found, applied)
 
 
 def county_ranking(
     campaign: Campaign, folder: Path, *, include_drafts: bool = False, calibrated: bool = False
 ) -> CountyRanking:
-    """The ranking from the county store in `folder`, as `rank` and the ranking screen show it:
-    the lead's choices applied, the calibration computed and, when asked, applied."""
-    county = CountyStore(folder, campaign)
-    try:
-        slots, choices, altered = county.slots(), county.choices, county.altered
-    finally:
-        county.close()
-    results = team_results(campaign, slots, include_drafts=include_drafts)
-    found = calibrate(results, [team.id for team in campaign.teams])
-    applied = calibrated and found.offsets is not None
-    if applied:
-        results = apply(results, found.offsets or {})
-    rows = rank(campaign, results, choices)
-    return CountyRanking(rows, slots, found, applied, altered, county.path)
+    """`rank_county` of the county store in `folder`, read once."""
+    view = read_county(campaign, folder)
+    return rank_county(campaign, view, include_drafts=include_drafts, calibrated=calibrated)

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inspect_tui.core.county import CountyStore, Record
+from inspect_tui.core.county import Record
 from inspect_tui.core.digest import visit_digest
 from inspect_tui.core.errors import InspectError, os_reason
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, Msg, Text
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import CountyRanking, county_ranking
+from inspect_tui.core.results import CountyRanking, CountyView, rank_county, read_county
 from inspect_tui.core.scoring import score_visit
 from inspect_tui.core.store import Visit
 from inspect_tui.core.verification import (
@@ -51,8 +51,14 @@ _OUR_FILES = (".xlsx", ".csv", ".html", ".docx", ".txt", ".svg")
 
 @dataclass(frozen=True)
 class Verdict:
+    """Match or not, and why, in words not yet put into a language: the app shows it in
+    either language without checking again."""
+
     match: bool
-    lines: list[str]
+    lines: list[Msg]
+
+    def render(self, lang: Lang) -> list[str]:
+        return [line.render(lang) for line in self.lines]
 
 
 def read_claim_text(what: str) -> tuple[str, Path | None]:
@@ -85,120 +91,109 @@ def _typed(text: str) -> str:
     return _DASHES.sub("-", unicodedata.normalize("NFKC", text).strip())
 
 
-def verify(campaign: Campaign, folder: Path, what: str, lang: Lang) -> Verdict:
+def verify(campaign: Campaign, folder: Path, what: str) -> Verdict:
     """Check `what` (a file, a code or a payload) against the county store in `folder` (inside
-    an open `LocalStore`); `InspectError` when it holds nothing to check."""
+    an open `LocalStore`), read once; `InspectError` when it holds nothing to check."""
     if not what.strip():
         raise InspectError("verify.empty")
     text, path = read_claim_text(what)
     receipt = _RECEIPT.search(text.upper())
+    view = read_county(campaign, folder)
     if receipt:
-        return _verify_receipt(campaign, folder, receipt, lang)
+        return _verify_receipt(campaign, view, receipt)
     claim = parse_claim(text)
     if claim is None:
         raise InspectError("verify.unreadable", what=what)
     shown = figures_in(path, campaign) if path else None
-    return _verify_export(campaign, folder, claim, shown, lang)
+    return _warned(_verify_export(campaign, folder, view, claim, shown), view)
 
 
 def _verify_export(
-    campaign: Campaign, folder: Path, claim: Claim, shown: Figures | None, lang: Lang
+    campaign: Campaign, folder: Path, view: CountyView, claim: Claim, shown: Figures | None
 ) -> Verdict:
     if claim.campaign_id and claim.campaign_id != campaign.id.upper():
         found = claim.campaign_id.lower()
         raise InspectError("verify.other_campaign", found=found, campaign=campaign.id)
     code = "-".join(claim.digest[n : n + 4] for n in range(0, len(claim.digest), 4))
     tried = [claim.options] if claim.options else list(_OPTIONS)
-    first: tuple[Seal, CountyRanking] | None = None
+    first: Seal | None = None
     for options in tried:
-        ranking = _ranking(campaign, folder, options)
+        ranking = _ranking(campaign, view, options)
         drafts = "D" in options
         made = seal(
             campaign, ranking.rows, options_of(calibrated=ranking.applied, include_drafts=drafts)
         )
-        first = first or (made, ranking)
+        first = first or made
         if made.digest == claim.digest:
-            verdict = _matched(campaign, ranking, code, shown, lang)
-            return _warned(verdict, ranking, lang)
+            return _matched(campaign, ranking, code, shown)
     assert first is not None
-    now, _ = first
     logged = next((e for e in read_log(folder) if e.get("digest") == claim.digest), None)
     if logged is None:
         key = "verify.no_such_code" if claim.campaign_id is None else "verify.mismatch"
-        lines = [t(key, lang, code=code, now=now.code)]
+        lines = [Msg(key, code=code, now=first.code)]
         if claim.campaign_id is not None:
-            lines.append(t("verify.unknown", lang))
+            lines.append(Msg("verify.unknown"))
         return Verdict(False, lines)
-    lines = [t("verify.mismatch", lang, code=code, now=now.code)]
-    ranking = _ranking(campaign, folder, str(logged.get("options", "N")))
-    if warning := ranking.warning(lang):
-        lines.append(warning)
+    lines = [Msg("verify.mismatch", code=code, now=first.code)]
+    ranking = _ranking(campaign, view, str(logged.get("options", "N")))
     for group, before, after in differences(logged.get("groups", {}), ranking.rows):
-        printed, current = _brief(campaign, before, lang), _brief(campaign, after, lang)
+        printed, current = _brief(campaign, before), _brief(campaign, after)
         lines.append(
-            t(
-                "verify.differs",
-                lang,
-                group=_name(campaign, group, lang),
-                before=printed,
-                after=current,
-            )
+            Msg("verify.differs", group=_name(campaign, group), before=printed, after=current)
         )
     return Verdict(False, lines)
 
 
 def _matched(
-    campaign: Campaign, ranking: CountyRanking, code: str, shown: Figures | None, lang: Lang
+    campaign: Campaign, ranking: CountyRanking, code: str, shown: Figures | None
 ) -> Verdict:
     """The code is the store's; the file's own figures must be the ranking's too."""
     expected = {row.group.id: (row.rank, f"{row.total:.2f}") for row in ranking.rows}
     if shown is not None and shown != expected:
-        lines = [t("verify.file_changed", lang, code=code)]
+        lines = [Msg("verify.file_changed", code=code)]
         for group in sorted(set(shown) | set(expected)):
-            if shown.get(group) != expected.get(group):
-                file_side, store_side = shown.get(group), expected.get(group)
+            file_side, store_side = shown.get(group), expected.get(group)
+            if file_side != store_side:
                 lines.append(
-                    t(
+                    Msg(
                         "verify.file_differs",
-                        lang,
-                        group=_name(campaign, group, lang),
+                        group=_name(campaign, group),
                         shown=f"#{file_side[0]} {file_side[1]}" if file_side else "-",
                         ranked=f"#{store_side[0]} {store_side[1]}" if store_side else "-",
                     )
                 )
         return Verdict(False, lines)
-    line = t("verify.match", lang, groups=len(ranking.rows), code=code, campaign=campaign.id)
-    return Verdict(True, [line])
+    return Verdict(
+        True, [Msg("verify.match", groups=len(ranking.rows), code=code, campaign=campaign.id)]
+    )
 
 
-def _warned(verdict: Verdict, ranking: CountyRanking, lang: Lang) -> Verdict:
-    warning = ranking.warning(lang)
+def _warned(verdict: Verdict, view: CountyView) -> Verdict:
+    warning = view.warning_msg()
     return Verdict(verdict.match, [*verdict.lines, warning]) if warning else verdict
 
 
-def _ranking(campaign: Campaign, folder: Path, options: str) -> CountyRanking:
-    return county_ranking(
-        campaign, folder, calibrated="C" in options, include_drafts="D" in options
-    )
+def _ranking(campaign: Campaign, view: CountyView, options: str) -> CountyRanking:
+    return rank_county(campaign, view, calibrated="C" in options, include_drafts="D" in options)
 
 
-def _name(campaign: Campaign, group_id: str, lang: Lang) -> str:
+def _name(campaign: Campaign, group_id: str) -> Text | str:
     try:
-        return f"{campaign.group(group_id).name.get(lang)}（{group_id}）"
+        name = campaign.group(group_id).name
     except KeyError:
         return group_id
+    return Text(f"{name.zh}（{group_id}）", f"{name.en}（{group_id}）")
 
 
-def _brief(campaign: Campaign, figures: dict[str, Any] | None, lang: Lang) -> str:
+def _brief(campaign: Campaign, figures: dict[str, Any] | None) -> Text | str:
     if figures is None:
         return "-"
-    tier = next(
-        (x.name.get(lang) for x in campaign.tiers if x.id == figures["tier"]), figures["tier"]
-    )
-    return f"#{figures['rank']} {figures['total']} {tier}"
+    head = f"#{figures['rank']} {figures['total']}"
+    tier = campaign.tier(figures["tier"])
+    return Text(f"{head} {tier.name.zh}", f"{head} {tier.name.en}") if tier else head
 
 
-def _verify_receipt(campaign: Campaign, folder: Path, found: re.Match[str], lang: Lang) -> Verdict:
+def _verify_receipt(campaign: Campaign, view: CountyView, found: re.Match[str]) -> Verdict:
     campaign_id, group_id, team_id, revision, total, tier_id, digest = found.groups()
     if campaign_id != campaign.id.upper():
         found_id = campaign_id.lower()
@@ -207,12 +202,8 @@ def _verify_receipt(campaign: Campaign, folder: Path, found: re.Match[str], lang
     team = next((x for x in campaign.teams if x.id.upper() == team_id), None)
     if group is None or team is None:
         raise InspectError("verify.receipt_unknown", group=group_id.lower(), team=team_id.lower())
-    params = {"group": group.name.get(lang), "team": team.name.get(lang), "revision": int(revision)}
-    county = CountyStore(folder, campaign)
-    try:
-        slots = [s for s in county.slots() if (s.group, s.team) == (group.id, team.id)]
-    finally:
-        county.close()
+    params = {"group": group.name, "team": team.name, "revision": int(revision)}
+    slots = [s for s in view.slots if (s.group, s.team) == (group.id, team.id)]
     records: list[Record] = [
         r
         for slot in slots
@@ -220,19 +211,27 @@ def _verify_receipt(campaign: Campaign, folder: Path, found: re.Match[str], lang
         if r.revision == int(revision)
     ]
     if not records:
-        return Verdict(False, [t("verify.receipt_missing", lang, **params)])
+        return Verdict(False, [Msg("verify.receipt_missing", **params)])
     record = records[0]
     score = score_visit(campaign, record.answers)
     now_digest = visit_digest(Visit.from_doc(record.data), record.answers).upper()
-    tiers = {x.id.upper(): x.name.get(lang) for x in campaign.tiers}
-    printed = f"{total} {tiers.get(tier_id, tier_id.lower())} {digest[:8]}"
-    current = f"{score.total:.2f} {score.tier.name.get(lang)} {now_digest[:8]}"
+    printed_tier = campaign.tier(tier_id.lower())
+    printed = _said(f"{total}", printed_tier.name if printed_tier else None, digest[:8])
+    current = _said(f"{score.total:.2f}", score.tier.name, now_digest[:8])
     if now_digest != digest or f"{score.total:.2f}" != total or score.tier.id.upper() != tier_id:
-        line = t("verify.receipt_changed", lang, printed=printed, now=current, **params)
-        return Verdict(False, [line])
-    tier = score.tier.name.get(lang)
-    lines = [t("verify.receipt_match", lang, total=total, tier=tier, **params)]
+        return Verdict(
+            False, [Msg("verify.receipt_changed", printed=printed, now=current, **params)]
+        )
+    lines = [Msg("verify.receipt_match", total=total, tier=score.tier.name, **params)]
     latest = max((s.record.revision for s in slots if s.record), default=int(revision))
     if latest > int(revision):
-        lines.append(t("verify.receipt_superseded", lang, latest=latest))
+        lines.append(Msg("verify.receipt_superseded", latest=latest))
     return Verdict(True, lines)
+
+
+def _said(total: str, tier: Text | None, digest: str) -> Text:
+    """ "91.50 较好 277B8838" in either language."""
+    return Text(
+        f"{total} {tier.zh if tier else '-'} {digest}",
+        f"{total} {tier.en if tier else '-'} {digest}",
+    )

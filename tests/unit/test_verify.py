@@ -42,8 +42,8 @@ def published(original: Published, tmp_path: Path) -> Published:
 
 def check(campaign: Campaign, published: Published, what: str) -> tuple[bool, list[str]]:
     with LocalStore(published.folder) as store:
-        verdict = verify(campaign, store.folder, what, "en")
-    return verdict.match, verdict.lines
+        verdict = verify(campaign, store.folder, what)
+    return verdict.match, verdict.render("en")
 
 
 @pytest.mark.parametrize("kind", list(FORMATS))

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Selection
 from textual.widgets.selection_list import Selection
 
 from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import LANGS, Lang, t
+from inspect_tui.core.i18n import Lang, t
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.reports.verify import verify
@@ -165,22 +165,22 @@ class ExportScreen(Screen[None]):
     def verify_code(self, what: str) -> None:
         """A printed code, a scanned payload or an export file, against the county store."""
         app = self.app
+        try:
+            verdict = verify(app.campaign, app.store.folder, what)
+        except InspectError as error:
+            line = error.line  # the exception name is gone after this block; its method is not
+            app.call_from_thread(self._verified, lambda lang: f"[red]{escape(line(lang))}[/]")
+            return
+        colour = "green" if verdict.match else "red"
+        lines = verdict.render  # words in either language, checked once
+        app.call_from_thread(
+            self._verified, lambda lang: f"[{colour}]{escape(chr(10).join(lines(lang)))}[/]"
+        )
 
-        def said(lang: Lang) -> str:
-            try:
-                verdict = verify(app.campaign, app.store.folder, what, lang)
-            except InspectError as error:
-                return f"[red]{escape(error.line(lang))}[/]"
-            colour = "green" if verdict.match else "red"
-            return f"[{colour}]{escape(chr(10).join(verdict.lines))}[/]"
-
-        texts = {lang: said(lang) for lang in LANGS}  # here, so F2 need not check again
-        app.call_from_thread(self._verified, texts)
-
-    def _verified(self, texts: dict[Lang, str]) -> None:
-        self.checked = texts.__getitem__
+    def _verified(self, said: Callable[[Lang], str]) -> None:
+        self.checked = said
         result = self.query_one("#verify-result", Static)
-        result.update(texts[self.app.lang])
+        result.update(said(self.app.lang))
         self.call_after_refresh(result.scroll_visible, animate=False)
 
     def _step(self, name: str) -> None:
