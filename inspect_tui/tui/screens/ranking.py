@@ -15,7 +15,7 @@ from inspect_tui.core.calibration import describe
 from inspect_tui.core.county import CountyStore
 from inspect_tui.core.i18n import t
 from inspect_tui.core.ranking import RankedGroup, describe_rules
-from inspect_tui.core.results import county_ranking, group_detail
+from inspect_tui.core.results import CountyRanking, county_ranking, group_detail
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.format import tier_label
@@ -36,8 +36,12 @@ class RankingScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[RankedGroup] = []
+        self.found: CountyRanking | None = None  # set on mount, made again after a choice
         self.sort = 0
+
+    @property
+    def rows(self) -> list[RankedGroup]:
+        return self.found.rows if self.found else []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,9 +56,15 @@ class RankingScreen(Screen[None]):
 
     def reload(self) -> None:
         """Rank again from the county store (after the lead chose a team for a group)."""
-        lang, campaign = self.app.lang, self.app.campaign
-        found = county_ranking(campaign, self.app.store.folder)
-        self.rows, self.slots = found.rows, found.slots
+        self.found = county_ranking(self.app.campaign, self.app.store.folder)
+        self.relabel()
+
+    def relabel(self) -> None:
+        """The rules, the note and the table in the app's language (also on F2: the ranking
+        already made is shown again, not made again)."""
+        lang, campaign, found = self.app.lang, self.app.campaign, self.found
+        if found is None:
+            return
         note = (
             describe_rules(campaign, lang)
             + "\n"
@@ -65,10 +75,6 @@ class RankingScreen(Screen[None]):
             text += f"\n[red]{escape(warning)}[/]"
         self.query_one("#ranking-note", Static).update(text)
         self.fill()
-
-    def relabel(self) -> None:
-        """In the other language (F2): the rules, the note and the table."""
-        self.reload()
 
     def fill(self) -> None:
         lang, campaign = self.app.lang, self.app.campaign
@@ -107,7 +113,8 @@ class RankingScreen(Screen[None]):
             county.close()
             self.reload()
 
-        self.app.push_screen(GroupDetail(str(event.row_key.value), self.slots), chosen)
+        slots = self.found.slots if self.found else []
+        self.app.push_screen(GroupDetail(str(event.row_key.value), slots), chosen)
 
     def action_export(self) -> None:
         from inspect_tui.tui.screens.export import ExportScreen
