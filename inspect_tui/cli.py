@@ -72,12 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ranking = commands.add_parser("rank", help="the county ranking from the merged results")
     ranking.add_argument("--json", action="store_true", help="machine-readable output")
-    ranking.add_argument("--include-drafts", action="store_true", help="rank drafts too, marked")
-    ranking.add_argument(
-        "--calibrate",
-        action="store_true",
-        help="take each team's estimated leniency off its scores",
-    )
+    _ranking_options(ranking)
     exporting = commands.add_parser(
         "export", help="the ranking and the circular: xlsx, csv, html, docx"
     )
@@ -86,8 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: xlsx,csv,html,docx (default: all)",
     )  # fmt: skip
     exporting.add_argument("--out", metavar="DIR", help="default: exports/")
-    exporting.add_argument("--include-drafts", action="store_true", help="rank drafts too, marked")
-    exporting.add_argument("--calibrate", action="store_true", help="apply team calibration")
+    _ranking_options(exporting)
 
     verifying = commands.add_parser("verify", help="check a printed result or a visit receipt")
     verifying.add_argument(
@@ -98,6 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
     trust.add_argument("team", metavar="TEAM")
     trust.add_argument("key", metavar="KEY")
     return parser
+
+
+def _ranking_options(command: argparse.ArgumentParser) -> None:
+    """How to rank: the same two options wherever a ranking is made (rank, export)."""
+    command.add_argument("--include-drafts", action="store_true", help="rank drafts too, marked")
+    command.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="take each team's estimated leniency off its scores (every output says so)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
