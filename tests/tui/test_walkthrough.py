@@ -411,3 +411,22 @@ async def test_the_help_lists_every_key_in_the_chosen_language(make_app: AppFact
         for words in ("备注", "下一部分", "下一未答", "定稿", "输入数字"):
             assert words in shown, words
         assert "Note" not in shown and "Scroll" not in shown and "Down" not in shown
+
+
+async def test_na_without_its_reason_is_flagged_as_finalize_will(make_app: AppFactory) -> None:
+    """n/a needs its reason like a shortfall does: the screen says so before finalize does."""
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await open_first_group(pilot)
+        item = next(i for i in app.campaign.items if i.allow_na and i.note_required)
+        screen.goto(item.id)
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        detail = str(screen.query_one("#detail").content)
+        assert item.id in screen.score.missing_notes
+        assert "note required" in detail
+        await pilot.press("y")  # a yes on a count item is not an answer it takes
+        await pilot.pause()
+        assert app.store.answers(screen.visit_id)[item.id].value == "na"

@@ -22,10 +22,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from inspect_tui.core.errors import InspectError
+from inspect_tui.core.errors import AnswerError, InspectError
 from inspect_tui.core.i18n import t
 from inspect_tui.core.model import Item, Section
-from inspect_tui.core.scoring import NA, YES, Answer, AnswerValue, VisitScore, score_visit
+from inspect_tui.core.scoring import (
+    Answer,
+    AnswerValue,
+    VisitScore,
+    check_answer,
+    score_visit,
+)
 from inspect_tui.core.store import Visit
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import DIGIT_PREFIX, localize
@@ -253,7 +259,7 @@ class VisitScreen(Screen[None]):
             lines.append(t("ui.target", lang, explain=target.explain(lang)))
         value = f"[b]{answer_text(campaign, scored, answer, lang)}[/b]"
         hint = self._answer_hint(item)
-        needs_note = scored.short and item.note_required and not (answer and answer.note.strip())
+        needs_note = item.id in self.score.missing_notes  # core's rule: n/a needs its reason too
         warn = f"  [red]{t('ui.note_required', lang)}[/]" if needs_note else ""
         lines.append(t("ui.answer", lang, value=value) + f"   [dim]{hint}[/]" + warn)
         self.query_one("#detail", Static).update("\n".join(lines))
@@ -375,14 +381,12 @@ class VisitScreen(Screen[None]):
     # -- answering -----------------------------------------------------------------------------
     def action_answer(self, value: str) -> None:
         item = self.item
-        fits = {
-            "check": (YES, "no", NA) if item.allow_na else (YES, "no"),
-            "veto": (YES, "no"),
-            "scale": (NA,) if item.allow_na else (),
-            "count": (NA,) if item.allow_na else (),
-        }.get(item.kind, ())
         self._finish_typing()
-        if value not in fits:
+        try:  # a note item takes text, not these keys; the rest as the core says
+            fits = item.kind != "note" and check_answer(item, value) == value
+        except AnswerError:
+            fits = False
+        if not fits:
             self.notify(
                 t("ui.not_for_kind", self.app.lang, expected=self._answer_hint(item)),
                 severity="warning",
