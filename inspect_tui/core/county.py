@@ -77,17 +77,32 @@ def content_of(visit: dict[str, Any]) -> str:
 
 
 def record_of(bundle: Bundle, visit: dict[str, Any]) -> Record:
+    source = bundle.fingerprint or "unsigned"
+    return _record(visit, content_of(visit), source, bundle.path.name, bundle.signed)
+
+
+def _record(
+    visit: dict[str, Any],
+    content: str,
+    source: str,
+    source_file: str,
+    signed: bool,
+    intact: bool = True,
+) -> Record:
+    """A record whose identity (visit, team, group, revision, status) is read from the visit
+    itself, the part its content hash covers: the same on merging and on loading."""
     return Record(
         visit_id=visit["id"],
         team=visit["team"],
         group=visit["group"],
         revision=int(visit.get("revision", 1)),
         status=visit["status"],
-        content=content_of(visit),
-        source=bundle.fingerprint or "unsigned",
-        source_file=bundle.path.name,
-        signed=bundle.signed,
+        content=content,
+        source=source,
+        source_file=source_file,
+        signed=signed,
         data=visit,
+        intact=intact,
     )
 
 
@@ -207,12 +222,15 @@ class CountyStore:
 
     def _load(self) -> list[Record]:
         """The merged records; one whose data no longer hash to its content was changed in
-        the file after it was merged (by hand, or by another program) and is marked."""
+        the file after it was merged (by hand, or by another program) and is marked. The
+        top-level copies of a record's identity in the file are for people reading it; the
+        store reads the visit's own fields."""
         records = []
         for row in self._db.table("records", cache_size=0).all():
-            fields = {k: row[k] for k in Record.__dataclass_fields__ if k in row and k != "intact"}
-            intact = content_of(row.get("data", {})) == row.get("content")
-            records.append(Record(**fields, intact=intact))
+            data, content = row["data"], row["content"]
+            intact = content_of(data) == content
+            source, source_file, signed = row["source"], row["source_file"], row["signed"]
+            records.append(_record(data, content, source, source_file, signed, intact))
         return records
 
     @property

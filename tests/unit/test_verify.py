@@ -246,3 +246,23 @@ def test_an_export_folder_that_is_a_file_is_named(published: Published, campaign
     assert caught.value.line("en") == (
         f"{blocker} is a file, not a folder: choose another place to export to"
     )
+
+
+def test_a_draft_made_final_by_hand_in_the_county_file_is_caught(
+    published: Published, campaign: Campaign
+) -> None:
+    """The record's identity is read from the hashed visit, not from the file's top-level
+    copy: changing that copy changes nothing, changing the visit is flagged."""
+    county = published.folder / "county" / f"{campaign.id}.json"
+    doc = orjson.loads(county.read_bytes())
+    record = next(iter(doc["records"].values()))
+    record["status"] = "draft"  # the readable copy only
+    county.write_bytes(orjson.dumps(doc))
+    with LocalStore(published.folder) as store:
+        ranking = county_ranking(campaign, store.folder)
+    assert ranking.altered == [] and len(ranking.rows) == 38
+    record["data"]["status"] = "draft"
+    county.write_bytes(orjson.dumps(doc))
+    with LocalStore(published.folder) as store:
+        ranking = county_ranking(campaign, store.folder)
+    assert [r.group for r in ranking.altered] == [record["group"]]
