@@ -81,6 +81,16 @@ def record_of(bundle: Bundle, visit: dict[str, Any]) -> Record:
     return _record(visit, content_of(visit), source, bundle.path.name, bundle.signed)
 
 
+def _newness(record: Record) -> tuple[int, bool, str]:
+    """Which of a visit's records is the latest: the higher revision; at one revision the
+    final one (a team exported a draft, then finalized and exported again); between drafts of
+    one revision the later saved (the same draft exported on Monday and on Wednesday). Two
+    different records that are equally new (a revision finalized twice, differently) are a
+    conflict the lead settles."""
+    final = record.status == "final"
+    return (record.revision, final, "" if final else str(record.data.get("updated_at", "")))
+
+
 def _record(
     visit: dict[str, Any],
     content: str,
@@ -180,14 +190,12 @@ class CountyStore:
         ]
 
     def _slot(self, team: str, group: str, records: list[Record], preferred: set[str]) -> Slot:
-        latest: dict[str, list[Record]] = {}
+        newest: dict[str, tuple] = {}
         for record in records:
-            best = latest.get(record.visit_id)
-            if best is None or record.revision > best[0].revision:
-                latest[record.visit_id] = [record]
-            elif record.revision == best[0].revision and record.content != best[0].content:
-                best.append(record)
-        candidates = sorted((r for group_ in latest.values() for r in group_), key=self._key)
+            newest[record.visit_id] = max(newest.get(record.visit_id, ()), _newness(record))
+        candidates = sorted(
+            (r for r in records if _newness(r) == newest[r.visit_id]), key=self._key
+        )
         chosen = [r for r in candidates if r.source in preferred or r.source_file in preferred]
         if len(candidates) > 1 and len(chosen) == 1:
             candidates = chosen

@@ -189,3 +189,38 @@ def test_drafts_are_reported_not_ranked_unless_asked(campaign: Campaign, tmp_pat
         assert team_results(campaign, slots) == {}
         (row,) = rank(campaign, team_results(campaign, slots, include_drafts=True))
         assert "draft" in row.flags
+
+
+def test_a_draft_exported_again_and_then_finalized_supersedes_itself(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The same visit, one revision: exported as a draft on Monday, as a fuller draft on
+    Wednesday, then finalized and exported again. The latest counts, whatever the order the
+    files are merged in; none of it is a conflict."""
+    folder = tmp_path / "laptop"
+    monday, device = laptop(folder, campaign, "team-2", {"kaqun": 2}, finalize=False)
+    monday = monday.rename(monday.with_name("monday.json"))
+    with LocalStore(folder) as store:
+        (visit,) = store.visits()
+        checks = [i for i in campaign.items if i.kind == "check"]
+        store.set_answer(campaign, visit.id, checks[0].id, best_value(campaign, checks[0]))
+        wednesday = write_bundle(
+            make_bundle(campaign, store, "team-2", device, created_at=STAMP), tmp_path, "wed.json"
+        )
+        store.finalize(visit.id, campaign, strengths="好", problems="差", representative="组长")
+        final = write_bundle(
+            make_bundle(campaign, store, "team-2", device, created_at=STAMP), tmp_path, "fin.json"
+        )
+    for n, order in enumerate(([monday, wednesday], [wednesday, monday], [final, monday])):
+        with lead(tmp_path / f"lead{n}", campaign, [device.public] * 3) as store:
+            county = CountyStore(store.folder, campaign)
+            merge_files(campaign, store, county, [*order, final] if n < 2 else order)
+            (slot,) = county.slots()
+            assert slot.record is not None and slot.record.status == "final", order
+            county.close()
+    with lead(tmp_path / "lead-drafts", campaign, [device.public] * 3) as store:
+        county = CountyStore(store.folder, campaign)
+        merge_files(campaign, store, county, [wednesday, monday])
+        (slot,) = county.slots()
+        assert slot.record is not None and slot.record.source_file == "wed.json"
+        county.close()
