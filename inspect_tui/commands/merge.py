@@ -12,7 +12,7 @@ from rich.table import Table
 
 from inspect_tui.core.calibration import describe
 from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore, MergeReport, answer_changes
+from inspect_tui.core.county import CountyStore, answer_changes
 from inspect_tui.core.demo import make_demo
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, t
@@ -46,19 +46,12 @@ def merge(
     paths = [Path(name) for name in files]
     with LocalStore(data_folder(data)) as store:
         county = CountyStore(store.folder, loaded)
-        report, refused = MergeReport(), []
         with Progress(transient=True, disable=len(paths) < PROGRESS_FROM) as progress:
             task = progress.add_task(t("merge.progress", lang), total=len(paths))
-            for path in paths:  # file by file: a bar that moves, and the same result
-                done, bad = merge_files(
-                    loaded, store, county, [path], allow_unsigned=allow_unsigned
-                )
-                report.added += done.added
-                report.unchanged += done.unchanged
-                refused += bad
-                progress.advance(task)
-        if prefer:
-            county.merge([], prefer)
+            report, refused = merge_files(
+                loaded, store, county, paths, allow_unsigned=allow_unsigned, prefer=prefer,
+                progress=lambda _path: progress.advance(task),
+            )  # fmt: skip
         for choice in choose:
             group, _, team = choice.partition("=")
             if group not in {g.id for g in loaded.groups} or team not in loaded.team_ids:

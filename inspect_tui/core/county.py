@@ -67,7 +67,6 @@ class Slot:
 class MergeReport:
     added: int = 0
     unchanged: int = 0
-    refused: list[str] = field(default_factory=list)
 
 
 def content_of(visit: dict[str, Any]) -> str:
@@ -130,6 +129,12 @@ class CountyStore:
 
     def close(self) -> None:
         self._db.close()
+
+    def __enter__(self) -> CountyStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- merging -------------------------------------------------------------------------------
     def merge(self, bundles: Iterable[Bundle], prefer: Iterable[str] = ()) -> MergeReport:

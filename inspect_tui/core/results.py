@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,29 @@ from inspect_tui.core.tally import Tally
 Coverage = Literal["assessed", "draft", "conflict", "missing"]
 
 
+def check_bundles(
+    campaign: Campaign,
+    store: LocalStore,
+    files: Sequence[Path],
+    *,
+    allow_unsigned: bool = False,
+    progress: Callable[[Path], None] | None = None,
+) -> dict[Path, Bundle | BundleError]:
+    """Each file verified (`read_bundle` against the keys the lead trusts), or why it is
+    refused; `progress` hears of each file as it is done."""
+    trusted = trusted_keys(campaign, store)
+    checked: dict[Path, Bundle | BundleError] = {}
+    with paused_gc():
+        for path in files:
+            try:
+                checked[path] = read_bundle(path, campaign, trusted, allow_unsigned=allow_unsigned)
+            except BundleError as error:
+                checked[path] = error
+            if progress:
+                progress(path)
+    return checked
+
+
 def merge_files(
     campaign: Campaign,
     store: LocalStore,
@@ -31,18 +54,17 @@ def merge_files(
     *,
     allow_unsigned: bool = False,
     prefer: Iterable[str] = (),
+    progress: Callable[[Path], None] | None = None,
 ) -> tuple[MergeReport, list[BundleError]]:
-    """Check every file first; merge those that pass in one write; the others are refused with
-    their reasons and change nothing."""
-    trusted = trusted_keys(campaign, store)
-    accepted: list[Bundle] = []
-    refused: list[BundleError] = []
+    """Check every file first; merge those that pass in one write (a file by file merge would
+    rewrite the growing county file each time); the others are refused with their reasons
+    and change nothing."""
+    checked = check_bundles(
+        campaign, store, files, allow_unsigned=allow_unsigned, progress=progress
+    )
+    accepted = [v for v in checked.values() if isinstance(v, Bundle)]
+    refused = [v for v in checked.values() if isinstance(v, BundleError)]
     with paused_gc():
-        for path in files:
-            try:
-                accepted.append(read_bundle(path, campaign, trusted, allow_unsigned=allow_unsigned))
-            except BundleError as error:
-                refused.append(error)
         return county.merge(accepted, prefer), refused
 
 

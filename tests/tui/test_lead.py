@@ -37,6 +37,8 @@ async def test_the_merge_screen_refuses_a_changed_file_and_merges_the_rest(
             await pilot.pause()
             await pilot.press("m")
             await pilot.pause()
+            await app.workers.wait_for_complete()  # files are checked and merged in the background
+            await pilot.pause()
             screen = app.screen
             assert isinstance(screen, MergeScreen)
             box = screen.query_one("#bundles", SelectionList)
@@ -46,6 +48,8 @@ async def test_the_merge_screen_refuses_a_changed_file_and_merges_the_rest(
             (refused,) = [p for p in prompts if altered.name in p]
             assert "changed after it was exported" in refused
             await pilot.press("ctrl+s")
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # files are checked and merged in the background
             await pilot.pause()
             result = str(screen.query_one("#merge-result", Static).content)
             assert "merged 41 new" in result and "1 file(s) refused" in result
@@ -73,7 +77,11 @@ async def test_the_lead_settles_a_conflict_by_choosing_a_source(
             await pilot.pause()
             await pilot.press("m")
             await pilot.pause()
+            await app.workers.wait_for_complete()  # files are checked and merged in the background
+            await pilot.pause()
             await pilot.press("ctrl+s")
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # files are checked and merged in the background
             await pilot.pause()
             conflicts = app.screen.query_one("#conflicts", OptionList)
             assert conflicts.display and conflicts.option_count == 2
@@ -83,6 +91,8 @@ async def test_the_lead_settles_a_conflict_by_choosing_a_source(
             )
             conflicts.highlighted = index
             await pilot.press("enter")
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # files are checked and merged in the background
             await pilot.pause()
             assert not conflicts.display
             assert "冲突 0" in str(app.screen.query_one("#merge-result", Static).content)

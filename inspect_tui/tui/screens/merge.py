@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -14,11 +15,11 @@ from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Sele
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
-from inspect_tui.core.county import CountyStore
+from inspect_tui.core.bundle import Bundle, BundleError
+from inspect_tui.core.county import CountyStore, Slot
+from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import t
-from inspect_tui.core.keys import trusted_keys
-from inspect_tui.core.results import coverage, coverage_counts, find_bundles
+from inspect_tui.core.results import check_bundles, coverage, coverage_counts, find_bundles
 from inspect_tui.tui.bindings import localize
 
 if TYPE_CHECKING:
@@ -66,22 +67,33 @@ class MergeScreen(Screen[None]):
                 box.replace_option_prompt(str(path), self._label(path, verdict))
 
     def scan(self, folders: list[Path]) -> None:
-        """Check every bundle file in `folders`; good ones are ticked, refused ones say why."""
-        lang, campaign = self.app.lang, self.app.campaign
-        trusted = trusted_keys(campaign, self.app.store)
-        self.checked = {}
-        for path in find_bundles(folders):
-            try:
-                self.checked[path] = read_bundle(path, campaign, trusted)
-            except BundleError as error:
-                self.checked[path] = error
+        """Check every bundle file in `folders` (in the background, the bar moving a file at a
+        time); good ones are ticked, refused ones say why."""
+        paths = find_bundles(folders)
+        bar = self.query_one("#merge-progress", ProgressBar)
+        bar.update(total=max(1, len(paths)), progress=0)
+        bar.display = True
+        self.check(paths)
+
+    @work(thread=True, exclusive=True, group="io")
+    def check(self, paths: list[Path]) -> None:
+        app = self.app
+        bar = self.query_one("#merge-progress", ProgressBar)
+        checked = check_bundles(
+            app.campaign, app.store, paths, progress=lambda _: app.call_from_thread(bar.advance, 1)
+        )
+        app.call_from_thread(self._checked, checked)
+
+    def _checked(self, checked: dict[Path, Bundle | BundleError]) -> None:
+        self.checked = checked
+        self.query_one("#merge-progress", ProgressBar).display = False
         box = self.query_one("#bundles", SelectionList)
         box.clear_options()
-        for path, verdict in self.checked.items():
+        for path, verdict in checked.items():
             good = isinstance(verdict, Bundle)
             box.add_option(Selection(self._label(path, verdict), str(path), good, id=str(path)))
-        if not self.checked:
-            self.query_one("#merge-result", Static).update(t("ui.merge_none", lang))
+        if not checked:
+            self.query_one("#merge-result", Static).update(t("ui.merge_none", self.app.lang))
 
     def _label(self, path: Path, verdict: Bundle | BundleError) -> str:
         lang = self.app.lang
@@ -103,26 +115,31 @@ class MergeScreen(Screen[None]):
             self.query_one("#bundles", SelectionList).focus()
 
     def action_merge(self) -> None:
+        selected = self.query_one("#bundles", SelectionList).selected
         chosen = [
             bundle
             for path, bundle in self.checked.items()
-            if isinstance(bundle, Bundle)
-            and str(path) in self.query_one("#bundles", SelectionList).selected
+            if isinstance(bundle, Bundle) and str(path) in selected
         ]
-        bar = self.query_one("#merge-progress", ProgressBar)
-        bar.update(total=max(1, len(chosen)), progress=0)
-        bar.display = True
-        county = CountyStore(self.app.store.folder, self.app.campaign)
-        added = unchanged = 0
-        for bundle in chosen:
-            report = county.merge([bundle])
-            added, unchanged = added + report.added, unchanged + report.unchanged
-            bar.advance(1)
-        self.show_result(county, added, unchanged)
+        self.merge(chosen, [])
 
-    def show_result(self, county: CountyStore, added: int, unchanged: int) -> None:
+    @work(thread=True, exclusive=True, group="io")
+    def merge(self, bundles: list[Bundle], prefer: list[str]) -> None:
+        """The chosen files in one write (or the lead's preferred source), then what the slots
+        hold; a county file that cannot be written is one line, not a crash."""
+        app = self.app
+        try:
+            with CountyStore(app.store.folder, app.campaign) as county:
+                report = county.merge(bundles, prefer)
+                slots = county.slots()
+        except InspectError as error:
+            line = error.line
+            app.call_from_thread(self.notify, line(app.lang), severity="error")
+            return
+        app.call_from_thread(self.show_result, slots, report.added, report.unchanged)
+
+    def show_result(self, slots: list[Slot], added: int, unchanged: int) -> None:
         lang, campaign = self.app.lang, self.app.campaign
-        slots = county.slots()
         table = coverage(campaign, slots)
         counts = coverage_counts(table)
         refused = sum(1 for v in self.checked.values() if isinstance(v, BundleError))
@@ -146,13 +163,10 @@ class MergeScreen(Screen[None]):
         conflicts.display = conflicts.option_count > 0
         if conflicts.display:
             conflicts.focus()
-        county.close()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """The lead chose which source a conflicted slot keeps."""
-        county = CountyStore(self.app.store.folder, self.app.campaign)
-        county.merge([], [str(event.option.id)])
-        self.show_result(county, 0, 0)
+        self.merge([], [str(event.option.id)])
 
     def action_back(self) -> None:
         self.app.pop_screen()
