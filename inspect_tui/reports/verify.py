@@ -116,9 +116,10 @@ def _verify_export(
         raise InspectError("verify.other_campaign", found=found, campaign=campaign.id)
     code = "-".join(claim.digest[n : n + 4] for n in range(0, len(claim.digest), 4))
     tried = [claim.options] if claim.options else list(_OPTIONS)
+    rankings = _Rankings(campaign, view)
     first: Seal | None = None
     for options in tried:
-        ranking = _ranking(campaign, view, options)
+        ranking = rankings.get(options)
         drafts = "D" in options
         made = seal(
             campaign, ranking.rows, options_of(calibrated=ranking.applied, include_drafts=drafts)
@@ -135,7 +136,7 @@ def _verify_export(
             lines.append(Msg("verify.unknown"))
         return Verdict(False, lines)
     lines = [Msg("verify.mismatch", code=code, now=first.code)]
-    ranking = _ranking(campaign, view, str(logged.get("options", "N")))
+    ranking = rankings.get(str(logged.get("options", "N")))
     for group, before, after in differences(logged.get("groups", {}), ranking.rows):
         printed, current = _brief(campaign, before), _brief(campaign, after)
         lines.append(
@@ -173,8 +174,26 @@ def _warned(verdict: Verdict, view: CountyView) -> Verdict:
     return Verdict(verdict.match, [*verdict.lines, warning]) if warning else verdict
 
 
-def _ranking(campaign: Campaign, view: CountyView, options: str) -> CountyRanking:
-    return rank_county(campaign, view, calibrated="C" in options, include_drafts="D" in options)
+class _Rankings:
+    """The store's rankings by export options, each made once; with no calibration to apply,
+    "C" ranks as "N" does and is not made again."""
+
+    def __init__(self, campaign: Campaign, view: CountyView) -> None:
+        self.campaign, self.view = campaign, view
+        self.made: dict[str, CountyRanking] = {}
+
+    def get(self, options: str) -> CountyRanking:
+        drafts = "D" in options
+        plain = "D" if drafts else "N"
+        if plain not in self.made:
+            self.made[plain] = rank_county(self.campaign, self.view, include_drafts=drafts)
+        if "C" in options and self.made[plain].calibration.offsets is not None:
+            if options not in self.made:
+                self.made[options] = rank_county(
+                    self.campaign, self.view, include_drafts=drafts, calibrated=True
+                )
+            return self.made[options]
+        return self.made[plain]
 
 
 def _name(campaign: Campaign, group_id: str) -> Text | str:
