@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from inspect_tui.core.model import Campaign
+from inspect_tui.reports.table import ID, RANK, TOTAL
 
 Figures = dict[str, tuple[int, str]]  # group id -> (rank, total as printed, "91.50")
 
@@ -26,8 +27,8 @@ def figures_in(path: Path, campaign: Campaign) -> Figures | None:
 
 
 def _rows(rows: list[list[str]]) -> Figures:
-    """rank, id, name, kind, total ... from the rows under the header."""
-    return {row[1]: (int(float(row[0])), f"{float(row[4]):.2f}") for row in rows}
+    """Rank and total by group id, from the rows under the header (`ranking_row`'s columns)."""
+    return {row[ID]: (int(float(row[RANK])), f"{float(row[TOTAL]):.2f}") for row in rows}
 
 
 def _csv(path: Path, campaign: Campaign) -> Figures:

@@ -8,6 +8,7 @@ from inspect_tui.core.ranking import RankedGroup
 from inspect_tui.reports.dataset import ExportData
 
 Cell = str | int | float
+RANK, ID, NAME, KIND, TOTAL = range(5)  # the first columns of every ranking row, in order
 
 
 def label(key: str) -> str:
@@ -66,4 +67,4 @@ def remarks(data: ExportData, group_id: str, lang: Lang) -> str:
 
 def number_columns(data: ExportData) -> range:
     """Indexes of the score columns (total, sections, deductions) in a ranking row."""
-    return range(4, 4 + len(data.sections) + 2)
+    return range(TOTAL, TOTAL + len(data.sections) + 2)
