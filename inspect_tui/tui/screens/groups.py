@@ -50,9 +50,10 @@ class GroupsScreen(Screen[None]):
     def on_mount(self) -> None:
         localize(self, self.app.lang)
         self.query_one("#groups", DataTable).focus()
-        self.reload()
 
     def on_screen_resume(self) -> None:
+        """On first show and on coming back from a visit: the list as the store has it now
+        (Textual resumes a screen right after mounting it, so this is the one load)."""
         self.reload()
 
     def reload(self) -> None:

@@ -18,7 +18,7 @@ from inspect_tui.core.ranking import RankedGroup, describe_rules
 from inspect_tui.core.results import CountyRanking, county_ranking, group_detail
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
-from inspect_tui.tui.format import tier_label
+from inspect_tui.tui.format import score_label, tier_label
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -151,7 +151,8 @@ class GroupDetail(ModalScreen[str | None]):
         lang, campaign = self.app.lang, self.app.campaign
         lines = [f"[b]{escape(campaign.group(self.group_id).name.get(lang))}[/b]"]
         titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
-        self.teams = [team for team, _ in group_detail(campaign, self.slots, self.group_id)]
+        details = group_detail(campaign, self.slots, self.group_id)
+        self.teams = [team for team, _ in details]
         if len(self.teams) > 1:
             lines.append(
                 t(
@@ -160,17 +161,9 @@ class GroupDetail(ModalScreen[str | None]):
                     keys=" ".join(f"{n}={team}" for n, team in enumerate(self.teams, start=1)),
                 )
             )
-        for team, score in group_detail(campaign, self.slots, self.group_id):
-            lines += [
-                "",
-                f"[b]{escape(campaign.team(team).name.get(lang))}[/b]  "
-                + t(
-                    "ui.total_line",
-                    lang,
-                    total=f"{score.total:.2f}",
-                    tier=score.tier.name.get(lang),
-                ),
-            ]
+        for team, score in details:
+            name = escape(campaign.team(team).name.get(lang))
+            lines += ["", f"[b]{name}[/b]  " + score_label(campaign, score, lang)]
             lines.append(
                 "  "
                 + "  ".join(
