@@ -13,7 +13,7 @@ left over) there is no estimate, and the result says so instead of printing a nu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -57,13 +57,16 @@ def calibrate(results: Mapping[str, Sequence[TeamResult]], teams: Sequence[str])
     return Calibration(offsets, alpha, len(anchors))
 
 
-def apply(results: Mapping[str, Sequence[TeamResult]], offsets: Mapping[str, float]) -> dict:
-    """Each team result with its team's offset taken off the total, clamped to [0, 100]."""
-    from dataclasses import replace
-
+def apply(
+    results: Mapping[str, Sequence[TeamResult]],
+    offsets: Mapping[str, float],
+    most: float = 100.0,
+) -> dict:
+    """Each team result with its team's offset taken off the total, clamped to [0, `most`]
+    (the outline's total)."""
     return {
         group: [
-            replace(r, total=round(min(100.0, max(0.0, r.total - offsets.get(r.team, 0.0))), 2))
+            replace(r, total=round(min(most, max(0.0, r.total - offsets.get(r.team, 0.0))), 2))
             for r in rows
         ]
         for group, rows in results.items()

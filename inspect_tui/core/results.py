@@ -211,7 +211,7 @@ def rank_county(
     found = calibrate(results, [team.id for team in campaign.teams])
     applied = calibrated and found.offsets is not None
     if applied:
-        results = apply(results, found.offsets or {})
+        results = apply(results, found.offsets or {}, campaign.outline.total)
     return CountyRanking(rank(campaign, results, view.choices), view, found, applied)
 
 
