@@ -42,7 +42,6 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "export.col.remarks": {"zh": "考核组意见", "en": "Teams' remarks"},
     "export.col.team": {"zh": "考核组", "en": "Team"},
     "export.col.item": {"zh": "考核项目", "en": "Item"},
-    "export.col.answer": {"zh": "结果", "en": "Answer"},
     "export.col.note": {"zh": "说明", "en": "Note"},
     "export.col.assigned": {"zh": "分配", "en": "Assigned"},
     "export.col.counted": {"zh": "计入排名", "en": "Counted"},

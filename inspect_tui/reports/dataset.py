@@ -35,10 +35,8 @@ class Visited:
     team: str
     short: tuple[tuple[str, str], ...]  # (item, the team's note), outline order
     answers: dict[str, Answer]
-    strengths: str
     problems: str
     methods: tuple[str, ...]
-    signed: bool
     visit_date: str = ""
 
 
@@ -211,9 +209,7 @@ def _visited(tally: Tally, slot: Slot) -> Visited:
         team=slot.team,
         short=tuple(tally.short(data["answers"])),
         answers=record.answers,
-        strengths=str(data.get("strengths", "")),
         problems=str(data.get("problems", "")),
         methods=tuple(data.get("methods", ())),
-        signed=record.signed,
         visit_date=str(data.get("visit_date", "")),
     )
