@@ -1,24 +1,54 @@
-"""A QR code as an inline SVG (the HTML report) or a PNG (the Word circular), dark modules on
-white with the quiet zone a phone camera needs. The PNG is written here (zlib + a few chunk
-headers) rather than through Pillow: one less library on the office PC for one picture."""
+"""QR codes for receipts and exports: the modules of a payload, drawn as terminal text, as
+SVG squares (the receipt, the HTML report) or as a PNG (the Word circular), dark on white with
+the quiet zone a phone camera needs. The PNG is written here (zlib + a few chunk headers)
+rather than through Pillow: one less library on the office PC for one picture."""
 
 from __future__ import annotations
 
 import struct
 import zlib
 
-from inspect_tui.reports.receipt import qr_matrix
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+
+QUIET_ZONE = 4  # modules of light margin a phone camera needs around the code
+MAX_VERSION = 10
 
 
-def qr_svg(payload: str, module: int = 4) -> str:
-    matrix = qr_matrix(payload)
-    size = len(matrix) * module
-    cells = "".join(
+def qr_matrix(payload: str) -> list[list[bool]]:
+    """The QR modules (True = dark), quiet zone included."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
+    code.add_data(payload)
+    code.make(fit=True)
+    if code.version > MAX_VERSION:
+        raise ValueError(f"QR payload needs version {code.version} > {MAX_VERSION}")
+    return [list(row) for row in code.get_matrix()]
+
+
+def qr_text(matrix: list[list[bool]]) -> list[str]:
+    """Two module rows per text row with half blocks; shown dark-on-light in the terminal."""
+    rows = [*matrix, [False] * len(matrix[0])] if len(matrix) % 2 else matrix
+    glyph = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+    return [
+        "".join(glyph[(top, bottom)] for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(rows[0::2], rows[1::2], strict=True)
+    ]
+
+
+def qr_cells(matrix: list[list[bool]], module: int) -> str:
+    """The dark modules as SVG squares, `module` units each (for any SVG that shows a code)."""
+    return "".join(
         f'<rect x="{x * module}" y="{y * module}" width="{module}" height="{module}"/>'
         for y, row in enumerate(matrix)
         for x, dark in enumerate(row)
         if dark
     )
+
+
+def qr_svg(payload: str, module: int = 4) -> str:
+    matrix = qr_matrix(payload)
+    size = len(matrix) * module
+    cells = qr_cells(matrix, module)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="qr" width="{size}" height="{size}" '
         f'viewBox="0 0 {size} {size}" role="img" aria-label="QR">'

@@ -11,18 +11,14 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
-
 from inspect_tui.core.atomic import atomic_write
 from inspect_tui.core.digest import visit_digest
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.scoring import score_visit
 from inspect_tui.core.store import LocalStore
+from inspect_tui.reports.qrimage import qr_cells, qr_matrix, qr_text
 
 PAYLOAD_PREFIX = "ITR1"
-QUIET_ZONE = 4  # modules of light margin a phone camera needs around the code
-MAX_VERSION = 10
 
 
 @dataclass(frozen=True)
@@ -96,26 +92,6 @@ def build_receipt(campaign: Campaign, store: LocalStore, visit_id: str) -> Recei
     )
 
 
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """The QR modules (True = dark), quiet zone included."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
-    code.add_data(payload)
-    code.make(fit=True)
-    if code.version > MAX_VERSION:
-        raise ValueError(f"receipt payload needs QR version {code.version} > {MAX_VERSION}")
-    return [list(row) for row in code.get_matrix()]
-
-
-def qr_text(matrix: list[list[bool]]) -> list[str]:
-    """Two module rows per text row with half blocks; shown dark-on-light in the terminal."""
-    rows = [*matrix, [False] * len(matrix[0])] if len(matrix) % 2 else matrix
-    glyph = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
-    return [
-        "".join(glyph[(top, bottom)] for top, bottom in zip(upper, lower, strict=True))
-        for upper, lower in zip(rows[0::2], rows[1::2], strict=True)
-    ]
-
-
 def receipt_lines(receipt: Receipt) -> list[str]:
     """The receipt as text, Chinese first with English beside each label."""
     tier = receipt.tier_name + ("（一票否决 veto）" if receipt.vetoed else "")
@@ -142,12 +118,7 @@ def receipt_svg(receipt: Receipt, module: int = 6) -> str:
     lines = receipt_lines(receipt)
     height = size + line_height * (len(lines) + 1)
     width = max(size, 520)
-    cells = "".join(
-        f'<rect x="{x * module}" y="{y * module}" width="{module}" height="{module}"/>'
-        for y, row in enumerate(matrix)
-        for x, dark in enumerate(row)
-        if dark
-    )
+    cells = qr_cells(matrix, module)
     text = "".join(
         f'<text x="8" y="{size + line_height * (n + 1)}">{escape(line)}</text>'
         for n, line in enumerate(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from inspect_tui.reports.receipt import qr_matrix, qr_text
+from inspect_tui.reports.qrimage import qr_matrix, qr_text
 
 
 class QRCode(Static):
