@@ -15,7 +15,7 @@ from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.county import CountyStore, answer_changes
 from inspect_tui.core.demo import make_demo
 from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, join_words, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file, data_folder
 from inspect_tui.core.ranking import RankedGroup, describe_rules
@@ -153,7 +153,7 @@ def ranking_table(campaign: Campaign, rows: list[RankedGroup], lang: Lang) -> Ta
         )
     for row in rows:
         tier = row.tier.name.get(lang) + (t("ui.vetoed", lang) if row.vetoed else "")
-        flags = "、".join(t(f"flag.{flag}", lang) for flag in row.flags)
+        flags = join_words((t(f"flag.{flag}", lang) for flag in row.flags), lang)
         teams = ", ".join(f"{r.team} {r.total:.2f}" for r in row.teams)
         table.add_row(
             str(row.rank),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,6 +66,16 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
         for k, v in params.items()
     }
     return template.format(**filled)
+
+
+def join_words(words: Iterable[str], lang: Lang) -> str:
+    """A list as each language writes it: 甲、乙、丙 / A, B, C."""
+    return t("sep.list", lang).join(words)
+
+
+def join_clauses(clauses: Iterable[str], lang: Lang) -> str:
+    """Clauses one after another: 甲；乙 / A; B."""
+    return t("sep.clause", lang).join(clauses)
 
 
 def parse_lang(value: str | None) -> Lang | None:

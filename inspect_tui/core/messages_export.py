@@ -119,8 +119,8 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "验证码：{code}（扫描二维码或用 inspect-tui verify 核对本排名）",
         "en": "Verification code: {code} (scan the QR code or use inspect-tui verify to check this ranking)",
     },
-    "circular.list_sep": {"zh": "、", "en": ", "},
-    "circular.clause_sep": {"zh": "；", "en": "; "},
+    "sep.list": {"zh": "、", "en": ", "},
+    "sep.clause": {"zh": "；", "en": "; "},
     # -- the command and the screen ------------------------------------------------------------
     "export.progress": {"zh": "正在导出", "en": "Exporting"},
     "export.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},

@@ -25,7 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, join_clauses, join_words, t
 from inspect_tui.reports.dataset import MOST_NOTES, ExportData
 from inspect_tui.reports.qrimage import qr_png
 
@@ -65,7 +65,7 @@ def docx_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
 
 
 def _overall(document: Document, data: ExportData, lang: Lang) -> None:
-    sep = t("circular.list_sep", lang)
+    sep = t("sep.list", lang)
     _paragraph(document, t("circular.h.overall", lang), HEI, indent=True)
     _paragraph(document, _counts(data, lang), FANGSONG, indent=True)
     tiers = data.by_tier()
@@ -73,12 +73,12 @@ def _overall(document: Document, data: ExportData, lang: Lang) -> None:
         tier = next(x for x in data.campaign.tiers if x.id == tier_id)
         names = sep.join(r.group.name.get(lang) for r in rows) or t("export.none", lang)
         line = t("circular.tier_list", lang, tier=tier.name.get(lang), groups=names)
-        end = ("；" if lang == "zh" else "; ") if tier_id == tiers[0][0] and len(tiers) > 1 else ""
+        end = t("sep.clause", lang) if tier_id == tiers[0][0] and len(tiers) > 1 else ""
         _paragraph(document, line + (end or ("。" if lang == "zh" else ".")), FANGSONG, indent=True)
 
 
 def _bests(document: Document, data: ExportData, lang: Lang) -> None:
-    sep = t("circular.list_sep", lang)
+    sep = t("sep.list", lang)
     _paragraph(document, t("circular.h.best", lang), HEI, indent=True)
     names = {row.group.id: row.group.name.get(lang) for row in data.rows}
     for best in data.section_bests():
@@ -103,7 +103,7 @@ def _problems(document: Document, data: ExportData, lang: Lang) -> None:
         number = numeral(n) if lang == "zh" else str(n)
         line = t("circular.problem", lang, n=number, item=item, count=len(problem.groups))
         if problem.notes:
-            notes = t("circular.clause_sep", lang).join(problem.notes[:MOST_NOTES])
+            notes = join_clauses(problem.notes[:MOST_NOTES], lang)
             line += t("circular.problem_notes", lang, notes=notes)
         _paragraph(document, line, FANGSONG, indent=True)
 
@@ -214,7 +214,7 @@ def _opening(data: ExportData, lang: Lang) -> str:
         start=_day(data.campaign.start.isoformat(), lang),
         end=_day(data.campaign.end.isoformat(), lang),
     )
-    methods = t("circular.list_sep", lang).join(t(f"method.{m}", lang) for m in data.methods())
+    methods = join_words((t(f"method.{m}", lang) for m in data.methods()), lang)
     if start == end:
         when = t("circular.on", lang, day=_day(start, lang))
     else:
@@ -237,9 +237,12 @@ def _day(iso: str, lang: Lang) -> str:
 
 def _counts(data: ExportData, lang: Lang) -> str:
     tiers = {tier.id: tier for tier in data.campaign.tiers}
-    counts = t("circular.list_sep", lang).join(
-        t("circular.count", lang, tier=tiers[tid].name.get(lang), count=len(rows))
-        for tid, rows in data.by_tier()
+    counts = join_words(
+        (
+            t("circular.count", lang, tier=tiers[tid].name.get(lang), count=len(rows))
+            for tid, rows in data.by_tier()
+        ),
+        lang,
     )
     return t("circular.counts", lang, groups=len(data.rows), counts=counts)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, join_clauses, t
 from inspect_tui.reports.dataset import MOST_NOTES, ExportData
 from inspect_tui.reports.qrimage import qr_svg
 from inspect_tui.reports.table import label, number_columns, ranking_header, ranking_row
@@ -195,7 +195,7 @@ def _problems(data: ExportData, lang: Lang) -> str:
         line = t(
             "export.problem_line", lang, item=problem.item.text.get(lang), count=len(problem.groups)
         )
-        notes = "；".join(problem.notes[:MOST_NOTES])
+        notes = join_clauses(problem.notes[:MOST_NOTES], lang)
         items.append(
             f"<li>{escape(line)}"
             + (f"<br><small>{escape(notes)}</small>" if notes else "")

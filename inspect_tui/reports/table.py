@@ -3,7 +3,7 @@ workbook, the CSV, the report and the circular cannot disagree."""
 
 from __future__ import annotations
 
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, join_words, t
 from inspect_tui.core.ranking import RankedGroup
 from inspect_tui.reports.dataset import ExportData
 
@@ -46,7 +46,7 @@ def ranking_row(data: ExportData, row: RankedGroup, lang: Lang) -> list[Cell]:
         row.deductions,
         tier_word(row, lang),
         "; ".join(f"{teams[r.team]} {r.total:.2f}" for r in row.teams),
-        "、".join(t(f"flag.{flag}", lang) for flag in row.flags),
+        join_words((t(f"flag.{flag}", lang) for flag in row.flags), lang),
         remarks(data, row.group.id, lang),
     ]
 

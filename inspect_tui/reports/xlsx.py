@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from inspect_tui.core.calibration import describe
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, join_clauses, join_words, t
 from inspect_tui.core.model import Item
 from inspect_tui.core.scoring import NA, NO, YES, Answer
 from inspect_tui.reports.dataset import ExportData
@@ -151,8 +151,8 @@ def _problems(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
             problem.item.id,
             problem.item.text.get(lang),
             len(problem.groups),
-            "、".join(names.get(g, g) for g in problem.groups),
-            "；".join(problem.notes),
+            join_words((names.get(g, g) for g in problem.groups), lang),
+            join_clauses(problem.notes, lang),
         ]
         for problem in data.problems()
     ]

@@ -35,7 +35,7 @@ class HeaderDialog(ModalScreen[dict[str, object] | None]):
 
     def compose(self) -> ComposeResult:
         lang, campaign = self.app.lang, self.app.campaign
-        separator = "、" if lang == "zh" else ", "
+        separator = t("sep.list", lang)
         yield Footer()
         with Vertical(classes="dialog"):
             yield Label(f"[b]{t('ui.header_title', lang)}[/b]")

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from inspect_tui.core.calibration import describe
 from inspect_tui.core.county import CountyStore
-from inspect_tui.core.i18n import t
+from inspect_tui.core.i18n import join_words, t
 from inspect_tui.core.ranking import RankedGroup, describe_rules
 from inspect_tui.core.results import CountyRanking, county_ranking, group_detail
 from inspect_tui.core.textwidth import unambiguous
@@ -90,7 +90,7 @@ class RankingScreen(Screen[None]):
             ),
         )
         for row in rows:
-            flags = "、".join(t(f"flag.{flag}", lang) for flag in row.flags)
+            flags = join_words((t(f"flag.{flag}", lang) for flag in row.flags), lang)
             table.add_row(
                 str(row.rank),
                 escape(unambiguous(row.group.name.get(lang))),

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from inspect_tui.core.i18n import t
+from inspect_tui.core.i18n import join_words, t
 from inspect_tui.reports.receipt import Receipt, receipt_lines
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.widgets.qr import QRCode
@@ -52,7 +52,7 @@ class ReceiptScreen(Screen[None]):
         self.query_one("#receipt-title", Static).update(f"[b]{t('ui.receipt_title', lang)}[/b]")
         hint = t("ui.receipt_hint", lang)
         if self.saved:
-            files = "、".join(path.name for path in self.saved)
+            files = join_words((path.name for path in self.saved), self.app.lang)
             saved = t("ui.receipt_saved", lang, folder=self.saved[0].parent, files=files)
             hint += "\n[dim]" + escape(saved) + "[/]"
         self.query_one("#receipt-hint", Static).update(hint)

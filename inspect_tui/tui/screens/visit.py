@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from inspect_tui.core.errors import AnswerError, InspectError
-from inspect_tui.core.i18n import t
+from inspect_tui.core.i18n import join_words, t
 from inspect_tui.core.model import Item, Section
 from inspect_tui.core.scoring import (
     Answer,
@@ -288,7 +288,7 @@ class VisitScreen(Screen[None]):
             status=status_label(visit.status, lang),
             revision=visit.revision,
         )
-        names = "、".join(visit.inspectors) if lang == "zh" else ", ".join(visit.inspectors)
+        names = join_words(visit.inspectors, lang)
         people = t("ui.inspectors", lang, names=escape(names) or t("ui.nobody", lang))
         self.query_one("#visit-head", Static).update(f"{head} · {visit.visit_date} · {people}")
 
