@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from inspect_tui.core.calibration import Calibration, describe
@@ -66,7 +67,7 @@ class ExportData:
     made: datetime  # aware, in the office's own time zone
     seal: Seal
 
-    @property
+    @cached_property  # asked for on every row of every writer
     def sections(self) -> tuple[Section, ...]:
         """The sections that carry points (the penalties section has none)."""
         return tuple(s for s in self.campaign.sections if s.weight > 0)

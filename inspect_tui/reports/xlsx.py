@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
@@ -24,7 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from inspect_tui.core.calibration import describe
 from inspect_tui.core.i18n import Lang, join_clauses, join_words, t
 from inspect_tui.core.model import Item
-from inspect_tui.core.scoring import NA, NO, YES, Answer
+from inspect_tui.core.scoring import NA, NO, YES, Answer, AnswerValue
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.table import Cell, label, number_columns, ranking_header, ranking_row
 
@@ -105,9 +106,10 @@ def _items(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         *(item.id for item in items),
     ]
     teams = data.campaign.team_names(lang)
+    words = {YES: t("export.yes", lang), NO: t("export.no", lang), NA: t("export.na", lang)}
     rows: list[list[Cell]] = [
         [row.rank, row.group.id, row.group.name.get(lang), teams[visit.team]]
-        + [_answer(item, visit.answers.get(item.id), lang) for item in items]
+        + [_answer(item, visit.answers.get(item.id), words) for item in items]
         for row in data.rows
         for visit in data.visits.get(row.group.id, [])
     ]
@@ -124,14 +126,13 @@ def _items(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         sheet.append([_cell(sheet, value) for value in values])
 
 
-def _answer(item: Item, answer: Answer | None, lang: Lang) -> Cell:
+def _answer(item: Item, answer: Answer | None, words: dict[AnswerValue, str]) -> Cell:
+    """The answer as the sheet shows it; `words` are 是/否/不适用 in the sheet's language,
+    made once for its 160,000 cells rather than looked up in each."""
     if answer is None or answer.value is None:
         return ""
-    words = {YES: "export.yes", NO: "export.no"}
-    if answer.value in words and item.kind in ("check", "veto"):
-        return t(words[str(answer.value)], lang)
-    if answer.value == NA:
-        return t("export.na", lang)
+    if answer.value == NA or (answer.value in words and item.kind in ("check", "veto")):
+        return words[answer.value]
     return answer.value
 
 
@@ -184,10 +185,7 @@ def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         label("export.col.offset"),
     ]
     offsets = data.calibration.offsets or {}
-    counted = {
-        team.id: sum(1 for visits in data.visits.values() for v in visits if v.team == team.id)
-        for team in data.campaign.teams
-    }
+    counted = Counter(v.team for visits in data.visits.values() for v in visits)
     rows: list[list[Cell]] = [
         [
             f"{team.name.get(lang)} ({team.id})",
