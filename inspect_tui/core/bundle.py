@@ -178,10 +178,21 @@ _VISIT_FIELDS = {"id": str, "campaign_id": str, "team": str, "group": str, "stat
 
 
 def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> dict[str, Any]:
+    """The visit as the county store and the ranking will read it (the shape the laptop's
+    store checks of its own files), or `BundleError`: a signed file from a faulty program is
+    refused here rather than failing later in the merge."""
     if not isinstance(visit, dict) or not isinstance(visit.get("answers"), dict):
         raise BundleError("bundle.not_bundle", file=path)
     for name, kind in _VISIT_FIELDS.items():
         if not isinstance(visit.get(name), kind):
+            raise BundleError("bundle.not_bundle", file=path)
+    revision = visit.get("revision", 1)
+    if visit["status"] not in ("draft", "final") or type(revision) is not int or revision < 1:
+        raise BundleError("bundle.not_bundle", file=path)
+    for answer in visit["answers"].values():
+        if not isinstance(answer, dict) or "value" not in answer:
+            raise BundleError("bundle.not_bundle", file=path)
+        if not isinstance(answer.get("note", ""), str):
             raise BundleError("bundle.not_bundle", file=path)
     if visit["team"] != team or visit["group"] not in campaign.team(team).groups:
         raise BundleError("bundle.unknown_group", file=path, team=team, group=visit["group"])

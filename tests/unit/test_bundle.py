@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import stat
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inspect_tui.core.bundle import BundleError, make_bundle, read_bundle, write_bundle
+from inspect_tui.core.bundle import BundleError, canonical, make_bundle, read_bundle, write_bundle
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.errors import StoreError
 from inspect_tui.core.keys import DeviceKey, fingerprint, trust, trusted_keys
@@ -233,3 +234,28 @@ def test_the_lead_trusts_keys_per_team(
     with pytest.raises(StoreError) as caught:
         trust(campaign, store, "team-1", "not a key")
     assert caught.value.key == "keys.bad_key"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda v: v.update(revision="2"),
+        lambda v: v.update(revision=0),
+        lambda v: v.update(status="done"),
+        lambda v: v["answers"].update({"study.plan": "yes"}),
+        lambda v: v["answers"]["study.plan"].update(note=7),
+    ],
+    ids=["revision-text", "revision-0", "status", "answer-not-an-entry", "note-not-text"],
+)
+def test_a_signed_visit_of_the_wrong_shape_is_refused(
+    change: object, campaign: Campaign, tmp_path: Path
+) -> None:
+    """A faulty program that signs what it writes: the shape is checked all the same."""
+    bundle, device = team_laptop(tmp_path / "laptop", campaign)
+    draft = next(v for v in bundle["visits"] if v["group"] == "huoshilafu")
+    change(draft)  # type: ignore[operator]
+    content = {k: v for k, v in bundle.items() if k not in ("digest", "signature")}
+    body = canonical(content)
+    bundle.update(digest=hashlib.sha256(body).hexdigest(), signature=device.sign(body))
+    path = write_bundle(bundle, tmp_path / "out")
+    assert refusal(path, campaign, lead_trust(campaign, device.public)) == "bundle.not_bundle"
