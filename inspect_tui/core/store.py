@@ -381,9 +381,9 @@ class LocalStore:
             new = replace(
                 visit,
                 status="final",
-                strengths=strengths,
-                problems=problems,
-                representative=representative,
+                strengths=check_text(strengths, "strengths"),  # as update_visit checks them
+                problems=check_text(problems, "problems"),
+                representative=check_text(representative, "representative"),
                 updated_at=stamp,
                 finalized_at=stamp,
             )
