@@ -50,6 +50,15 @@ def listed_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
         yield node, binding
 
 
+def digit_bindings(action: str) -> list[Binding]:
+    """The ten digit keys calling `action(n)`: typed, not listed one by one; the help says
+    that digits work, and a keymap can move them by their ids."""
+    return [
+        Binding(str(d), f"{action}({d})", "0-9", id=f"{DIGIT_PREFIX}{d}", show=False)
+        for d in range(10)
+    ]
+
+
 def has_digit_keys(screen: Screen) -> bool:
     return any(
         b.id and b.id.startswith(DIGIT_PREFIX) for _, b, _, _ in screen.active_bindings.values()

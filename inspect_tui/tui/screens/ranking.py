@@ -17,7 +17,7 @@ from inspect_tui.core.i18n import join_words, t
 from inspect_tui.core.ranking import RankedGroup, describe_rules
 from inspect_tui.core.results import CountyRanking, county_ranking, group_detail
 from inspect_tui.core.textwidth import unambiguous
-from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.bindings import digit_bindings, localize
 from inspect_tui.tui.format import score_label, tier_label
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ class GroupDetail(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="back"),
-        *(Binding(str(n), f"choose({n})", "Choose", show=False) for n in range(10)),
+        *digit_bindings("choose"),
     ]
     app: InspectApp
 

@@ -34,7 +34,7 @@ from inspect_tui.core.scoring import (
 )
 from inspect_tui.core.store import Visit
 from inspect_tui.core.textwidth import unambiguous
-from inspect_tui.tui.bindings import DIGIT_PREFIX, localize
+from inspect_tui.tui.bindings import digit_bindings, localize
 from inspect_tui.tui.format import answer_text, mark, score_label, short_answer, status_label
 
 if TYPE_CHECKING:
@@ -81,13 +81,6 @@ class SectionList(OptionList, can_focus=False):
     """The sections with progress and score; clicking one opens it."""
 
 
-def _digit_bindings() -> list[BindingType]:
-    return [
-        Binding(str(d), f"digit({d})", "0-9", id=f"{DIGIT_PREFIX}{d}", show=False)
-        for d in range(10)
-    ]
-
-
 class VisitScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer('yes')", "Yes", id="yes"),
@@ -104,7 +97,7 @@ class VisitScreen(Screen[None]):
         Binding("right,tab", "next_section", "Next section", id="next_section", show=False),
         Binding("left,shift+tab", "prev_section", "Prev section", id="prev_section", show=False),
         Binding("backspace,delete", "clear", "Clear", id="clear", show=False),
-        *_digit_bindings(),
+        *digit_bindings("digit"),
     ]
     app: InspectApp
 
