@@ -24,7 +24,7 @@ def bundle(
         team = team or store.setting(f"team:{loaded.id}")
         if not team:
             raise InspectError("bundle.no_team")
-        if team not in {t.id for t in loaded.teams}:
+        if team not in loaded.team_ids:
             raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
         own = store.setting(EXPORTS_SETTING)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")

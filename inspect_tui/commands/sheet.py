@@ -15,7 +15,7 @@ from inspect_tui.core.store import LocalStore
 
 def template(*, campaign: str | None, out: str, team: str | None, lang: Lang) -> int:
     loaded = load_campaign(campaign_file(campaign))
-    if team and team not in {t.id for t in loaded.teams}:
+    if team and team not in loaded.team_ids:
         raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
     print(t("sheet.written", lang, file=write_template(loaded, Path(out), team)))
     return 0
@@ -23,7 +23,7 @@ def template(*, campaign: str | None, out: str, team: str | None, lang: Lang) ->
 
 def import_(*, data: str | None, campaign: str | None, file: str, team: str, lang: Lang) -> int:
     loaded = load_campaign(campaign_file(campaign))
-    if team not in {t.id for t in loaded.teams}:
+    if team not in loaded.team_ids:
         raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
     with LocalStore(data_folder(data)) as store:
         try:

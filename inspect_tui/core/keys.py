@@ -121,7 +121,7 @@ def trusted_keys(campaign: Campaign, store: LocalStore) -> dict[str, set[str]]:
 def trust(campaign: Campaign, store: LocalStore, team: str, public_key: str) -> str:
     """Trust `public_key` for `team`; returns its fingerprint. `StoreError` for an unknown team
     or a string that is not an Ed25519 public key."""
-    if team not in {t.id for t in campaign.teams}:
+    if team not in campaign.team_ids:
         raise StoreError("keys.unknown_team", team=team, campaign=campaign.id)
     if decode_public(public_key) is None:
         raise StoreError("keys.bad_key", key=public_key[:24])

@@ -209,9 +209,18 @@ class Campaign:
         """The campaign's team; KeyError for an id it does not have."""
         return self._team_index[team_id]
 
+    @cached_property
+    def _tier_index(self) -> dict[str, int]:
+        return {tier.id: n for n, tier in enumerate(self.tiers)}
+
     def tier(self, tier_id: str) -> Tier | None:
         """The tier with this id, or None for one the campaign does not have."""
-        return next((tier for tier in self.tiers if tier.id == tier_id), None)
+        index = self._tier_index.get(tier_id)
+        return None if index is None else self.tiers[index]
+
+    def tier_index(self, tier_id: str) -> int:
+        """Where the tier stands, best first (0); KeyError for an id the campaign lacks."""
+        return self._tier_index[tier_id]
 
     def team_names(self, lang: Lang) -> dict[str, str]:
         """team id -> its name, as people say it (made once: exports ask for every row)."""

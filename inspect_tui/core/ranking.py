@@ -121,10 +121,10 @@ def rank(
                 keys.append(-sections.get(key, 0.0))
         return tuple(keys)
 
-    tiers = [t.id for t in campaign.tiers]
+    lowest = len(campaign.tiers) - 1
 
     def block(row: tuple) -> int:  # a vetoed group ranks with the lowest tier, not by its score
-        return len(tiers) - 1 if row[4] else tiers.index(tier_for(campaign.tiers, row[1]).id)
+        return lowest if row[4] else campaign.tier_index(tier_for(campaign.tiers, row[1]).id)
 
     rows.sort(key=lambda row: (block(row), sort_key(row), row[0].id))  # ids are pinyin
     ranked: list[RankedGroup] = []
@@ -160,7 +160,7 @@ def _apply_quota(campaign: Campaign, ranked: list[RankedGroup]) -> list[RankedGr
         )
     else:
         keep = lambda r: r.rank <= boundary  # noqa: E731 - mirrors the line above
-    index = [t.id for t in campaign.tiers].index(quota.tier)
+    index = campaign.tier_index(quota.tier)
     lower = campaign.tiers[min(index + 1, len(campaign.tiers) - 1)]
     return [
         row if row.tier.id != quota.tier or keep(row) else _demoted(row, lower) for row in ranked
@@ -187,6 +187,6 @@ def describe_rules(campaign: Campaign, lang: Lang) -> str:
     quota = campaign.quota
     if quota is None:
         return rules
-    tier = next(x.name.get(lang) for x in campaign.tiers if x.id == quota.tier)
+    tier = campaign.tiers[campaign.tier_index(quota.tier)].name.get(lang)
     ties = t(f"rank.quota.{quota.ties}", lang)
     return rules + t("rank.quota", lang, tier=tier, max=quota.max, ties=ties)

@@ -76,7 +76,7 @@ class InspectApp(App[None]):
             self.notify(problem.line(self.lang), severity="warning", timeout=10)
         self.push_screen(StartScreen())
         team = self.store.setting(team_setting(self.campaign))
-        if team in {t.id for t in self.campaign.teams}:
+        if team in self.campaign.team_ids:
             self.push_screen(GroupsScreen(team))
 
     async def action_quit(self) -> None:
