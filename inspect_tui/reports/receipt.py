@@ -7,6 +7,7 @@ in `exports/` as SVG (printable) and as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -19,6 +20,11 @@ from inspect_tui.core.store import LocalStore
 from inspect_tui.reports.qrimage import qr_cells, qr_matrix, qr_text
 
 PAYLOAD_PREFIX = "ITR1"
+# the payload as `Receipt.payload` writes it: campaign, group, team, revision, total, tier, digest
+PAYLOAD_PATTERN = re.compile(
+    PAYLOAD_PREFIX
+    + r":([A-Z0-9-]+):([A-Z0-9-]+):([A-Z0-9-]+):R(\d+):([\d.]+):([A-Z0-9-]+):([0-9A-F]+)"
+)
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,8 @@ from inspect_tui.core.verification import (
     seal,
 )
 from inspect_tui.reports.readback import Figures, figures_in
+from inspect_tui.reports.receipt import PAYLOAD_PATTERN
 
-_RECEIPT = re.compile(
-    r"ITR1:([A-Z0-9-]+):([A-Z0-9-]+):([A-Z0-9-]+):R(\d+):([\d.]+):([A-Z0-9-]+):([0-9A-F]+)"
-)
 _OPTIONS = ("N", "C", "D", "CD")
 _DASHES = re.compile(r"[\s\-‐‑‒–—―－]+")
 _OUR_FILES = (".xlsx", ".csv", ".html", ".docx", ".txt", ".svg")
@@ -97,7 +95,7 @@ def verify(campaign: Campaign, folder: Path, what: str) -> Verdict:
     if not what.strip():
         raise InspectError("verify.empty")
     text, path = read_claim_text(what)
-    receipt = _RECEIPT.search(text.upper())
+    receipt = PAYLOAD_PATTERN.search(text.upper())
     view = read_county(campaign, folder)
     if receipt:
         return _verify_receipt(campaign, view, receipt)
