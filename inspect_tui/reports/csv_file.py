@@ -15,7 +15,7 @@ import io
 
 from inspect_tui.core.i18n import Lang
 from inspect_tui.reports.dataset import ExportData
-from inspect_tui.reports.table import Cell, ranking_header, ranking_row
+from inspect_tui.reports.table import Cell, one_line, ranking_header, ranking_row
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -36,7 +36,7 @@ def csv_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ranking_header(data))
+    writer.writerow([one_line(heading) for heading in ranking_header(data)])
     for row in data.rows:
         writer.writerow([_plain(cell) for cell in ranking_row(data, row, lang)])
     writer.writerow([])

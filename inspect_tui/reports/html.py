@@ -94,16 +94,14 @@ def _verify(data: ExportData, lang: Lang) -> str:
 
 def _ranking(data: ExportData, lang: Lang) -> str:
     numbers = set(number_columns(data))
-    tier_column = ranking_header(data).index(label("export.col.tier"))
+    header = ranking_header(data)
+    tier_column = header.index(label("export.col.tier"))
     tiers = [tier.id for tier in data.campaign.tiers]
-    head = "".join(
-        f"<th>{escape(zh)}<br><small>{escape(en)}</small></th>"
-        for zh, _, en in (name.partition(" ") for name in ranking_header(data))
-    )
-    id_column = ranking_header(data).index(label("export.col.id"))
-    remarks = ranking_header(data).index(label("export.col.remarks"))
-    name_column = ranking_header(data).index(label("export.col.group"))
-    teams = ranking_header(data).index(label("export.col.teams"))
+    head = "".join(f"<th>{escape(h.zh)}<br><small>{escape(h.en)}</small></th>" for h in header)
+    id_column = header.index(label("export.col.id"))
+    remarks = header.index(label("export.col.remarks"))
+    name_column = header.index(label("export.col.group"))
+    teams = header.index(label("export.col.teams"))
     classes = {
         tier_column: ' class="tier"',
         id_column: ' class="id"',

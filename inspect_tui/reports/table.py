@@ -3,7 +3,7 @@ workbook, the CSV, the report and the circular cannot disagree."""
 
 from __future__ import annotations
 
-from inspect_tui.core.i18n import Lang, join_words, t
+from inspect_tui.core.i18n import Lang, Text, join_words, t
 from inspect_tui.core.ranking import RankedGroup
 from inspect_tui.reports.dataset import ExportData
 
@@ -11,13 +11,19 @@ Cell = str | int | float
 RANK, ID, NAME, KIND, TOTAL = range(5)  # the first columns of every ranking row, in order
 
 
-def label(key: str) -> str:
-    """A column or field name in both languages, Chinese first: "名次 Rank"."""
-    return f"{t(key, 'zh')} {t(key, 'en')}"
+def label(key: str) -> Text:
+    """A column or field name in both languages; each format sets the two its own way (on one
+    line, on two, the English smaller), never by splitting a joined string again."""
+    return Text(t(key, "zh"), t(key, "en"))
 
 
-def ranking_header(data: ExportData) -> list[str]:
-    sections = [f"{s.title.zh} {s.title.en}" for s in data.sections]
+def one_line(heading: Text | str) -> str:
+    """ "名次 Rank": Chinese first."""
+    return heading if isinstance(heading, str) else f"{heading.zh} {heading.en}"
+
+
+def ranking_header(data: ExportData) -> list[Text]:
+    sections = [s.title for s in data.sections]
     return [
         label("export.col.rank"),
         label("export.col.id"),

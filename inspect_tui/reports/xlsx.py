@@ -23,11 +23,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from inspect_tui.core.calibration import describe
-from inspect_tui.core.i18n import Lang, join_clauses, join_words, t
+from inspect_tui.core.i18n import Lang, Text, join_clauses, join_words, t
 from inspect_tui.core.model import Item
 from inspect_tui.core.scoring import NA, NO, YES, Answer, AnswerValue
 from inspect_tui.reports.dataset import ExportData
-from inspect_tui.reports.table import Cell, label, number_columns, ranking_header, ranking_row
+from inspect_tui.reports.table import (
+    Cell,
+    label,
+    number_columns,
+    one_line,
+    ranking_header,
+    ranking_row,
+)
 
 TIER_FILLS = ("E2F0D9", "FFF2CC", "F8CBAD")  # best to worst: green, amber, red (light, prints)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -198,7 +205,7 @@ def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     footer: list[list[Cell]] = [
         [],
         [
-            label("export.calibration"),
+            one_line(label("export.calibration")),
             describe(data.calibration, data.calibrated, lang, data.campaign.team_names(lang)),
         ],
         *([f"{t(f'coverage.{state}', lang)}", count] for state, count in data.coverage.items()),
@@ -233,7 +240,7 @@ def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
 
 def _prepare(
     sheet: WriteOnlyWorksheet,
-    header: Sequence[str],
+    header: Sequence[Text | str],
     rows: Sequence[Sequence[Cell]],
     data: ExportData,
     title: str,
@@ -251,9 +258,9 @@ def _prepare(
     `fit_width` is off."""
     for n in range(len(header)):
         if sized is None or n < sized:
-            column = [header[n], *(r[n] for r in rows if n < len(r))]
+            column = [two_lines(header[n]), *(r[n] for r in rows if n < len(r))]
         else:
-            column = [header[n], "不适用"]
+            column = [two_lines(header[n]), "不适用"]
         width = widths[n] if widths and n in widths else _width(column)
         sheet.column_dimensions[get_column_letter(n + 1)].width = width
     sheet.freeze_panes = f"{get_column_letter(first_columns + 1)}2"
@@ -285,7 +292,9 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
 
 
 def _header(
-    sheet: WriteOnlyWorksheet, header: Sequence[str], notes: dict[int, str] | None = None
+    sheet: WriteOnlyWorksheet,
+    header: Sequence[Text | str],
+    notes: dict[int, str] | None = None,
 ) -> None:
     """Bold, grey, the Chinese name over the English one."""
     cells = []
@@ -298,9 +307,9 @@ def _header(
     sheet.append(cells)
 
 
-def two_lines(name: str) -> str:
-    """ "名次 Rank" -> "名次\nRank": a bilingual header as narrow as its longer half."""
-    return name.replace(" ", "\n", 1)
+def two_lines(heading: Text | str) -> str:
+    """The Chinese name over the English one: a header as narrow as its longer half."""
+    return heading if isinstance(heading, str) else f"{heading.zh}\n{heading.en}"
 
 
 def _width(values: Iterable[Cell], most: int = MAX_WIDTH) -> float:
