@@ -60,6 +60,12 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     fsync_folder(path.parent)
 
 
+def canonical(data: Any) -> bytes:
+    """JSON for hashing and signing: UTF-8, keys sorted, no spaces; the same data give the
+    same bytes on every machine (bundle digests, record contents, export seals)."""
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+
+
 def dumps(data: Any) -> bytes:
     """JSON as we store it: UTF-8 with Chinese left readable (no \\u escapes), one line.
 

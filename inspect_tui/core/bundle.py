@@ -29,7 +29,7 @@ from typing import Any
 import orjson
 
 from inspect_tui import __version__
-from inspect_tui.core.atomic import atomic_write
+from inspect_tui.core.atomic import atomic_write, canonical
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.keys import DeviceKey, fingerprint, verify
 from inspect_tui.core.model import Campaign
@@ -59,10 +59,6 @@ class Bundle:
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.device_key) if self.device_key else ""
-
-
-def canonical(content: dict[str, Any]) -> bytes:
-    return orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
 
 
 def make_bundle(

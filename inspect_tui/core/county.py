@@ -25,8 +25,8 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from inspect_tui.core.atomic import AtomicJSONStorage
-from inspect_tui.core.bundle import Bundle, canonical
+from inspect_tui.core.atomic import AtomicJSONStorage, canonical
+from inspect_tui.core.bundle import Bundle
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.scoring import Answer
 

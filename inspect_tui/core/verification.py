@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from inspect_tui.core.atomic import atomic_write
+from inspect_tui.core.atomic import atomic_write, canonical
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import RankedGroup
 
@@ -76,7 +76,7 @@ def seal(campaign: Campaign, rows: Sequence[RankedGroup], options: str) -> Seal:
         "options": options,
         "groups": {row.group.id: group_figures(row) for row in rows},
     }
-    digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    digest = hashlib.sha256(canonical(body)).hexdigest()
     return Seal(campaign.id.upper(), options, digest[:DIGEST_CHARS].upper())
 
 
