@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.campaign import load_campaign
+from inspect_tui.core.campaign import known_team, load_campaign
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.keys import DeviceKey, trust
@@ -24,8 +24,7 @@ def bundle(
         team = team or store.setting(f"team:{loaded.id}")
         if not team:
             raise InspectError("bundle.no_team")
-        if team not in loaded.team_ids:
-            raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
+        known_team(loaded, team)
         own = store.setting(EXPORTS_SETTING)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         signed = make_bundle(loaded, store, team, DeviceKey(folder), created_at=stamp)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.errors import InspectError
+from inspect_tui.core.campaign import known_team, load_campaign
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.paths import campaign_file, data_folder
 from inspect_tui.core.sheet import SheetError, import_sheet, write_template
@@ -15,16 +14,15 @@ from inspect_tui.core.store import LocalStore
 
 def template(*, campaign: str | None, out: str, team: str | None, lang: Lang) -> int:
     loaded = load_campaign(campaign_file(campaign))
-    if team and team not in loaded.team_ids:
-        raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
+    if team:
+        known_team(loaded, team)
     print(t("sheet.written", lang, file=write_template(loaded, Path(out), team)))
     return 0
 
 
 def import_(*, data: str | None, campaign: str | None, file: str, team: str, lang: Lang) -> int:
     loaded = load_campaign(campaign_file(campaign))
-    if team not in loaded.team_ids:
-        raise InspectError("keys.unknown_team", team=team, campaign=loaded.id)
+    known_team(loaded, team)
     with LocalStore(data_folder(data)) as store:
         try:
             count = import_sheet(loaded, store, Path(file), team, lang)

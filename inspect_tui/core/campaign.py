@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspect_tui.core.errors import ChecklistError, Problem
+from inspect_tui.core.errors import ChecklistError, InspectError, Problem
 from inspect_tui.core.i18n import Msg
 from inspect_tui.core.model import (
     ITEM_KINDS,
@@ -554,3 +554,10 @@ def _item(
     if len(c.problems) > before or not (ident and text and guidance):
         return None
     return Item(id=ident, section_id=section, kind=kind, text=text, guidance=guidance, **fields)  # type: ignore[arg-type]
+
+
+def known_team(campaign: Campaign, team: str) -> str:
+    """`team` if the campaign has it, else the one-line error that names the campaign."""
+    if team not in campaign.team_ids:
+        raise InspectError("keys.unknown_team", team=team, campaign=campaign.id)
+    return team

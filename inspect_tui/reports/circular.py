@@ -110,8 +110,7 @@ def _problems(document: Document, data: ExportData, lang: Lang) -> None:
 
 def _signature(document: Document, data: ExportData, lang: Lang) -> None:
     """The office and the date, right-aligned four characters in, room above for the seal."""
-    made = data.made.date()
-    when = f"{made.year}年{made.month}月{made.day}日" if lang == "zh" else made.isoformat()
+    when = _day(data.made.date(), lang)
     for _ in range(2):
         _paragraph(document, "", FANGSONG)
     for text in (t("circular.signature", lang), when):
@@ -203,16 +202,14 @@ def _paragraph(
 
 def _opening(data: ExportData, lang: Lang) -> str:
     dates = sorted(v.visit_date for vs in data.visits.values() for v in vs if v.visit_date)
+    campaign = data.campaign
     start, end = (
-        (dates[0], dates[-1])
+        (date.fromisoformat(dates[0][:10]), date.fromisoformat(dates[-1][:10]))
         if dates
-        else (data.campaign.start.isoformat(), data.campaign.end.isoformat())
+        else (campaign.start, campaign.end)
     )
     period = t(
-        "circular.period",
-        lang,
-        start=_day(data.campaign.start.isoformat(), lang),
-        end=_day(data.campaign.end.isoformat(), lang),
+        "circular.period", lang, start=_day(campaign.start, lang), end=_day(campaign.end, lang)
     )
     methods = join_words((t(f"method.{m}", lang) for m in data.methods()), lang)
     if start == end:
@@ -230,8 +227,8 @@ def _opening(data: ExportData, lang: Lang) -> str:
     )
 
 
-def _day(iso: str, lang: Lang) -> str:
-    day = date.fromisoformat(iso[:10])
+def _day(day: date, lang: Lang) -> str:
+    """2012年7月5日 / 2012-07-05."""
     return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
 
 
