@@ -135,3 +135,27 @@ async def test_the_ranking_drills_into_a_group(campaign: Campaign, tmp_path: Pat
             await pilot.pause()
             first = table.coordinate_to_cell_key((0, 0)).row_key.value
             assert first == sorted(keys)[0]  # sorted by name (pinyin ids)
+
+
+async def test_f2_puts_the_merge_result_and_verdicts_into_the_other_language(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    folder = tmp_path / "sandbox"
+    make_demo(folder, campaign)
+    app, store = lead_app(campaign, folder)
+    with store:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("m")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("f2")
+            await pilot.pause()
+            result = str(app.screen.query_one("#merge-result", Static).content)
+            box = app.screen.query_one("#bundles", SelectionList)
+            prompts = [str(box.get_option_at_index(i).prompt) for i in range(box.option_count)]
+    assert result.startswith("新合并 41 条考核记录")
+    assert any("导出后文件被改动" in p for p in prompts)

@@ -36,6 +36,7 @@ class MergeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.checked: dict[Path, Bundle | BundleError] = {}
+        self.outcome: tuple[list[Slot], int, int] | None = None  # the last merge: slots, counts
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,6 +66,7 @@ class MergeScreen(Screen[None]):
             box = self.query_one("#bundles", SelectionList)
             for path, verdict in self.checked.items():
                 box.replace_option_prompt(str(path), self._label(path, verdict))
+        self._show_outcome()
 
     def scan(self, folders: list[Path]) -> None:
         """Check every bundle file in `folders` (in the background, the bar moving a file at a
@@ -139,6 +141,17 @@ class MergeScreen(Screen[None]):
         app.call_from_thread(self.show_result, slots, report.added, report.unchanged)
 
     def show_result(self, slots: list[Slot], added: int, unchanged: int) -> None:
+        self.outcome = (slots, added, unchanged)
+        self._show_outcome()
+        conflicts = self.query_one("#conflicts", OptionList)
+        if conflicts.display:
+            conflicts.focus()
+
+    def _show_outcome(self) -> None:
+        """The last merge's summary and conflicts, in the app's language (again on F2)."""
+        if self.outcome is None:
+            return
+        slots, added, unchanged = self.outcome
         lang, campaign = self.app.lang, self.app.campaign
         table = coverage(campaign, slots)
         counts = coverage_counts(table)
@@ -161,8 +174,6 @@ class MergeScreen(Screen[None]):
                 )
                 conflicts.add_option(Option(escape(label), id=record.source))
         conflicts.display = conflicts.option_count > 0
-        if conflicts.display:
-            conflicts.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """The lead chose which source a conflicted slot keeps."""
