@@ -30,9 +30,11 @@ import orjson
 
 from inspect_tui import __version__
 from inspect_tui.core.atomic import atomic_write, canonical
-from inspect_tui.core.errors import InspectError
+from inspect_tui.core.errors import AnswerError, InspectError
+from inspect_tui.core.i18n import Msg
 from inspect_tui.core.keys import DeviceKey, fingerprint, verify
 from inspect_tui.core.model import Campaign
+from inspect_tui.core.scoring import check_answer
 from inspect_tui.core.store import AuditEntry, LocalStore, Visit
 
 FORMAT = "inspect-tui/bundle"
@@ -64,12 +66,25 @@ class Bundle:
 def make_bundle(
     campaign: Campaign, store: LocalStore, team: str, device: DeviceKey, *, created_at: str
 ) -> dict[str, Any]:
-    """The team's visits of `campaign` as a signed bundle (a dict ready to write)."""
+    """The team's visits of `campaign` as a signed bundle (a dict ready to write). Visits made
+    with another version of the checklist are left out; a visit holding an answer its item does
+    not take is refused (`BundleError` naming the visit, the item and the value): this laptop
+    never signs what the lead would refuse."""
     visits = [
         _visit_record(store, visit)
         for visit in store.visits(campaign.id, team)
         if visit.checklist_hash == campaign.checklist_hash
     ]
+    for visit in visits:
+        _, wrong = store.checked_answers(campaign, visit["id"])
+        for item_id in wrong:
+            raise BundleError(
+                "bundle.invalid_answer",
+                group=campaign.group(visit["group"]).name,
+                visit=visit["id"],
+                item=item_id,
+                value=visit["answers"][item_id]["value"],
+            )
     content = {
         "format": FORMAT,
         "version": VERSION,
@@ -192,7 +207,30 @@ def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> 
             raise BundleError("bundle.not_bundle", file=path)
     if visit["team"] != team or visit["group"] not in campaign.team(team).groups:
         raise BundleError("bundle.unknown_group", file=path, team=team, group=visit["group"])
+    for item_id, answer in visit["answers"].items():
+        _check_signed_answer(path, campaign, visit["group"], item_id, answer["value"])
     return visit
+
+
+def _check_signed_answer(
+    path: Path, campaign: Campaign, group: str, item_id: str, value: object
+) -> None:
+    """A signed value is still checked against its item: a signature says who sent a file, not
+    that what it says is possible (a visit file edited to 1000 on a 0-5 scale, then signed)."""
+    try:
+        item = campaign.item(item_id)
+        if value is not None:
+            check_answer(item, value)
+    except KeyError:
+        reason: Msg = Msg("answer.unknown_item", item=item_id)
+    except AnswerError as error:
+        reason = Msg(error.key, **error.params)
+    else:
+        return
+    name = campaign.group(group).name
+    raise BundleError(
+        "bundle.bad_answer", file=path, group=name, item=item_id, value=value, reason=reason
+    )
 
 
 def _visit_record(store: LocalStore, visit: Visit) -> dict[str, Any]:

@@ -7,6 +7,8 @@ a test checks that.
 from __future__ import annotations
 
 from inspect_tui.core.messages_export import EXPORT_MESSAGES
+from inspect_tui.core.messages_files import FILE_MESSAGES
+from inspect_tui.core.messages_trust import TRUST_MESSAGES
 from inspect_tui.core.messages_ui import UI_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -559,3 +561,5 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 MESSAGES.update(UI_MESSAGES)
 MESSAGES.update(EXPORT_MESSAGES)
+MESSAGES.update(TRUST_MESSAGES)
+MESSAGES.update(FILE_MESSAGES)

@@ -114,7 +114,8 @@ def to_float(value: Fraction) -> float:
 
 
 def check_answer(item: Item, value: object) -> AnswerValue:
-    """`value` in its stored form, or `AnswerError` saying what the item expects."""
+    """`value` in its stored form, or `AnswerError` saying what the item expects: the one check of
+    a value against its item, wherever a value comes in (typed, loaded, signed, merged)."""
     kind = item.kind
     if value == NA and item.allow_na:
         return NA
@@ -126,7 +127,7 @@ def check_answer(item: Item, value: object) -> AnswerValue:
     if whole and kind == "scale" and value <= item.points and value % item.step == 0:  # type: ignore[operator]
         return value  # type: ignore[return-value]
     if kind == "note" and isinstance(value, str):
-        return check_text(value, item.id)
+        return value  # what text may hold is checked where it is typed (`text.check_text`)
     expect = "check_no_na" if kind == "check" and not item.allow_na else kind
     params = {"points": item.points, "step": item.step} if kind == "scale" else {}
     raise AnswerError(
@@ -137,16 +138,30 @@ def check_answer(item: Item, value: object) -> AnswerValue:
     )
 
 
-def check_text(value: object, where: str) -> str:
-    """`value` if it is text that can be stored (UTF-8), else `AnswerError`."""
-    if isinstance(value, str):
+def valid_answers(
+    campaign: Campaign, answers: Mapping[str, Answer]
+) -> tuple[dict[str, Answer], dict[str, AnswerError]]:
+    """(the answers that fit their items, item -> why for those that do not): a value the item
+    does not take, or an item the campaign does not have. Whatever a file held, only the first
+    part is ever scored; the second is shown as invalid and answered again."""
+    fitting: dict[str, Answer] = {}
+    wrong: dict[str, AnswerError] = {}
+    for item_id, answer in answers.items():
         try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            pass
+            item = campaign.item(item_id)
+        except KeyError:
+            wrong[item_id] = AnswerError("answer.unknown_item", item=item_id)
+            continue
+        if answer.value is None:
+            fitting[item_id] = answer
+            continue
+        try:
+            check_answer(item, answer.value)
+        except AnswerError as error:
+            wrong[item_id] = error
         else:
-            return value
-    raise AnswerError("answer.text", item=where)
+            fitting[item_id] = answer
+    return fitting, wrong
 
 
 def score_item(campaign: Campaign, item: Item, answer: Answer | None) -> ItemScore:

@@ -32,7 +32,14 @@ from inspect_tui.core.atomic import TEMP_SUFFIX, AtomicJSONStorage
 from inspect_tui.core.errors import AnswerError, InspectError, StoreError, VisitLocked
 from inspect_tui.core.lock import FolderLock, current_user
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import Answer, AnswerValue, check_answer, check_text, score_visit
+from inspect_tui.core.scoring import (
+    Answer,
+    AnswerValue,
+    check_answer,
+    score_visit,
+    valid_answers,
+)
+from inspect_tui.core.text import check_text
 
 STORE_FORMAT = 1
 VISIT_MARKER = {"kind": "inspect-tui/visit", "format": STORE_FORMAT}
@@ -102,6 +109,7 @@ class AuditEntry:
 
 
 HEADER_FIELDS = ("visit_date", "inspectors", "methods", "strengths", "problems", "representative")
+REMARKS = ("strengths", "problems")  # the header fields that may run to several lines
 
 
 class LocalStore:
@@ -272,7 +280,7 @@ class LocalStore:
                         raise TypeError(f"{key} must be a list of names, not {value!r}")
                     changes[key] = tuple(check_text(v, key) for v in value)
                 else:
-                    changes[key] = check_text(value, key)
+                    changes[key] = check_text(value, key, multiline=key in REMARKS)
             new = replace(visit, **changes, updated_at=self.now())
             with self._saving(new) as db:
                 for key, value in changes.items():
@@ -299,6 +307,16 @@ class LocalStore:
             rows = self._db(visit_id).table("answers", cache_size=0).all()
             return {row["item"]: Answer(row["value"], row.get("note", "")) for row in rows}
 
+    def checked_answers(
+        self, campaign: Campaign, visit_id: str
+    ) -> tuple[dict[str, Answer], dict[str, AnswerError]]:
+        """The visit's answers checked against their items: (those that fit, item -> why for
+        those that do not). A value edited into the file by hand, or left by a faulty program,
+        is never scored: the visit opens with it flagged and blank, the file (and so the audit,
+        when it is answered again) keeps what was there, and it cannot be signed or finalized
+        until it is answered again."""
+        return valid_answers(campaign, self.answers(visit_id))
+
     def set_answer(
         self,
         campaign: Campaign,
@@ -323,8 +341,10 @@ class LocalStore:
             except KeyError:
                 raise AnswerError("answer.unknown_item", item=item_id) from None
             checked = None if value is None else check_answer(item, value)
+            if item.kind == "note" and checked is not None:
+                checked = check_text(checked, item.id, multiline=True)
             if note is not None:
-                note = check_text(note, item.id)
+                note = check_text(note, item.id, multiline=True)
             db = self._db(visit_id)
             table = db.table("answers", cache_size=0)
             index = self._answer_index(visit_id)
@@ -368,7 +388,10 @@ class LocalStore:
             self._same_checklist(visit, campaign)
             if not visit.inspectors or not visit.methods:
                 raise StoreError("store.header_missing")
-            score = score_visit(campaign, self.answers(visit_id))
+            answers, wrong = self.checked_answers(campaign, visit_id)
+            if wrong:
+                raise StoreError("store.invalid_answers", items=_few(tuple(wrong)))
+            score = score_visit(campaign, answers)
             if score.unanswered:
                 raise StoreError(
                     "store.incomplete",
@@ -381,8 +404,8 @@ class LocalStore:
             new = replace(
                 visit,
                 status="final",
-                strengths=check_text(strengths, "strengths"),  # as update_visit checks them
-                problems=check_text(problems, "problems"),
+                strengths=check_text(strengths, "strengths", multiline=True),  # as update_visit
+                problems=check_text(problems, "problems", multiline=True),
                 representative=check_text(representative, "representative"),
                 updated_at=stamp,
                 finalized_at=stamp,
@@ -405,6 +428,7 @@ class LocalStore:
                 raise StoreError("store.not_final")
             if not reason.strip():
                 raise StoreError("store.reason_required")
+            reason = check_text(reason, "reason", multiline=True)
             new = replace(visit, status="draft", revision=visit.revision + 1, updated_at=self.now())
             with self._saving(new) as db:
                 self._audit(
