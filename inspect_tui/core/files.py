@@ -1,0 +1,68 @@
+"""Reading a file that claims to be one of ours: only a regular file, and never more than a limit.
+
+A bundle, a sheet, a checklist or a data file is read whole into memory, so what is read must be
+bounded before reading: a symlink to `/dev/zero` would otherwise grow without end and a FIFO would
+block forever. Symlinks are followed (a user may link a file from a USB stick) and what they point
+to is checked like any other path. The size is checked before reading and again while reading (a
+file can grow in between); a FIFO is opened without blocking and refused before a byte is read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from inspect_tui.core.errors import InspectError
+from inspect_tui.core.i18n import Msg
+
+MAX_BYTES = 64 * 1024 * 1024  # a province's bundle is a few MiB; a sheet or a checklist far less
+_CHUNK = 1024 * 1024
+
+
+class FileRefused(InspectError):
+    """A path that is not a regular file of a sane size; `reason` says which, in either
+    language, for the caller's own one-line error (a bundle's, a checklist's ...)."""
+
+    def __init__(self, path: Path, reason: Msg) -> None:
+        super().__init__("file.refused", path=path, reason=reason)
+        self.path = path
+        self.reason = reason
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MiB" if n >= 1024 * 1024 else f"{n} B"
+
+
+def read_regular(path: Path | str, *, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
+
+    Raises `FileRefused` for a FIFO, a device, a socket or a file over `limit`, and the usual
+    `OSError`s (`FileNotFoundError`, `IsADirectoryError`, `PermissionError` ...) otherwise, so
+    callers keep their own wording for those."""
+    path = Path(path)
+    target = os.path.realpath(path)
+    info = os.stat(target)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise FileRefused(path, Msg("file.not_regular"))
+    if info.st_size > limit:
+        raise FileRefused(path, Msg("file.too_large", size=_size(info.st_size), limit=_size(limit)))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(target, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between the check and the open
+            raise FileRefused(path, Msg("file.not_regular"))
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, _CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise FileRefused(
+                    path, Msg("file.too_large", size=f"> {_size(limit)}", limit=_size(limit))
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
