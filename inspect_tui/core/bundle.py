@@ -188,49 +188,66 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
 _VISIT_FIELDS = {"id": str, "campaign_id": str, "team": str, "group": str, "status": str}
 
 
-def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> dict[str, Any]:
-    """The visit as the county store and the ranking will read it (the shape the laptop's
-    store checks of its own files), or `BundleError`: a signed file from a faulty program is
-    refused here rather than failing later in the merge."""
+def visit_problem(campaign: Campaign, visit: object) -> Msg | None:
+    """Why a visit record cannot be used (a `Msg` without the file), or None: its shape (the
+    shape the laptop's store checks of its own files), its campaign and checklist version, its
+    team and group, and every answer against its item. One check for a visit arriving in a bundle
+    and for one kept in the county file: a signature says who sent a record, not that what it
+    says is possible (a visit file edited to 1000 on a 0-5 scale, then signed)."""
     if not isinstance(visit, dict) or not isinstance(visit.get("answers"), dict):
-        raise BundleError("bundle.not_bundle", file=path)
+        return Msg("visit.shape")
     for name, kind in _VISIT_FIELDS.items():
         if not isinstance(visit.get(name), kind):
-            raise BundleError("bundle.not_bundle", file=path)
+            return Msg("visit.shape")
     revision = visit.get("revision", 1)
     if visit["status"] not in ("draft", "final") or type(revision) is not int or revision < 1:
-        raise BundleError("bundle.not_bundle", file=path)
+        return Msg("visit.shape")
     for answer in visit["answers"].values():
         if not isinstance(answer, dict) or "value" not in answer:
-            raise BundleError("bundle.not_bundle", file=path)
+            return Msg("visit.shape")
         if not isinstance(answer.get("note", ""), str):
-            raise BundleError("bundle.not_bundle", file=path)
-    if visit["team"] != team or visit["group"] not in campaign.team(team).groups:
-        raise BundleError("bundle.unknown_group", file=path, team=team, group=visit["group"])
+            return Msg("visit.shape")
+    team, group = visit["team"], visit["group"]
+    if team not in campaign.team_ids or group not in campaign.team(team).groups:
+        return Msg("visit.unassigned", team=team, group=group)
+    if (visit["campaign_id"], visit.get("checklist_hash")) != (
+        campaign.id,
+        campaign.checklist_hash,
+    ):
+        return Msg("visit.other_checklist")
     for item_id, answer in visit["answers"].items():
-        _check_signed_answer(path, campaign, visit["group"], item_id, answer["value"])
-    return visit
+        try:
+            item = campaign.item(item_id)
+            if answer["value"] is not None:
+                check_answer(item, answer["value"])
+        except KeyError:
+            reason = Msg("answer.unknown_item", item=item_id)
+        except AnswerError as error:
+            reason = Msg(error.key, **error.params)
+        else:
+            continue
+        return Msg("visit.bad_answer", item=item_id, value=answer["value"], reason=reason)
+    return None
 
 
-def _check_signed_answer(
-    path: Path, campaign: Campaign, group: str, item_id: str, value: object
-) -> None:
-    """A signed value is still checked against its item: a signature says who sent a file, not
-    that what it says is possible (a visit file edited to 1000 on a 0-5 scale, then signed)."""
-    try:
-        item = campaign.item(item_id)
-        if value is not None:
-            check_answer(item, value)
-    except KeyError:
-        reason: Msg = Msg("answer.unknown_item", item=item_id)
-    except AnswerError as error:
-        reason = Msg(error.key, **error.params)
-    else:
-        return
-    name = campaign.group(group).name
-    raise BundleError(
-        "bundle.bad_answer", file=path, group=name, item=item_id, value=value, reason=reason
-    )
+def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> dict[str, Any]:
+    """The visit as the county store and the ranking will read it, or `BundleError` naming the
+    file: a signed file from a faulty program is refused here rather than failing later in the
+    merge, and a team's key vouches only for that team's visits."""
+    problem = visit_problem(campaign, visit)
+    if problem is None and isinstance(visit, dict) and visit["team"] == team:
+        return visit
+    if problem is None or problem.key == "visit.unassigned":
+        assert isinstance(visit, dict)
+        group = visit.get("group")
+        raise BundleError("bundle.unknown_group", file=path, team=team, group=group)
+    if problem.key == "visit.other_checklist":
+        raise BundleError("bundle.checklist", file=path)
+    if problem.key == "visit.bad_answer":
+        assert isinstance(visit, dict)
+        name = campaign.group(visit["group"]).name
+        raise BundleError("bundle.bad_answer", file=path, group=name, **problem.params)
+    raise BundleError("bundle.not_bundle", file=path)
 
 
 def _visit_record(store: LocalStore, visit: Visit) -> dict[str, Any]:

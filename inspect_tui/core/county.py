@@ -13,6 +13,13 @@ File: `county/<campaign>.json` in the lead's data folder, written through the at
 one write per merge. A refused bundle changes nothing. Each record keeps the hash of its content:
 a record edited in the file afterwards is marked `intact=False`, ranked with the flag `altered`
 and reported by every command that reads the store.
+
+Every record is checked again when the file is loaded (`bundle.visit_problem`: shape, team and
+group, checklist version, every answer against its item). A record that fails is put in
+`invalid`: left out of the slots and so of the ranking, listed with its reason, and never a
+reason for `rank`, `export` or the app to stop. The lead can drop any record on purpose (`drop`,
+with a reason): it moves to the `dropped` table with who, when and why, the same content merged
+again stays out, and `restore` brings it back; both are kept in the file's `audit` table.
 """
 
 from __future__ import annotations
@@ -26,11 +33,15 @@ from typing import Any
 from tinydb import TinyDB
 
 from inspect_tui.core.atomic import AtomicJSONStorage, canonical
-from inspect_tui.core.bundle import Bundle
+from inspect_tui.core.bundle import Bundle, visit_problem
+from inspect_tui.core.errors import StoreError
+from inspect_tui.core.i18n import Msg
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.scoring import Answer
 
 COUNTY_MARKER = {"kind": "inspect-tui/county", "format": 1}
+ID_LENGTH = 12  # hex digits of a record's content hash that name it to the lead
+MIN_ID = 6  # the fewest a lead may type (git's habit): still unique among a county's records
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,37 @@ class Record:
     def answers(self) -> dict[str, Answer]:
         return {k: Answer(v["value"], v.get("note", "")) for k, v in self.data["answers"].items()}
 
+    @property
+    def id(self) -> str:
+        return self.content[:ID_LENGTH]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of the county file as it describes itself, as far as it does: for listing and
+    dropping rows, and for those that cannot be used (`reason` says why)."""
+
+    id: str
+    team: str
+    group: str
+    revision: object
+    source_file: str
+    reason: Msg | None
+    content: str = field(default="", repr=False)  # the hash of what the row holds now
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A record the lead took out on purpose: who, when and why."""
+
+    id: str
+    team: str
+    group: str
+    at: str
+    who: str
+    reason: str
+    content: str = field(default="", repr=False)  # merged again, this content stays out
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -67,6 +109,7 @@ class Slot:
 class MergeReport:
     added: int = 0
     unchanged: int = 0
+    dropped: int = 0  # records the lead had dropped, offered again and kept out
 
 
 def content_of(visit: dict[str, Any]) -> str:
@@ -125,7 +168,9 @@ class CountyStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._db = TinyDB(path, storage=AtomicJSONStorage, marker=COUNTY_MARKER)
-        self._records = {self._key(r): r for r in self._load()}
+        self._records: dict[tuple[str, int, str], Record] = {}
+        self.invalid: list[Row] = []
+        self._load()
 
     def close(self) -> None:
         self._db.close()
@@ -142,11 +187,14 @@ class CountyStore:
         one write."""
         report = MergeReport()
         new: dict[tuple, Record] = {}
+        dropped = {d.content for d in self._dropped_rows()}
         for bundle in bundles:
             for visit in bundle.visits:
                 record = record_of(bundle, visit)
                 key = self._key(record)
-                if key in self._records or key in new:
+                if record.content in dropped:
+                    report.dropped += 1
+                elif key in self._records or key in new:
                     report.unchanged += 1
                 else:
                     new[key] = record
@@ -176,12 +224,81 @@ class CountyStore:
 
     @property
     def choices(self) -> dict[str, str]:
-        return {row["group"]: row["team"] for row in self._db.table("choices", cache_size=0).all()}
+        """group -> team, for the rows a person could have meant (a damaged row is ignored)."""
+        rows = self._db.table("choices", cache_size=0).all()
+        found = {row.get("group"): row.get("team") for row in rows}
+        return {g: t for g, t in found.items() if isinstance(g, str) and isinstance(t, str)}
 
     @property
     def preferences(self) -> list[str]:
         rows = self._db.table("prefer", cache_size=0).all()
-        return sorted({s for row in rows for s in row.get("sources", [])})
+        sources = (row.get("sources") for row in rows)
+        return sorted(
+            {s for each in sources if isinstance(each, list) for s in each if isinstance(s, str)}
+        )
+
+    # -- dropping on purpose -------------------------------------------------------------------
+    def drop(self, record_id: str, *, reason: str, who: str, at: str) -> Record | Row:
+        """Take one record (valid or not) out of the county file on purpose: it moves to the
+        `dropped` table with who, when and why, in one write; `StoreError` naming the id when it
+        matches no record or more than one."""
+        reason = reason.strip()
+        if not reason:
+            raise StoreError("county.reason_required")
+        table = self._db.table("records", cache_size=0)
+        found = self._find(record_id, [(row.doc_id, _row_id(row)) for row in table.all()])
+        row = table.get(doc_id=found)
+        assert row is not None
+        target = self._describe(dict(row))
+        storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        with storage.transaction():
+            table.remove(doc_ids=[found])
+            self._db.table("dropped", cache_size=0).insert(
+                {"id": target.id, "content": target.content, "at": at, "who": who,
+                 "reason": reason, "row": dict(row)}
+            )  # fmt: skip
+            self._log("drop", target.id, who, at, reason)
+        self._reload()
+        return target
+
+    def restore(self, record_id: str, *, reason: str, who: str, at: str) -> Dropped:
+        """Bring a dropped record back (checked again like every record on loading)."""
+        reason = reason.strip()
+        if not reason:
+            raise StoreError("county.reason_required")
+        table = self._db.table("dropped", cache_size=0)
+        rows = {row.doc_id: row for row in table.all()}
+        found = self._find(record_id, [(d, str(r.get("id", ""))) for d, r in rows.items()])
+        entry = _dropped(rows[found])
+        storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        with storage.transaction():
+            table.remove(doc_ids=[found])
+            if isinstance(rows[found].get("row"), dict):
+                self._db.table("records", cache_size=0).insert(rows[found]["row"])
+            self._log("restore", entry.id, who, at, reason)
+        self._reload()
+        return entry
+
+    @property
+    def dropped(self) -> list[Dropped]:
+        return self._dropped_rows()
+
+    def _dropped_rows(self) -> list[Dropped]:
+        return [_dropped(row) for row in self._db.table("dropped", cache_size=0).all()]
+
+    def _find(self, wanted: str, ids: list[tuple[int, str]]) -> int:
+        wanted = wanted.strip().lower()
+        if len(wanted) < MIN_ID:
+            raise StoreError("county.id_short", id=wanted, digits=MIN_ID)
+        matches = [doc_id for doc_id, ident in ids if ident.startswith(wanted)]
+        if len(matches) != 1:
+            key = "county.no_record" if not matches else "county.ambiguous"
+            raise StoreError(key, id=wanted, count=len(matches))
+        return matches[0]
+
+    def _log(self, action: str, record_id: str, who: str, at: str, reason: str) -> None:
+        entry = {"action": action, "id": record_id, "who": who, "at": at, "reason": reason}
+        self._db.table("audit", cache_size=0).insert(entry)
 
     # -- what the slots hold -------------------------------------------------------------------
     def slots(self) -> list[Slot]:
@@ -233,23 +350,107 @@ class CountyStore:
             "data": record.data,
         }
 
-    def _load(self) -> list[Record]:
-        """The merged records; one whose data no longer hash to its content was changed in
-        the file after it was merged (by hand, or by another program) and is marked. The
-        top-level copies of a record's identity in the file are for people reading it; the
-        store reads the visit's own fields."""
-        records = []
+    def _reload(self) -> None:
+        self._records.clear()
+        self.invalid.clear()
+        self._load()
+
+    def _load(self) -> None:
+        """The merged records, each checked again; one whose data no longer hash to its content
+        was changed in the file after it was merged (by hand, or by another program) and is
+        marked; one that cannot be used at all is `Row`. The top-level copies of a record's
+        identity in the file are for people reading it; the store reads the visit's own fields."""
         for row in self._db.table("records", cache_size=0).all():
-            data, content = row["data"], row["content"]
-            intact = content_of(data) == content
-            source, source_file, signed = row["source"], row["source_file"], row["signed"]
-            records.append(_record(data, content, source, source_file, signed, intact))
-        return records
+            doc = dict(row)
+            data, content = doc.get("data"), doc.get("content")
+            source, source_file, signed = (
+                doc.get("source"),
+                doc.get("source_file"),
+                doc.get("signed"),
+            )
+            if not (
+                isinstance(content, str) and isinstance(source, str)
+                and isinstance(source_file, str) and isinstance(signed, bool)
+            ):  # fmt: skip
+                self.invalid.append(self._describe(doc, Msg("visit.shape")))
+                continue
+            problem = visit_problem(self.campaign, data)
+            if problem is not None:
+                self.invalid.append(self._describe(doc, problem))
+                continue
+            assert isinstance(data, dict)
+            try:
+                intact = content_of(data) == content
+            except TypeError:  # a value JSON cannot write back (nested too deep): unusable
+                self.invalid.append(self._describe(doc, Msg("visit.shape")))
+                continue
+            record = _record(data, content, source, source_file, signed, intact)
+            self._records[self._key(record)] = record
+
+    @staticmethod
+    def _describe(doc: dict[str, Any], reason: Msg | None = None) -> Row:
+        """What a row says of itself, as far as it says it (for listing and dropping)."""
+        data = doc.get("data") if isinstance(doc.get("data"), dict) else {}
+        assert isinstance(data, dict)
+
+        def text(value: object) -> str:
+            return value if isinstance(value, str) else "?"
+
+        return Row(
+            id=_row_id(doc),
+            team=text(data.get("team", doc.get("team"))),
+            group=text(data.get("group", doc.get("group"))),
+            revision=data.get("revision", doc.get("revision", "?")),
+            source_file=text(doc.get("source_file")),
+            reason=reason,
+            content=_data_hash(doc),
+        )
 
     @property
     def altered(self) -> list[Record]:
         """Records changed in the county file after they were merged."""
         return sorted((r for r in self._records.values() if not r.intact), key=self._key)
+
+
+def _row_id(row: dict[str, Any]) -> str:
+    """How the lead names a row: its stored content hash, cut short (a row without one is
+    named by what it holds)."""
+    content = row.get("content")
+    if isinstance(content, str) and content:
+        return content[:ID_LENGTH].lower()
+    return _data_hash(row)[:ID_LENGTH]
+
+
+def _data_hash(row: dict[str, Any]) -> str:
+    """The hash of what a row holds now: its visit's content hash, as a bundle would give it,
+    so that dropping a record hand-edited in the file does not keep its true content out."""
+    data = row.get("data")
+    try:
+        return content_of(data) if isinstance(data, dict) else _hash(row)
+    except TypeError:  # not JSON (orjson's error is a TypeError): name it by its text
+        return hashlib.sha256(repr(row).encode("utf-8", "replace")).hexdigest()
+
+
+def _hash(value: Any) -> str:
+    return hashlib.sha256(canonical(value)).hexdigest()
+
+
+def _dropped(row: dict[str, Any]) -> Dropped:
+    inner = row.get("row") if isinstance(row.get("row"), dict) else {}
+    data = inner.get("data") if isinstance(inner.get("data"), dict) else {}
+
+    def text(value: object) -> str:
+        return value if isinstance(value, str) else "?"
+
+    return Dropped(
+        id=text(row.get("id")),
+        team=text(data.get("team")),
+        group=text(data.get("group")),
+        at=text(row.get("at")),
+        who=text(row.get("who")),
+        reason=text(row.get("reason")),
+        content=text(row.get("content")),
+    )
 
 
 def answer_changes(older: Record, newer: Record) -> list[tuple[str, object, object]]:

@@ -55,6 +55,25 @@ class Msg:
         return f"Msg({self.key!r}, **{self.params!r})"
 
 
+class Lines(Msg):
+    """Several messages, one per line, in whichever language asks."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Iterable[Msg]) -> None:
+        super().__init__("lines")
+        self.parts = tuple(parts)
+
+    def render(self, lang: Lang) -> str:
+        return "\n".join(part.render(lang) for part in self.parts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lines) and self.parts == other.parts
+
+    def __hash__(self) -> int:
+        return hash(self.parts)
+
+
 def t(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang`, with `params` filled in (`Msg` and `Text` params in `lang`
     too)."""

@@ -20,6 +20,46 @@ TRUST_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "不能签名导出：{group}（考核记录 {visit}）的“{item}”存有无效答案“{value}”；请在该联络组中重新作答（已定稿的先退回修改）",
         "en": "cannot sign: {group} (visit {visit}) holds '{value}' for '{item}', which is not a valid answer; answer it again in that group's visit (reopen it if finalized)",
     },
+    "county.invalid": {
+        "zh": "汇总文件 {file} 中有 {count} 条记录无法使用，未计入排名（可用 inspect-tui county drop 编号 删除）：\n{records}",
+        "en": "the county file {file} holds {count} records that cannot be used; they are left out of the ranking (remove one with inspect-tui county drop ID):\n{records}",
+    },
+    "county.invalid_record": {
+        "zh": "  {id}  {group} · {team}：{reason}",
+        "en": "  {id}  {group} · {team}: {reason}",
+    },
+    "county.reason_required": {
+        "zh": "请用 --reason 说明原因（会记入汇总文件的审计记录）",
+        "en": "give a reason with --reason (it is kept in the county file's audit)",
+    },
+    "county.id_short": {
+        "zh": "记录编号“{id}”太短：至少输入 {digits} 位（见 inspect-tui county list）",
+        "en": "record id '{id}' is too short: type at least {digits} characters (see inspect-tui county list)",
+    },
+    "county.no_record": {
+        "zh": "没有编号以“{id}”开头的记录（见 inspect-tui county list）",
+        "en": "no record's id starts with '{id}' (see inspect-tui county list)",
+    },
+    "county.ambiguous": {
+        "zh": "有 {count} 条记录的编号以“{id}”开头；请多输入几位",
+        "en": "{count} records have ids starting with '{id}'; type more of it",
+    },
+    "visit.shape": {
+        "zh": "记录的结构不对（不是 inspect-tui 的考核记录）",
+        "en": "the record does not have the shape of an inspect-tui visit",
+    },
+    "visit.unassigned": {
+        "zh": "{team} 没有被分配考核联络组“{group}”",
+        "en": "{team} is not assigned to group '{group}'",
+    },
+    "visit.other_checklist": {
+        "zh": "按另一版考核提纲打分，不能与本次考核混用",
+        "en": "scored with another version of the checklist; it cannot be mixed with this one",
+    },
+    "visit.bad_answer": {
+        "zh": "“{item}”的答案“{value}”无效（{reason}）",
+        "en": "the answer '{value}' for '{item}' is not valid ({reason})",
+    },
     "bundle.bad_answer": {
         "zh": "{file}：{group} 的“{item}”的答案“{value}”无效（{reason}），拒收此文件",
         "en": "{file}: the answer '{value}' for '{item}' of {group} is not valid ({reason}); file refused",

@@ -5,14 +5,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
 from inspect_tui.core.calibration import Calibration, apply, calibrate
-from inspect_tui.core.county import CountyStore, MergeReport, Record, Slot
-from inspect_tui.core.i18n import Lang, Msg
+from inspect_tui.core.county import CountyStore, MergeReport, Record, Row, Slot
+from inspect_tui.core.i18n import Lang, Lines, Msg
 from inspect_tui.core.keys import trusted_keys
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import RankedGroup, TeamResult, rank
@@ -162,13 +162,31 @@ class CountyView:
     choices: dict[str, str]
     altered: list[Record]
     file: Path  # the county file
+    invalid: list[Row] = field(default_factory=list)  # records left out: they cannot be used
 
     def warning_msg(self) -> Msg | None:
-        """When the county file was changed by hand: the warning, else None."""
-        if not self.altered:
-            return None
-        records = ", ".join(f"{r.group} · {r.team}" for r in self.altered)
-        return Msg("county.altered", file=self.file, count=len(self.altered), records=records)
+        """When the county file was changed by hand, or holds records that cannot be used:
+        the warning (a line for each), else None."""
+        found = []
+        if self.altered:
+            records = ", ".join(f"{r.group} · {r.team}" for r in self.altered)
+            found.append(
+                Msg("county.altered", file=self.file, count=len(self.altered), records=records)
+            )
+        if self.invalid:
+            found.append(
+                Msg(
+                    "county.invalid",
+                    file=self.file,
+                    count=len(self.invalid),
+                    records=Lines(
+                        Msg("county.invalid_record", id=r.id, group=r.group, team=r.team,
+                            reason=r.reason or Msg("visit.shape"))
+                        for r in self.invalid
+                    ),
+                )
+            )  # fmt: skip
+        return Lines(found) if len(found) > 1 else (found[0] if found else None)
 
     def warning(self, lang: Lang) -> str | None:
         found = self.warning_msg()
@@ -178,7 +196,9 @@ class CountyView:
 def read_county(campaign: Campaign, folder: Path) -> CountyView:
     county = CountyStore(folder, campaign)
     try:
-        return CountyView(county.slots(), county.choices, county.altered, county.path)
+        return CountyView(
+            county.slots(), county.choices, county.altered, county.path, list(county.invalid)
+        )
     finally:
         county.close()
 
