@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from inspect_tui import __version__
+from inspect_tui.commands.output import guarded_output
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import LANGS, Lang, default_lang, t
 from inspect_tui.crashlog import write_crash_log
@@ -105,6 +106,13 @@ def _ranking_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; everything it prints shows control characters instead of passing them
+    to the terminal (`commands.output`), argparse's own complaints included."""
+    with guarded_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang: Lang = args.lang or default_lang()

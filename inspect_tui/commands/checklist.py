@@ -8,6 +8,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from inspect_tui.commands.output import cell
+from inspect_tui.commands.output import console as make_console
 from inspect_tui.core.campaign import check_file, load_campaign
 from inspect_tui.core.errors import ChecklistError
 from inspect_tui.core.i18n import Lang, t
@@ -46,13 +48,13 @@ def _clean_line(path: Path, lang: Lang) -> str:
 def show(file: str | None, lang: Lang, console: Console | None = None) -> int:
     """The outline as the teams will meet it this period, then the team assignments."""
     campaign = load_campaign(campaign_file(file))
-    console = console or Console()
-    console.print(f"[bold]{campaign.title.get(lang)}[/bold]")
+    console = console or make_console()
+    console.print(cell(campaign.title.get(lang), "bold"))
     console.print(
         t("show.period", lang, start=campaign.start, end=campaign.end, months=campaign.months)
     )
     tiers = ", ".join(f"{tier.name.get(lang)} ≥ {tier.min:g}" for tier in campaign.tiers)
-    console.print(t("show.tiers", lang, tiers=tiers))
+    console.print(cell(t("show.tiers", lang, tiers=tiers)))
     console.print(t("show.hash", lang, hash=campaign.checklist_hash[:12]))
     console.print(outline_table(campaign, lang))
     console.print(teams_table(campaign, lang))
@@ -86,11 +88,11 @@ def outline_table(campaign: Campaign, lang: Lang) -> Table:
                 else titles[section.id]
             )
             table.add_row(
-                unambiguous(heading) if first else "",
-                f"{item.id}\n{unambiguous(item.text.get(lang))}",
+                cell(unambiguous(heading)) if first else "",
+                cell(f"{item.id}\n{unambiguous(item.text.get(lang))}"),
                 t(f"kind.{item.kind}", lang),
                 str(item.points) if item.scored else "",
-                unambiguous(extra),
+                cell(unambiguous(extra)),
                 style="dim" if item.id not in kept else None,
             )
             first = False
@@ -116,9 +118,9 @@ def teams_table(campaign: Campaign, lang: Lang) -> Table:
             names.append(name)
         heading = f"{team.name.get(lang)}\n({len(names)})"
         table.add_row(
-            heading,
-            unambiguous(team.leader.get(lang)),
-            unambiguous("\n".join(names)),
+            cell(heading),
+            cell(unambiguous(team.leader.get(lang))),
+            cell(unambiguous("\n".join(names))),
             end_section=True,
         )
     return table

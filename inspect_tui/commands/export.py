@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rich.console import Console
 from rich.progress import Progress
 
+from inspect_tui.commands.output import console
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
@@ -32,7 +32,7 @@ def export(
     wanted = parse_formats(formats)
     loaded = load_campaign(campaign_file(campaign))
     # on stderr, and only for a person watching: stdout is the files and the code
-    bar = Progress(transient=True, console=Console(stderr=True), disable=not sys.stderr.isatty())
+    bar = Progress(transient=True, console=console(stderr=True), disable=not sys.stderr.isatty())
     with LocalStore(data_folder(data)) as store, bar as progress:
         task = progress.add_task(t("export.progress", lang), total=len(wanted) + 1)
         folder = exports_folder(out, store.setting(EXPORTS_SETTING))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from inspect_tui.commands import output
 from inspect_tui.core.calibration import describe
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.county import CountyStore, answer_changes
@@ -46,7 +45,10 @@ def merge(
     paths = [Path(name) for name in files]
     with LocalStore(data_folder(data)) as store:
         county = CountyStore(store.folder, loaded)
-        with Progress(transient=True, disable=len(paths) < PROGRESS_FROM) as progress:
+        bar = Progress(
+            transient=True, disable=len(paths) < PROGRESS_FROM, console=output.console(stderr=True)
+        )
+        with bar as progress:
             task = progress.add_task(t("merge.progress", lang), total=len(paths))
             report, refused = merge_files(
                 loaded, store, county, paths, allow_unsigned=allow_unsigned, prefer=prefer,
@@ -135,12 +137,12 @@ def rank_command(
             "reason": calibration.reason,
             "applied": applied,
         }
-        print(json.dumps(shape, ensure_ascii=False, indent=2))
+        print(output.json_text(shape))
         return 0
-    console = Console()
-    console.print(f"[b]{loaded.title.get(lang)}[/b]")
-    console.print(describe(calibration, applied, lang, loaded.team_names(lang)))
-    console.print(describe_rules(loaded, lang))
+    console = output.console()
+    console.print(output.cell(loaded.title.get(lang), "bold"))
+    console.print(output.cell(describe(calibration, applied, lang, loaded.team_names(lang))))
+    console.print(output.cell(describe_rules(loaded, lang)))
     console.print(ranking_table(loaded, rows, lang))
     return 0
 
@@ -157,10 +159,10 @@ def ranking_table(campaign: Campaign, rows: list[RankedGroup], lang: Lang) -> Ta
         teams = ", ".join(f"{r.team} {r.total:.2f}" for r in row.teams)
         table.add_row(
             str(row.rank),
-            unambiguous(row.group.name.get(lang)),
+            output.cell(unambiguous(row.group.name.get(lang))),
             f"{row.total:.2f}",
-            tier,
-            teams,
+            output.cell(tier),
+            output.cell(teams),
             flags,
         )
     return table
