@@ -71,6 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="a group several teams assessed: count this team's result",
     )  # fmt: skip
 
+    county = commands.add_parser("county", help="the records of the county file; drop one")
+    county_actions = county.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = county_actions.add_parser("list", help="every record, counted or not, and why")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    for name, words in (
+        ("drop", "take a record out of the county file on purpose (kept in its audit)"),
+        ("restore", "bring a dropped record back"),
+    ):
+        action = county_actions.add_parser(name, help=words)
+        action.add_argument("record", metavar="ID", help="the record's id (county list)")
+        action.add_argument("--reason", required=True, help="why (kept in the audit)")
+
     ranking = commands.add_parser("rank", help="the county ranking from the merged results")
     ranking.add_argument("--json", action="store_true", help="machine-readable output")
     _ranking_options(ranking)
@@ -172,6 +184,18 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         return merge.rank_command(
             data=args.data, campaign=args.campaign, as_json=args.json,
             include_drafts=args.include_drafts, calibrated=args.calibrate, lang=lang,
+        )  # fmt: skip
+    if args.command == "county":
+        from inspect_tui.commands import county
+
+        if args.action == "list":
+            return county.list_command(
+                data=args.data, campaign=args.campaign, as_json=args.json, lang=lang
+            )
+        run = county.drop_command if args.action == "drop" else county.restore_command
+        return run(
+            data=args.data, campaign=args.campaign, record=args.record, reason=args.reason,
+            lang=lang,
         )  # fmt: skip
     if args.command in ("export", "verify"):
         from inspect_tui.commands import export

@@ -19,6 +19,7 @@ from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file, data_folder
 from inspect_tui.core.ranking import RankedGroup, describe_rules
 from inspect_tui.core.results import (
+    CountyView,
     county_ranking,
     coverage,
     coverage_counts,
@@ -61,7 +62,12 @@ def merge(
             county.choose(group, team)
         for error in refused:
             print(error.line(lang), file=sys.stderr)
+        if report.dropped:
+            print(t("merge.dropped", lang, count=report.dropped))
         slots = county.slots()
+        view = CountyView(slots, county.choices, county.altered, county.path, county.invalid)
+        if warning := view.warning(lang):
+            print(warning, file=sys.stderr)
         table = coverage(loaded, slots)
         counts = coverage_counts(table)
         print(

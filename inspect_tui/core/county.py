@@ -84,6 +84,21 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """A row of `county list`."""
+
+    id: str
+    team: str
+    group: str
+    revision: object
+    status: str
+    source_file: str
+    state: str  # counted, superseded, conflict or invalid
+    altered: bool = False
+    reason: Msg | None = None
+
+
+@dataclass(frozen=True)
 class Dropped:
     """A record the lead took out on purpose: who, when and why."""
 
@@ -278,6 +293,32 @@ class CountyStore:
             self._log("restore", entry.id, who, at, reason)
         self._reload()
         return entry
+
+    def listing(self) -> list[Listed]:
+        """Every row of the file with what becomes of it (for `county list`): counted,
+        superseded (an older revision or draft of a visit), conflict, or invalid with why."""
+        state: dict[tuple[str, int, str], str] = {}
+        for slot in self.slots():
+            for record in slot.conflict:
+                state[self._key(record)] = "conflict"
+            if slot.record is not None:
+                state[self._key(slot.record)] = "counted"
+        found = [
+            Listed(
+                id=r.id, team=r.team, group=r.group, revision=r.revision, status=r.status,
+                source_file=r.source_file, state=state.get(key, "superseded"),
+                altered=not r.intact,
+            )
+            for key, r in sorted(self._records.items(), key=lambda kv: (kv[1].group, kv[1].team))
+        ]  # fmt: skip
+        found += [
+            Listed(
+                id=r.id, team=r.team, group=r.group, revision=r.revision, status="?",
+                source_file=r.source_file, state="invalid", reason=r.reason,
+            )
+            for r in self.invalid
+        ]  # fmt: skip
+        return found
 
     @property
     def dropped(self) -> list[Dropped]:

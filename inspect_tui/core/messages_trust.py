@@ -44,6 +44,31 @@ TRUST_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "有 {count} 条记录的编号以“{id}”开头；请多输入几位",
         "en": "{count} records have ids starting with '{id}'; type more of it",
     },
+    "col.id": {"zh": "编号", "en": "ID"},
+    "col.revision": {"zh": "版本", "en": "Revision"},
+    "col.state": {"zh": "状态", "en": "State"},
+    "col.file": {"zh": "来源文件", "en": "From file"},
+    "county.state.counted": {"zh": "计入", "en": "counted"},
+    "county.state.superseded": {"zh": "已被更新版本取代", "en": "superseded"},
+    "county.state.conflict": {"zh": "冲突，待选择", "en": "conflict, to be settled"},
+    "county.state.invalid": {"zh": "无法使用，未计入", "en": "cannot be used, left out"},
+    "county.state.altered": {"zh": "（合并后被改动）", "en": " (changed after merging)"},
+    "county.dropped_line": {
+        "zh": "已删除 {id}  {group} · {team}（{who}，{at}）：{reason}",
+        "en": "dropped {id}  {group} · {team} ({who}, {at}): {reason}",
+    },
+    "county.dropped": {
+        "zh": "已从汇总文件删除记录 {id}（{group} · {team}）；原因已记入审计。恢复：inspect-tui county restore {id} --reason 原因",
+        "en": "dropped record {id} ({group} · {team}) from the county file; the reason is in its audit. To undo: inspect-tui county restore {id} --reason WHY",
+    },
+    "county.restored": {
+        "zh": "已恢复记录 {id}（{group} · {team}）",
+        "en": "restored record {id} ({group} · {team})",
+    },
+    "merge.dropped": {
+        "zh": "{count} 条记录此前已被删除，本次不再合并（inspect-tui county list 可查看）",
+        "en": "{count} records were dropped earlier and are not merged again (see inspect-tui county list)",
+    },
     "visit.shape": {
         "zh": "记录的结构不对（不是 inspect-tui 的考核记录）",
         "en": "the record does not have the shape of an inspect-tui visit",
@@ -56,12 +81,9 @@ TRUST_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "按另一版考核提纲打分，不能与本次考核混用",
         "en": "scored with another version of the checklist; it cannot be mixed with this one",
     },
-    "visit.bad_answer": {
-        "zh": "“{item}”的答案“{value}”无效（{reason}）",
-        "en": "the answer '{value}' for '{item}' is not valid ({reason})",
-    },
+    "visit.bad_answer": {"zh": "{reason}", "en": "{reason}"},
     "bundle.bad_answer": {
-        "zh": "{file}：{group} 的“{item}”的答案“{value}”无效（{reason}），拒收此文件",
-        "en": "{file}: the answer '{value}' for '{item}' of {group} is not valid ({reason}); file refused",
+        "zh": "{file}：{group}：{reason}；拒收此文件",
+        "en": "{file}: {group}: {reason}; file refused",
     },
 }
