@@ -31,6 +31,7 @@ import orjson
 from inspect_tui import __version__
 from inspect_tui.core.atomic import atomic_write, canonical
 from inspect_tui.core.errors import AnswerError, InspectError
+from inspect_tui.core.files import MAX_DEPTH, FileRefused, read_regular, too_deep
 from inspect_tui.core.i18n import Msg
 from inspect_tui.core.keys import DeviceKey, fingerprint, verify
 from inspect_tui.core.model import Campaign
@@ -164,8 +165,12 @@ def read_bundle(
 
 
 def _read(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most `files.MAX_BYTES` only. The merge globs
+    `*.json` in folders, where a FIFO would hang it and a link to `/dev/zero` fill the memory."""
     try:
-        return path.read_bytes()
+        return read_regular(path)
+    except FileRefused as refused:
+        raise BundleError("bundle.refused", file=path, reason=refused.reason) from None
     except FileNotFoundError:
         raise BundleError("bundle.missing", file=path) from None
     except OSError as exc:
@@ -180,6 +185,9 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
         if text.startswith(b"{") and not raw.rstrip().endswith(b"}"):
             raise BundleError("bundle.truncated", file=path) from None
         raise BundleError("bundle.not_json", file=path) from None
+    if too_deep(data):  # before anything walks or re-serializes it (orjson writes 254 levels)
+        reason = Msg("file.too_deep", limit=MAX_DEPTH)
+        raise BundleError("bundle.refused", file=path, reason=reason)
     if not isinstance(data, dict):
         raise BundleError("bundle.not_bundle", file=path)
     return data

@@ -526,7 +526,12 @@ def _item(
     g = table.get
     ident = c.want_str(g("id"), (*path, "id"), ITEM_ID)
     text = c.want_text(g("text"), (*path, "text")) if "text" in table else None
-    guidance = c.want_text(g("guidance"), (*path, "guidance")) if "guidance" in table else None
+    # guidance is a paragraph of instructions, often a TOML multi-line string: it keeps its breaks
+    guidance = (
+        c.want_text(g("guidance"), (*path, "guidance"), multiline=True)
+        if "guidance" in table
+        else None
+    )
     fields: dict[str, Any] = {}
     if "points" in table:
         fields["points"] = c.want_int(g("points"), (*path, "points"), low=1, high=100)

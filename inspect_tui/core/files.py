@@ -17,6 +17,10 @@ from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Msg
 
 MAX_BYTES = 64 * 1024 * 1024  # a province's bundle is a few MiB; a sheet or a checklist far less
+# Our own files nest about eight deep (county file > record > visit > answers > item > value).
+# orjson reads 1024 levels but writes only 254, and the exact-bytes check of a bundle writes what
+# it read: a limit well below both keeps every file we accept one we can write again.
+MAX_DEPTH = 64
 _CHUNK = 1024 * 1024
 
 
@@ -66,3 +70,18 @@ def read_regular(path: Path | str, *, limit: int = MAX_BYTES) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:
+    """Whether parsed JSON nests arrays and objects more than `limit` levels deep (the outermost
+    is level 1). A loop, not recursion: the check for deep nesting must not itself overflow."""
+    stack: list[tuple[dict[str, object] | list[object], int]] = []
+    if isinstance(data, dict | list):
+        stack.append((data, 1))
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False

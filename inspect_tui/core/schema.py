@@ -9,6 +9,7 @@ key is absent: `want_table` already said so, and the `want_*` methods stay quiet
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from typing import Any
 
 from inspect_tui.core.errors import Problem
 from inspect_tui.core.i18n import Msg, Text
+from inspect_tui.core.text import refused_in
 from inspect_tui.core.toml_lines import LineMap, PathKey
 
 FieldPath = tuple[PathKey, ...]
@@ -95,11 +97,24 @@ class Checker:
             return None
         return value
 
-    def want_str(self, value: object, path: FieldPath, pattern: str | None = None) -> str | None:
+    def want_str(
+        self,
+        value: object,
+        path: FieldPath,
+        pattern: str | None = None,
+        *,
+        multiline: bool = False,
+    ) -> str | None:
+        """Text as the text policy allows it (`core.text`): a control character, even one
+        escaped in TOML as `\\u001b`, would reach every screen and export the name is shown on."""
         if value is None:
             return None
         if not isinstance(value, str):
             self.type_error(path, "string", value)
+            return None
+        if refused := refused_in(value, multiline=multiline):
+            first = refused[0]
+            self.add(path, "schema.control", position=first.position, char=first.name)
             return None
         if not value.strip():
             self.add(path, "schema.blank")
@@ -124,6 +139,9 @@ class Checker:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.type_error(path, "number", value)
+            return None
+        if not math.isfinite(value):  # TOML has nan and inf; every comparison with nan is false
+            self.add(path, "schema.not_finite", value=value)
             return None
         result = self._in_range(value, path, low, None)
         return None if result is None else float(result)
@@ -156,7 +174,7 @@ class Checker:
             return None
         return value
 
-    def want_text(self, value: object, path: FieldPath) -> Text | None:
+    def want_text(self, value: object, path: FieldPath, *, multiline: bool = False) -> Text | None:
         if value is None:
             return None
         if isinstance(value, str):
@@ -165,8 +183,8 @@ class Checker:
         table = self.want_table(value, path, ("zh", "en"), ("zh", "en"))
         if table is None or "zh" not in table or "en" not in table:
             return None
-        zh = self.want_str(table["zh"], (*path, "zh"))
-        en = self.want_str(table["en"], (*path, "en"))
+        zh = self.want_str(table["zh"], (*path, "zh"), multiline=multiline)
+        en = self.want_str(table["en"], (*path, "en"), multiline=multiline)
         return Text(zh, en) if zh is not None and en is not None else None
 
     def unique(self, ids: list[tuple[str, FieldPath]]) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from inspect_tui.core.errors import Problem
+from inspect_tui.core.files import FileRefused, read_regular
 from inspect_tui.core.i18n import Msg
 
 _POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
@@ -32,9 +33,12 @@ _TOML_MESSAGES = {
 
 
 def read_toml(file: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
-    """Parse `file`: (data, text, []) or, on failure, (None, text, [the problem])."""
+    """Parse `file`: (data, text, []) or, on failure, (None, text, [the problem]). Only a
+    regular file of at most `files.MAX_BYTES` is read: a FIFO would block, `/dev/zero` not end."""
     try:
-        raw = file.read_bytes()
+        raw = read_regular(file)
+    except FileRefused as refused:
+        return None, "", [Problem(file, "", refused.reason.key, refused.reason.params)]
     except FileNotFoundError:
         return None, "", [Problem(file, "", "file.missing")]
     except IsADirectoryError:
@@ -55,6 +59,8 @@ def read_toml(file: Path) -> tuple[dict[str, Any] | None, str, list[Problem]]:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as exc:
         return None, text, [_toml_problem(file, text, str(exc))]
+    except RecursionError:  # tomllib recurses once per level: `a = [[[[...` 100,000 deep
+        return None, text, [Problem(file, "", "file.nested")]
 
 
 def _looks_utf16(raw: bytes) -> bool:
