@@ -18,6 +18,8 @@ import orjson
 from tinydb.storages import Storage
 
 from inspect_tui.core.errors import StoreError
+from inspect_tui.core.files import MAX_DEPTH, FileRefused, read_regular, too_deep
+from inspect_tui.core.i18n import Msg
 
 TEMP_SUFFIX = ".tmp"
 # fdatasync flushes the data and what is needed to read it back (the size), skipping the
@@ -140,8 +142,14 @@ class AtomicJSONStorage(Storage):
             ) from exc
 
     def _load(self) -> dict[str, Any]:
+        """The file's data; a missing file is empty. Only a regular file of at most
+        `files.MAX_BYTES`, nested at most `files.MAX_DEPTH` deep, is read (`store.refused`): a
+        visit, settings or county file is never a FIFO, a device or a 300-deep list, and one
+        that is would hang, fill the memory or fail the next save."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path)
+        except FileRefused as refused:
+            raise StoreError("store.refused", path=self.path, reason=refused.reason) from None
         except FileNotFoundError:
             return {}
         except OSError as exc:
@@ -150,6 +158,9 @@ class AtomicJSONStorage(Storage):
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             raise StoreError("store.corrupt", path=self.path, reason=str(exc)) from exc
+        if too_deep(data):
+            reason = Msg("file.too_deep", limit=MAX_DEPTH)
+            raise StoreError("store.refused", path=self.path, reason=reason)
         if self.marker is not None:
             self._check_marker(data)
         return data

@@ -9,6 +9,8 @@ the sheet, row and column; nothing is imported until the sheet is clean.
 from __future__ import annotations
 
 import csv
+import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +19,12 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 
 from inspect_tui.core.errors import AnswerError, InspectError
+from inspect_tui.core.files import FileRefused, read_regular
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign, Item
 from inspect_tui.core.scoring import NA, NO, YES, AnswerValue, check_answer
 from inspect_tui.core.store import LocalStore
+from inspect_tui.core.text import check_text
 
 SHEET = "考核表"
 GROUP_COLUMN = "group"
@@ -110,7 +114,7 @@ def read_sheet(
             if raw is None or str(raw).strip() == "":
                 continue
             try:
-                values[item.id] = check_answer(item, _value(item, raw))
+                values[item.id] = _note_text(item, check_answer(item, _value(item, raw)))
             except AnswerError as error:
                 problems.append(CellProblem(sheet_name, number, _col(index), error.line(lang)))
         found[group] = values
@@ -138,19 +142,40 @@ def import_sheet(campaign: Campaign, store: LocalStore, path: Path, team: str, l
 
 
 def _rows(path: Path) -> tuple[list[list[object]], str]:
+    """The cells of the sheet, read from a regular file of at most `files.MAX_BYTES` (never a
+    FIFO or a device: a sheet picked from a USB stick's folder may be anything)."""
+    try:
+        raw = read_regular(path)
+    except FileRefused as refused:
+        raise InspectError("sheet.refused", file=path, reason=refused.reason) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InspectError("sheet.unreadable", file=path, reason=reason) from None
     if path.suffix.lower() == ".csv":
         try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                return [list(row) for row in csv.reader(handle)], path.name
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise InspectError("sheet.csv_encoding", file=path) from None
+        try:
+            return [list(row) for row in csv.reader(io.StringIO(text, newline=""))], path.name
+        except csv.Error as exc:  # a NUL byte, say: a binary file named .csv
+            raise InspectError("sheet.unreadable", file=path, reason=str(exc)) from None
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InspectError("sheet.unreadable", file=path, reason=str(exc)) from None
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     return rows, sheet.title
+
+
+def _note_text(item: Item, value: AnswerValue) -> AnswerValue:
+    """A note cell's text as the store would take it typed: several lines allowed (a cell's
+    Alt+Enter; a CSV saved on Windows keeps CR LF inside quotes), control characters refused
+    (`AnswerError` naming the item and the position, made a cell problem by the caller)."""
+    if item.kind != "note" or not isinstance(value, str):
+        return value
+    return check_text(value.replace("\r\n", "\n"), item.id, multiline=True)
 
 
 def _value(item: Item, raw: object) -> object:
