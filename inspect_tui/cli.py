@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     keys = commands.add_parser("keys", help="this laptop's signing key; trusted team keys")
     key_actions = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
     key_actions.add_parser("show", help="print this laptop's public key and fingerprint")
+    key_actions.add_parser("new", help="make a new key where this laptop's key has vanished")
 
     template = commands.add_parser("sheet-template", help="a paper sheet to fill by hand")
     template.add_argument("--out", metavar="FILE.xlsx", required=True)
@@ -213,6 +214,8 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
 
         if args.action == "show":
             return bundle.keys_show(data=args.data, lang=lang)
+        if args.action == "new":
+            return bundle.keys_new(data=args.data, lang=lang)
         return bundle.keys_trust(
             data=args.data, campaign=args.campaign, team=args.team, key=args.key, lang=lang
         )

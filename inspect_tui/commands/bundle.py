@@ -1,8 +1,9 @@
-"""`inspect-tui bundle` and `inspect-tui keys show|trust`: thin wrappers over core/bundle and
+"""`inspect-tui bundle` and `inspect-tui keys show|new|trust`: thin wrappers over core/bundle and
 core/keys."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from inspect_tui.core.bundle import make_bundle, write_bundle
 from inspect_tui.core.campaign import known_team, load_campaign
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.keys import DeviceKey, trust
+from inspect_tui.core.keys import DeviceKey, keeps_permissions, trust
 from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
 
@@ -39,8 +40,21 @@ def bundle(
 
 
 def keys_show(*, data: str | None, lang: Lang) -> int:
+    """The public key and fingerprint (the key is made on first use), and one note on what
+    protects the private key when it is not its owner's alone or the drive keeps no modes."""
     device = DeviceKey(data_folder(data))
     print(t("keys.show", lang, key=device.public, fingerprint=device.fingerprint))
+    if (mode := device.exposed()) is not None:
+        print(t("keys.too_open_note", lang, path=device.private_path, mode=mode), file=sys.stderr)
+    elif not keeps_permissions(device.folder):
+        print(t("keys.no_modes", lang, path=device.private_path), file=sys.stderr)
+    return 0
+
+
+def keys_new(*, data: str | None, lang: Lang) -> int:
+    """A new key pair where the old one vanished (refused while one exists)."""
+    device = DeviceKey(data_folder(data), new=True)
+    print(t("keys.made", lang, key=device.public, fingerprint=device.fingerprint))
     return 0
 
 

@@ -16,10 +16,12 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from inspect_tui.core.files import FileRefused, read_regular
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.messages import MESSAGES
 
 KEYMAP_FILE = "keymap.toml"
+KEYMAP_LIMIT = 1024 * 1024  # a keymap is a few dozen lines
 DIGIT_PREFIX = "digit_"
 
 
@@ -69,8 +71,8 @@ def load_keymap(folder: Path) -> dict[str, str]:
     """`keymap.toml` in the data folder: `binding_id = "keys"` lines. Unreadable or malformed
     files are ignored (the default keys still work); nothing here may stop the app."""
     path = folder / KEYMAP_FILE
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    try:  # a regular file of a sane size only: a FIFO here would hang the app before it opens
+        data = tomllib.loads(read_regular(path, limit=KEYMAP_LIMIT).decode("utf-8"))
+    except (OSError, FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return {}
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
