@@ -9,7 +9,7 @@ from rich.progress import Progress
 
 from inspect_tui.commands.output import console
 from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.i18n import Lang, t
+from inspect_tui.core.i18n import Lang, Msg, t
 from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
 from inspect_tui.reports.dataset import gather
@@ -43,7 +43,12 @@ def export(
             progress.update(task, description=f"{t('export.progress', lang)} {name}")
             progress.advance(task)
 
-        paths = export_files(found, wanted, folder, store.folder, lang=lang, progress=step)
+        notes: list[Msg] = []
+        paths = export_files(
+            found, wanted, folder, store.folder, lang=lang, progress=step, warn=notes.append
+        )
+    for note in notes:  # a damaged export log kept aside
+        print(note.render(lang), file=sys.stderr)
     if warning := found.warning(lang):
         print(warning, file=sys.stderr)
     for path in paths:

@@ -144,6 +144,19 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{folder} 是一个文件，不是文件夹：请换一个导出位置",
         "en": "{folder} is a file, not a folder: choose another place to export to",
     },
+    "export.log_damaged": {
+        "zh": "注意：导出记录 {path} 已损坏（{reason}），已原样另存为 {aside}，并新建了导出记录",
+        "en": "note: the export log {path} was damaged ({reason}): it is kept as it was in {aside}, and a new log was started",
+    },
+    "export.log_unreadable": {
+        "zh": "导出记录 {path} 无法读取：{reason}",
+        "en": "the export log {path} cannot be read: {reason}",
+    },
+    "log.not_json": {"zh": "不是完整的 JSON", "en": "not complete JSON"},
+    "log.not_list": {
+        "zh": "内容不是一份导出列表",
+        "en": "it does not hold a list of exports",
+    },
     "os.full": {"zh": "磁盘已满", "en": "the disk is full"},
     "os.read_only": {"zh": "这是只读的磁盘或文件夹", "en": "the disk or folder is read-only"},
     "os.denied": {"zh": "没有写入权限", "en": "permission denied"},
@@ -174,6 +187,18 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "verify.unreadable_file": {
         "zh": "{what}：无法读取（{reason}）",
         "en": "{what}: cannot be read ({reason})",
+    },
+    "verify.refused": {
+        "zh": "{what}：不能作为导出文件读取（{reason}）",
+        "en": "{what}: cannot be read as an export file ({reason})",
+    },
+    "verify.too_large": {
+        "zh": "{what}：解压后超过 {limit}，不是本程序导出的文件",
+        "en": "{what}: more than {limit} once unpacked, not an export of ours",
+    },
+    "verify.log_damaged": {
+        "zh": "  导出记录 {path} 无法使用（{reason}），因此无法指出哪些联络组不同",
+        "en": "  the export log {path} cannot be used ({reason}), so the differing groups cannot be named",
     },
     "verify.damaged": {
         "zh": "{what}：文件已损坏（像是不完整的 Excel 或 Word 文件）",

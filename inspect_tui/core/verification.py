@@ -10,26 +10,37 @@ rank, total, section scores, deductions, tier, veto, flags and the teams that co
 
 Each export is also logged (`exports-log.json` in the data folder) with its groups' figures,
 so `verify` can say which groups differ from what was printed, not only that something does.
+The log is the export's journal: an entry is written as pending, naming the export's folder,
+before that folder is published, and marked done after; a pending entry counts as made exactly
+when its folder exists, so a kill at any point leaves a log that names no export that is not
+there (see `reports/export.py`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from inspect_tui.core.atomic import atomic_write, canonical
+from inspect_tui.core.atomic import atomic_write, canonical, fsync_folder
+from inspect_tui.core.errors import InspectError, os_reason
+from inspect_tui.core.files import FileRefused, read_regular
+from inspect_tui.core.i18n import Msg
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import RankedGroup
 
 PREFIX = "ITX1"
 DIGEST_CHARS = 16  # 64 bits: a printed code nobody can forge by trying
 LOG_NAME = "exports-log.json"
+PENDING, DONE = "pending", "done"  # an entry's state: written before its folder is published
+_JOURNAL_ONLY = ("staging", "pid")  # what only a pending entry needs
 _PAYLOAD = re.compile(r"ITX1:([A-Z0-9-]+):([NCD]{1,2}):([0-9A-F]{16})")
 _CODE = re.compile(r"^[0-9A-F]{4}(-?[0-9A-F]{4}){3}$")
 
@@ -101,33 +112,111 @@ def parse_claim(text: str) -> Claim | None:
     return None
 
 
-def log_export(
-    folder: Path, made: Seal, made_at: str, files: Sequence[Path], rows: Sequence[RankedGroup]
-) -> None:
-    """Remember what this export printed (one atomic rewrite of the log)."""
+class LogUnreadable(InspectError):
+    """`exports-log.json` cannot be read now (permissions, an I/O error); `reason` says why.
+    The export stops there rather than start a new log over one it could not read."""
+
+    def __init__(self, path: Path, reason: Msg | str) -> None:
+        super().__init__("export.log_unreadable", path=path, reason=reason)
+        self.path = path
+        self.reason = reason
+
+
+class LogDamaged(LogUnreadable):
+    """`exports-log.json` was read but is not a log (torn, edited by hand, not a file). It is
+    never silently replaced: the next export keeps it aside (`set_aside`) and says so."""
+
+
+def load_log(folder: Path) -> list[dict[str, Any]]:
+    """Every entry of the log as written, pending ones included; [] when there is no log yet.
+    Raises `LogDamaged` for a log that is not a list of exports (a torn or hand-edited file, a
+    FIFO, something huge) and `LogUnreadable` when reading it fails."""
     path = folder / LOG_NAME
-    entries = read_log(folder)
-    entries = [e for e in entries if e.get("digest") != made.digest]
-    entries.append(
-        {
-            "digest": made.digest,
-            "campaign": made.campaign_id,
-            "options": made.options,
-            "made_at": made_at,
-            "files": [p.name for p in files],
-            "groups": {row.group.id: group_figures(row) for row in rows},
-        }
-    )
-    atomic_write(path, orjson.dumps(entries, option=orjson.OPT_INDENT_2))
+    try:
+        raw = read_regular(path)
+    except FileNotFoundError:
+        return []
+    except FileRefused as refused:
+        raise LogDamaged(path, refused.reason) from None
+    except OSError as exc:
+        raise LogUnreadable(path, os_reason(exc)) from None
+    try:
+        entries = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise LogDamaged(path, Msg("log.not_json")) from None
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("digest"), str) for e in entries
+    ):
+        raise LogDamaged(path, Msg("log.not_list"))
+    return entries
+
+
+def counts(entry: dict[str, Any]) -> bool:
+    """Whether a logged export was made: done, or pending with its folder in place (the export
+    was killed between publishing its folder and marking the entry done)."""
+    if entry.get("state", DONE) != PENDING:
+        return True
+    folder = entry.get("folder")
+    return isinstance(folder, str) and os.path.isdir(folder)
 
 
 def read_log(folder: Path) -> list[dict[str, Any]]:
-    """The logged exports; an unreadable log counts as empty (it only adds detail)."""
-    try:
-        entries = orjson.loads((folder / LOG_NAME).read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return []
-    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+    """The exports made (see `counts`); raises `LogUnreadable` (or `LogDamaged`)."""
+    return [entry for entry in load_log(folder) if counts(entry)]
+
+
+def log_entry(
+    made: Seal,
+    made_at: str,
+    folder: Path,
+    files: Sequence[str],
+    rows: Sequence[RankedGroup],
+    *,
+    staging: Path,
+) -> dict[str, Any]:
+    """What an export printed, as the log keeps it: pending, with the staging folder it is
+    written in and this process's id (what the next export may remove if this one dies),
+    until its folder is published."""
+    return {
+        "digest": made.digest,
+        "campaign": made.campaign_id,
+        "options": made.options,
+        "made_at": made_at,
+        "folder": os.path.abspath(folder),
+        "files": list(files),
+        "groups": {row.group.id: group_figures(row) for row in rows},
+        "state": PENDING,
+        "staging": os.path.abspath(staging),
+        "pid": os.getpid(),
+    }
+
+
+def with_done(entries: Sequence[dict[str, Any]], entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The log once `entry` is published: it replaces older entries of the same code (their
+    figures are the same), so the log grows with rankings, not with exports."""
+    kept = [e for e in entries if e is not entry and e.get("digest") != entry["digest"]]
+    done = {k: v for k, v in entry.items() if k not in _JOURNAL_ONLY}
+    return [*kept, {**done, "state": DONE}]
+
+
+def write_log(folder: Path, entries: Sequence[dict[str, Any]]) -> None:
+    """One atomic rewrite of the log."""
+    atomic_write(folder / LOG_NAME, orjson.dumps(list(entries), option=orjson.OPT_INDENT_2))
+
+
+def set_aside(folder: Path, now: datetime) -> Path:
+    """Move a damaged log out of the way, as it is, under a name that says when; the caller
+    reports where it went."""
+    path = folder / LOG_NAME
+    stem = f"exports-log.damaged-{now:%Y%m%d-%H%M%S}"
+    aside = folder / f"{stem}.json"
+    number = 1
+    while os.path.lexists(aside):
+        number += 1
+        aside = folder / f"{stem}-{number}.json"
+    os.rename(path, aside)
+    fsync_folder(folder)
+    return aside
 
 
 def differences(

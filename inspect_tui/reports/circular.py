@@ -9,6 +9,8 @@ Latin name and the East Asian name), so Word and WPS pick the Chinese face for C
 The words come from the data: the opening from the period, teams, groups and methods; the
 groups by tier; per section the groups that reached `BEST_SHARE` of its points; the common
 problems with how many groups had them and the teams' notes; the ranking; the QR code.
+Every piece of text enters the document through `table.shown` (in `_paragraph` and `_row`):
+XML cannot hold control characters, so they are made visible rather than dropped or fatal.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from docx.text.paragraph import Paragraph
 from inspect_tui.core.i18n import Lang, join_clauses, join_words, t
 from inspect_tui.reports.dataset import MOST_NOTES, ExportData
 from inspect_tui.reports.qrimage import qr_png
+from inspect_tui.reports.table import shown
 
 SONG, FANGSONG, HEI = ("SimSun", "宋体"), ("FangSong", "仿宋"), ("SimHei", "黑体")
 BODY_SIZE, TITLE_SIZE, TABLE_SIZE = Pt(16), Pt(22), Pt(10.5)
@@ -135,7 +138,7 @@ def _properties(document: Document, data: ExportData, lang: Lang) -> None:
     props = document.core_properties
     made = data.made
     props.author = props.last_modified_by = t("circular.signature", lang)
-    props.title = t("circular.title", lang, title=data.campaign.title.get(lang))
+    props.title = shown(t("circular.title", lang, title=data.campaign.title.get(lang)))
     props.created = props.modified = made
     props.revision = 1
     props.comments = props.keywords = props.subject = ""
@@ -186,7 +189,7 @@ def _paragraph(
     line: Pt | None = LINE,
 ) -> Paragraph:
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(_clean(text))
+    run = paragraph.add_run(shown(text))
     run.font.name, run.font.size, run.font.bold = face[0], size, bold
     run.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face[1])
     form = paragraph.paragraph_format
@@ -318,17 +321,9 @@ def _row(cells: list[str], widths: list[int], *, header: bool = False) -> str:
         + "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{TABLE_STYLE}"/></w:pPr>{run}'
-            f'<w:t xml:space="preserve">{escape(_clean(cell), quote=False)}</w:t>'
+            f'<w:t xml:space="preserve">{escape(shown(cell), quote=False)}</w:t>'
             "</w:r></w:p></w:tc>"
             for cell, width in zip(cells, widths, strict=True)
         )
         + "</w:tr>"
     )
-
-
-_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n")
-
-
-def _clean(text: str) -> str:
-    """XML cannot hold control characters; a note pasted from elsewhere may carry some."""
-    return text.translate(_CONTROL)

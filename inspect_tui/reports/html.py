@@ -1,7 +1,7 @@
 """The printable report: one self-contained HTML file (inline CSS, inline SVG charts and QR
-code; nothing fetched), A4 landscape when printed. Every piece of text that came from a user
-(names, notes, remarks) goes through `html.escape`: a `<script>` typed into a note is printed as
-text, never run."""
+code; nothing fetched), A4 landscape when printed. Every piece of text goes through `_text`:
+`table.shown` (control and direction characters visible, as every export writes them) and then
+`html.escape`, so a `<script>` typed into a note is printed as text, never run."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from html import escape
 from inspect_tui.core.i18n import Lang, join_clauses, t
 from inspect_tui.reports.dataset import MOST_NOTES, ExportData
 from inspect_tui.reports.qrimage import qr_svg
-from inspect_tui.reports.table import label, number_columns, ranking_header, ranking_row
+from inspect_tui.reports.table import label, number_columns, ranking_header, ranking_row, shown
 
 TIER_COLOURS = ("#2e7d32", "#f9a825", "#c62828")  # best to worst, as on screen
 BAR_HEIGHT = 14
@@ -47,27 +47,32 @@ tr { break-inside: avoid; }
 """
 
 
+def _text(value: object) -> str:
+    """Text as the page holds it: shown, then escaped (the one way text enters the page)."""
+    return escape(shown(value))
+
+
 def html_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
     title = t("export.report", lang, title=data.campaign.title.get(lang))
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        f'<p class="code-line">{escape(t("export.code", lang))} {escape(data.seal.code)}</p>',
-        f"<h2>{escape(t('export.sheet.ranking', lang))}</h2>",
+        f"<title>{_text(title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{_text(title)}</h1>",
+        f'<p class="code-line">{_text(t("export.code", lang))} {_text(data.seal.code)}</p>',
+        f"<h2>{_text(t('export.sheet.ranking', lang))}</h2>",
         _ranking(data, lang),
         '<section class="charts">',
-        f"<h2>{escape(t('export.chart.totals', lang))}</h2>",
+        f"<h2>{_text(t('export.chart.totals', lang))}</h2>",
         _totals_chart(data, lang),
-        f"<h2>{escape(t('export.chart.sections', lang))}</h2>",
+        f"<h2>{_text(t('export.chart.sections', lang))}</h2>",
         _sections_chart(data, lang),
-        f"<h2>{escape(t('export.chart.tiers', lang))}</h2>",
+        f"<h2>{_text(t('export.chart.tiers', lang))}</h2>",
         _tiers_chart(data, lang),
         "</section>",
-        f"<h2>{escape(t('export.problems', lang))}</h2>",
+        f"<h2>{_text(t('export.problems', lang))}</h2>",
         _problems(data, lang),
-        f"<h2>{escape(t('export.notes', lang))}</h2>",
+        f"<h2>{_text(t('export.notes', lang))}</h2>",
         _statement(data, lang),
         _verify(data, lang),
         "</body></html>\n",
@@ -77,7 +82,7 @@ def html_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
 
 def _statement(data: ExportData, lang: Lang) -> str:
     rows = "".join(
-        f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>" for name, value in data.statement(lang)
+        f"<dt>{_text(name)}</dt><dd>{_text(value)}</dd>" for name, value in data.statement(lang)
     )
     return f'<dl class="statement">{rows}</dl>'
 
@@ -85,10 +90,10 @@ def _statement(data: ExportData, lang: Lang) -> str:
 def _verify(data: ExportData, lang: Lang) -> str:
     return (
         f'<div class="verify">{qr_svg(data.seal.payload)}<div>'
-        f"<div>{escape(t('export.code', lang))}</div>"
-        f'<div class="code">{escape(data.seal.code)}</div>'
-        f"<div>{escape(t('export.verify_hint', lang))}</div>"
-        f'<div class="code">{escape(data.seal.payload)}</div></div></div>'
+        f"<div>{_text(t('export.code', lang))}</div>"
+        f'<div class="code">{_text(data.seal.code)}</div>'
+        f"<div>{_text(t('export.verify_hint', lang))}</div>"
+        f'<div class="code">{_text(data.seal.payload)}</div></div></div>'
     )
 
 
@@ -97,7 +102,7 @@ def _ranking(data: ExportData, lang: Lang) -> str:
     header = ranking_header(data)
     tier_column = header.index(label("export.col.tier"))
     tiers = [tier.id for tier in data.campaign.tiers]
-    head = "".join(f"<th>{escape(h.zh)}<br><small>{escape(h.en)}</small></th>" for h in header)
+    head = "".join(f"<th>{_text(h.zh)}<br><small>{_text(h.en)}</small></th>" for h in header)
     id_column = header.index(label("export.col.id"))
     remarks = header.index(label("export.col.remarks"))
     name_column = header.index(label("export.col.group"))
@@ -116,7 +121,7 @@ def _ranking(data: ExportData, lang: Lang) -> str:
             if n in numbers:
                 cells.append(f'<td class="n">{value:.2f}</td>')
             else:
-                text = escape(str(value))
+                text = _text(str(value))
                 if n == teams:  # one team's figure a line
                     text = text.replace("; ", "<br>")
                 cells.append(f"<td{classes.get(n, '')}>{text}</td>")
@@ -135,10 +140,10 @@ def _bars(items: list[tuple[str, float, float, str]], unit: str = "", digits: in
         y = n * BAR_HEIGHT + 2
         width = 0 if scale <= 0 else max(0.0, min(value / scale, 1.0)) * span
         rows.append(
-            f'<text x="{left - 4}" y="{y + 11}" text-anchor="end">{escape(name)}</text>'
+            f'<text x="{left - 4}" y="{y + 11}" text-anchor="end">{_text(name)}</text>'
             f'<rect x="{left}" y="{y + 2}" width="{width:.1f}" height="{BAR_HEIGHT - 4}" '
             f'fill="{colour}"/>'
-            f'<text x="{left + width + 4:.1f}" y="{y + 11}">{value:.{digits}f}{escape(unit)}</text>'
+            f'<text x="{left + width + 4:.1f}" y="{y + 11}">{value:.{digits}f}{_text(unit)}</text>'
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" height="{height}" '
@@ -187,7 +192,7 @@ def _tiers_chart(data: ExportData, lang: Lang) -> str:
 def _problems(data: ExportData, lang: Lang) -> str:
     problems = data.problems()
     if not problems:
-        return f"<p>{escape(t('export.none', lang))}</p>"
+        return f"<p>{_text(t('export.none', lang))}</p>"
     items = []
     for problem in problems:
         line = t(
@@ -195,8 +200,6 @@ def _problems(data: ExportData, lang: Lang) -> str:
         )
         notes = join_clauses(problem.notes[:MOST_NOTES], lang)
         items.append(
-            f"<li>{escape(line)}"
-            + (f"<br><small>{escape(notes)}</small>" if notes else "")
-            + "</li>"
+            f"<li>{_text(line)}" + (f"<br><small>{_text(notes)}</small>" if notes else "") + "</li>"
         )
     return f"<ol>{''.join(items)}</ol>"

@@ -5,24 +5,27 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 from inspect_tui.core.model import Campaign
-from inspect_tui.reports.table import ID, RANK, TOTAL
+from inspect_tui.reports.table import ID, RANK, TOTAL, shown
 
 Figures = dict[str, tuple[int, str]]  # group id -> (rank, total as printed, "91.50")
 
 
-def figures_in(path: Path, campaign: Campaign) -> Figures | None:
-    """The ranking a file of ours shows; None for a file that is not one of our exports (or
-    a format without a table, such as a receipt)."""
+def figures_in(path: Path, raw: bytes, campaign: Campaign) -> Figures | None:
+    """The ranking the file `path` shows, read from its bytes `raw` (read once, by `verify`);
+    None for a file that is not one of our exports (or a format without a table, such as a
+    receipt)."""
     reader = {".csv": _csv, ".xlsx": _xlsx, ".html": _html, ".docx": _docx}.get(path.suffix)
     if reader is None:
         return None
     try:
-        return reader(path, campaign) or None
-    except (ValueError, IndexError, KeyError, OSError):
+        return reader(raw, campaign) or None
+    # SyntaxError: lxml's XMLSyntaxError for a member that is not XML
+    except (ValueError, IndexError, KeyError, OSError, SyntaxError, zipfile.BadZipFile):
         return None
 
 
@@ -31,8 +34,8 @@ def _rows(rows: list[list[str]]) -> Figures:
     return {row[ID]: (int(float(row[RANK])), f"{float(row[TOTAL]):.2f}") for row in rows}
 
 
-def _csv(path: Path, campaign: Campaign) -> Figures:
-    lines = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+def _csv(raw: bytes, campaign: Campaign) -> Figures:
+    lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     body = []
     for row in lines[1:]:
         if not row or row[0].startswith("#"):
@@ -41,10 +44,10 @@ def _csv(path: Path, campaign: Campaign) -> Figures:
     return _rows(body)
 
 
-def _xlsx(path: Path, campaign: Campaign) -> Figures:
+def _xlsx(raw: bytes, campaign: Campaign) -> Figures:
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True)
+    book = load_workbook(io.BytesIO(raw), read_only=True)
     try:
         rows = [
             ["" if v is None else str(v) for v in row]
@@ -87,17 +90,18 @@ class _Table(HTMLParser):
             self.cell.append(data)
 
 
-def _html(path: Path, campaign: Campaign) -> Figures:
+def _html(raw: bytes, campaign: Campaign) -> Figures:
     table = _Table()
-    table.feed(path.read_text(encoding="utf-8"))
+    table.feed(raw.decode("utf-8"))
     return _rows(table.rows)
 
 
-def _docx(path: Path, campaign: Campaign) -> Figures:
+def _docx(raw: bytes, campaign: Campaign) -> Figures:
     import docx
 
-    names = {g.name.zh: g.id for g in campaign.groups} | {g.name.en: g.id for g in campaign.groups}
-    document = docx.Document(str(path))
+    names = {shown(g.name.zh): g.id for g in campaign.groups}  # as the circular wrote them
+    names |= {shown(g.name.en): g.id for g in campaign.groups}
+    document = docx.Document(io.BytesIO(raw))
     figures: Figures = {}
     for row in document.tables[0].rows[1:]:
         rank, name, total = (cell.text.strip() for cell in row.cells[:3])

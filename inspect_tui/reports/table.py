@@ -1,14 +1,28 @@
 """The ranking table every format prints, as plain rows: one definition of the columns, so the
-workbook, the CSV, the report and the circular cannot disagree."""
+workbook, the CSV, the report and the circular cannot disagree. And `shown`, the one way every
+format puts a piece of text into its file."""
 
 from __future__ import annotations
 
 from inspect_tui.core.i18n import Lang, Text, join_words, t
 from inspect_tui.core.ranking import RankedGroup
+from inspect_tui.core.text import visible
 from inspect_tui.reports.dataset import ExportData
 
 Cell = str | int | float
 RANK, ID, NAME, KIND, TOTAL = range(5)  # the first columns of every ranking row, in order
+# XML 1.0 cannot hold these two noncharacters (lxml refuses them, so openpyxl and python-docx
+# would stop the export); `visible` leaves them, as a terminal shows them harmlessly
+_NOT_XML = {0xFFFE: "\\ufffe", 0xFFFF: "\\uffff"}
+
+
+def shown(text: object) -> str:
+    """Text as every export writes it: what a team typed or a file carried, made visible
+    (control characters, direction controls, lone surrogates: `core.text.visible`) and with what
+    XML cannot hold written out, so no format refuses it and no file carries a raw control
+    character. Newlines and tabs stay (a cell or a note may have several lines); Uyghur and
+    other right-to-left text pass unchanged."""
+    return visible(text).translate(_NOT_XML)
 
 
 def label(key: str) -> Text:

@@ -15,9 +15,11 @@ Three things can be checked:
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from typing import Any
 from inspect_tui.core.county import Record
 from inspect_tui.core.digest import visit_digest
 from inspect_tui.core.errors import InspectError, os_reason
+from inspect_tui.core.files import MAX_BYTES, FileRefused, read_regular
 from inspect_tui.core.i18n import Lang, Msg, Text
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.results import CountyRanking, CountyView, rank_county, read_county
@@ -32,6 +35,7 @@ from inspect_tui.core.scoring import score_visit
 from inspect_tui.core.store import Visit
 from inspect_tui.core.verification import (
     Claim,
+    LogUnreadable,
     Seal,
     differences,
     options_of,
@@ -59,29 +63,57 @@ class Verdict:
         return [line.render(lang) for line in self.lines]
 
 
-def read_claim_text(what: str) -> tuple[str, Path | None]:
-    """The text to search and the file it came from: the file's text (zip members included)
-    when `what` names a file, else `what` itself, typed or scanned."""
+@dataclass(frozen=True)
+class Brought:
+    """What a reader brought to `verify`: the text to search for a code, and the file it came
+    from with its bytes (read once: the figures are read from the same bytes), if it was one."""
+
+    text: str
+    path: Path | None = None
+    raw: bytes = b""
+
+
+def read_claim_text(what: str) -> Brought:
+    """The file's text (zip members included) when `what` names a file, else `what` itself,
+    typed or scanned. Only a regular file of a sane size is read (`core.files.read_regular`):
+    a FIFO or a device is one line, never a hang or a memory filled."""
     path = Path(what)
     looks_like_file = what.endswith(_OUR_FILES) or "/" in what or "\\" in what
     try:
-        if not path.is_file():
-            if looks_like_file:
-                raise InspectError("verify.no_file", what=what)
-            return _typed(what), None
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                text = "\n".join(
-                    archive.read(name).decode("utf-8", "replace")
-                    for name in archive.namelist()
-                    if name.endswith((".xml", ".rels"))
-                )
-            return text, path
-        return path.read_bytes().decode("utf-8", "replace"), path
-    except zipfile.BadZipFile:
-        raise InspectError("verify.damaged", what=what) from None
-    except OSError as exc:
+        raw = read_regular(path)
+    except FileRefused as refused:
+        raise InspectError("verify.refused", what=what, reason=refused.reason) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in typed text is no path at all
+        if not looks_like_file:
+            return Brought(_typed(what))
+        if isinstance(exc, FileNotFoundError | NotADirectoryError | ValueError):
+            raise InspectError("verify.no_file", what=what) from None
         raise InspectError("verify.unreadable_file", what=what, reason=os_reason(exc)) from None
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        return Brought(raw.decode("utf-8", "replace"), path, raw)
+    try:
+        return Brought(_zip_text(what, raw), path, raw)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        # cut short, a bad checksum, an unknown compression or a password: not a file of ours
+        raise InspectError("verify.damaged", what=what) from None
+
+
+def _zip_text(what: str, raw: bytes) -> str:
+    """The xml members of an xlsx or docx, never more than `MAX_BYTES` unpacked (a small zip
+    can unpack to gigabytes)."""
+    left = MAX_BYTES
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        for info in archive.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            with archive.open(info) as member:
+                chunk = member.read(left + 1)
+            left -= len(chunk)
+            if left < 0:
+                raise InspectError("verify.too_large", what=what, limit=f"{MAX_BYTES >> 20} MiB")
+            parts.append(chunk.decode("utf-8", "replace"))
+    return "\n".join(parts)
 
 
 def _typed(text: str) -> str:
@@ -94,7 +126,8 @@ def verify(campaign: Campaign, folder: Path, what: str) -> Verdict:
     an open `LocalStore`), read once; `InspectError` when it holds nothing to check."""
     if not what.strip():
         raise InspectError("verify.empty")
-    text, path = read_claim_text(what)
+    brought = read_claim_text(what)
+    text, path = brought.text, brought.path
     receipt = PAYLOAD_PATTERN.search(text.upper())
     view = read_county(campaign, folder)
     if receipt:
@@ -102,7 +135,7 @@ def verify(campaign: Campaign, folder: Path, what: str) -> Verdict:
     claim = parse_claim(text)
     if claim is None:
         raise InspectError("verify.unreadable", what=what)
-    shown = figures_in(path, campaign) if path else None
+    shown = figures_in(path, brought.raw, campaign) if path else None
     return _warned(_verify_export(campaign, folder, view, claim, shown), view)
 
 
@@ -126,11 +159,17 @@ def _verify_export(
         if made.digest == claim.digest:
             return _matched(campaign, ranking, code, shown)
     assert first is not None
-    logged = next((e for e in read_log(folder) if e.get("digest") == claim.digest), None)
+    try:
+        entries, damaged = read_log(folder), None
+    except LogUnreadable as error:  # said, never silently taken for an empty log
+        entries, damaged = [], Msg("verify.log_damaged", path=error.path, reason=error.reason)
+    logged = next((e for e in entries if e.get("digest") == claim.digest), None)
     if logged is None:
         key = "verify.no_such_code" if claim.campaign_id is None else "verify.mismatch"
         lines = [Msg(key, code=code, now=first.code)]
-        if claim.campaign_id is not None:
+        if damaged is not None:
+            lines.append(damaged)
+        elif claim.campaign_id is not None:
             lines.append(Msg("verify.unknown"))
         return Verdict(False, lines)
     lines = [Msg("verify.mismatch", code=code, now=first.code)]

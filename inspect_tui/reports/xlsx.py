@@ -6,6 +6,11 @@ groups, which, and every note), Teams (coverage, calibration, agreement) and Rul
 (the statement every export carries). Each sheet has a frozen, filtered header, columns sized for
 Chinese (two units per wide character), number formats, tier fills and an A4 landscape print
 setup that repeats the header on every page.
+
+Every piece of text reaches a cell through `_cell` or `_styled` (and headers, comments and page
+titles through `table.shown`): control characters, which openpyxl refuses with
+`IllegalCharacterError` and which would stop the whole export, are made visible instead, and
+text that looks like a formula stays text.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from inspect_tui.reports.table import (
     one_line,
     ranking_header,
     ranking_row,
+    shown,
 )
 
 TIER_FILLS = ("E2F0D9", "FFF2CC", "F8CBAD")  # best to worst: green, amber, red (light, prints)
@@ -87,16 +93,14 @@ def _ranking(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         cells: list[Cell | WriteOnlyCell] = []
         for n, value in enumerate(values):
             if n in numbers:
-                cell = WriteOnlyCell(sheet, value=value)
+                cell = _styled(sheet, value)
                 cell.number_format = SCORE_FORMAT
             elif n == tier_column:
-                cell = WriteOnlyCell(sheet, value=value)
+                cell = _styled(sheet, value)
                 cell.fill = fills[tiers.index(ranked.tier.id)]
             elif n in (remarks, teams) and value:
-                cell = WriteOnlyCell(sheet, value=value)
+                cell = _styled(sheet, value)
                 cell.alignment = WRAP
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"
             else:
                 cell = _cell(sheet, value)
             cells.append(cell)
@@ -175,12 +179,12 @@ def _problems(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     for values in rows:
         cells: list[Cell | WriteOnlyCell] = []
         for n, value in enumerate(values):
-            cell = WriteOnlyCell(sheet, value=value) if n in widths else _cell(sheet, value)
             if n in widths:
+                cell = _styled(sheet, value)
                 cell.alignment = WRAP
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"
-            cells.append(cell)
+                cells.append(cell)
+            else:
+                cells.append(_cell(sheet, value))
         sheet.append(cells)
 
 
@@ -216,9 +220,9 @@ def _teams(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
     )  # fmt: skip
     _header(sheet, header)
     for values in rows:
-        offset = WriteOnlyCell(sheet, value=values[3])
+        offset = _styled(sheet, values[3])
         offset.number_format = OFFSET_FORMAT
-        sheet.append([*values[:3], offset])
+        sheet.append([*(_cell(sheet, value) for value in values[:3]), offset])
     for values in footer:
         sheet.append([_cell(sheet, value) for value in values])
 
@@ -233,9 +237,9 @@ def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
         sheet.row_dimensions[number].height = LINE_HEIGHT * _lines(value, width)  # WPS do not)
     _header(sheet, header)
     for name, value in rows:
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = _styled(sheet, value)
         cell.alignment = WRAP
-        sheet.append([name, cell])
+        sheet.append([_cell(sheet, name), cell])
 
 
 def _prepare(
@@ -275,19 +279,27 @@ def _prepare(
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
-    sheet.oddHeader.center.text = title
+    sheet.oddHeader.center.text = shown(title)
     sheet.oddFooter.left.text = f"{data.seal.code}  {data.made_at}"
     sheet.oddFooter.right.text = "&P / &N"
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
-    """A value whose text is always text: openpyxl would store "=..." as a formula, and a note
-    typed in a township must never run as one on the office PC. Plain values go in as they are
-    (a styled cell object per value would double the time of a province's item sheet)."""
-    if not (isinstance(value, str) and value.startswith("=")):
+    """A value whose text is always text, shown (`table.shown`): openpyxl would store "=..." as
+    a formula, and a note typed in a township must never run as one on the office PC. Plain
+    values go in as they are (a styled cell object per value would double the time of a
+    province's item sheet)."""
+    if not isinstance(value, str):
         return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
+    text = shown(value)
+    return _styled(sheet, text) if text.startswith("=") else text
+
+
+def _styled(sheet: WriteOnlyWorksheet, value: Cell) -> WriteOnlyCell:
+    """A cell object to style, its text shown and kept as text (see `_cell`)."""
+    cell = WriteOnlyCell(sheet, value=shown(value) if isinstance(value, str) else value)
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
     return cell
 
 
@@ -299,10 +311,10 @@ def _header(
     """Bold, grey, the Chinese name over the English one."""
     cells = []
     for n, name in enumerate(header):
-        cell = WriteOnlyCell(sheet, value=two_lines(name))
+        cell = _styled(sheet, two_lines(name))
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
         if notes and n in notes:
-            cell.comment = Comment(notes[n], "inspect-tui", width=300, height=120)
+            cell.comment = Comment(shown(notes[n]), "inspect-tui", width=300, height=120)
         cells.append(cell)
     sheet.append(cells)
 

@@ -19,7 +19,8 @@ def test_the_office_exports_all_four_formats_and_verifies_the_printed_code(tmp_p
     assert made.returncode == 0, made.stderr
     assert made.stderr == ""
     lines = made.stdout.strip().splitlines()
-    files = sorted(out.iterdir())
+    (folder,) = out.iterdir()  # one export, one folder of its own
+    files = sorted(folder.iterdir())
     assert sorted(f"wrote {p}" for p in files) == sorted(lines[:4])
     assert {p.suffix for p in files} == {".xlsx", ".csv", ".html", ".docx"}
     code = lines[-1].rsplit(" ", 1)[-1]
@@ -36,8 +37,10 @@ def test_the_office_exports_all_four_formats_and_verifies_the_printed_code(tmp_p
         "--format", "csv", "--out", str(out),
     )  # fmt: skip
     assert calibrated.returncode == 0 and code not in calibrated.stdout
-    new = sorted(set(out.iterdir()) - set(files))
-    assert len(new) == 1 and new[0].suffix == ".csv"  # the first export is still there
+    (other,) = set(out.iterdir()) - {folder}
+    new = sorted(other.iterdir())
+    assert len(new) == 1 and new[0].suffix == ".csv"
+    assert sorted(folder.iterdir()) == files  # the first export is still there
     assert "Scores ADJUSTED by team calibration" in new[0].read_text("utf-8-sig")
 
 

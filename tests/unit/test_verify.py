@@ -33,7 +33,7 @@ def published(original: Published, tmp_path: Path) -> Published:
     """A copy each test may change."""
     folder = tmp_path / "lead"
     shutil.copytree(original.folder, folder)
-    files = {k: folder / "out" / p.name for k, p in original.files.items()}
+    files = {k: folder / p.relative_to(original.folder) for k, p in original.files.items()}
     return Published(
         folder, original.data, files, original.group, original.item, original.remark,
         original.receipts,
@@ -192,25 +192,27 @@ def test_an_empty_county_store_exports_nothing(campaign: Campaign, tmp_path: Pat
 def test_a_full_disk_leaves_no_export_behind(
     published: Published, campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = export_module.atomic_write
+    real = export_module._write_new
     calls = []
 
-    def fill_up(path: Path, data: bytes, mode: int) -> None:
+    def fill_up(path: Path, content: bytes) -> None:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real(path, data, mode)
+        real(path, content)
 
-    monkeypatch.setattr(export_module, "atomic_write", fill_up)
+    monkeypatch.setattr(export_module, "_write_new", fill_up)
     out = published.folder / "full"
     with LocalStore(published.folder) as store:
         data = gather(campaign, store.folder)
         with pytest.raises(InspectError) as caught:
             export_files(data, list(FORMATS), out, store.folder)
+    name = calls[2].name  # written in the hidden staging folder, named where it was going
+    third = out / name.removesuffix("-report.html") / name
     assert caught.value.line("en") == (
-        f"cannot write {calls[2]}: the disk is full; no partial file was left"
+        f"cannot write {third}: the disk is full; no partial file was left"
     )
-    assert caught.value.line("zh") == f"无法写入 {calls[2]}：磁盘已满；未留下不完整的文件"
+    assert caught.value.line("zh") == f"无法写入 {third}：磁盘已满；未留下不完整的文件"
     assert list(out.iterdir()) == []
 
 
