@@ -9,6 +9,7 @@ file can grow in between); a FIFO is opened without blocking and refused before 
 
 from __future__ import annotations
 
+import math
 import os
 import stat
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Msg
 
-MAX_BYTES = 64 * 1024 * 1024  # a province's bundle is a few MiB; a sheet or a checklist far less
+_MIB = 1024 * 1024
+MAX_BYTES = 64 * _MIB  # a province's bundle is a few MiB; a sheet or a checklist far less
 # Our own files nest about eight deep (county file > record > visit > answers > item > value).
 # orjson reads 1024 levels but writes only 254, and the exact-bytes check of a bundle writes what
 # it read: a limit well below both keeps every file we accept one we can write again.
@@ -35,7 +37,13 @@ class FileRefused(InspectError):
 
 
 def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MiB" if n >= 1024 * 1024 else f"{n} B"
+    """'64 MiB', '64.1 MiB' (rounded up: a file just over the limit must not read as equal to
+    it), '812 B'."""
+    if n < _MIB:
+        return f"{n} B"
+    if n % _MIB == 0:
+        return f"{n // _MIB} MiB"
+    return f"{math.ceil(n * 10 / _MIB) / 10:.1f} MiB"
 
 
 def read_regular(path: Path | str, *, limit: int = MAX_BYTES) -> bytes:

@@ -141,7 +141,7 @@ class Checker:
             self.type_error(path, "number", value)
             return None
         if not math.isfinite(value):  # TOML has nan and inf; every comparison with nan is false
-            self.add(path, "schema.not_finite", value=value)
+            self.add(path, "schema.not_finite", value=str(value))  # as the file wrote it
             return None
         result = self._in_range(value, path, low, None)
         return None if result is None else float(result)

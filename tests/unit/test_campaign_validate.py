@@ -7,6 +7,7 @@ report: message key, parameters, display path, line number and file.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -17,6 +18,7 @@ import pytest
 
 from inspect_tui.core.campaign import check_file, load_campaign
 from inspect_tui.core.errors import ChecklistError, Problem
+from inspect_tui.core.files import MAX_BYTES
 from inspect_tui.core.i18n import Msg, Text
 from tests.support.files import edit
 
@@ -1702,3 +1704,167 @@ def test_hash_changes_with_what_an_answer_is_worth(folder: Path, change: str) ->
     SCORING[change](folder)
     assert checked(folder / CAMPAIGN) == []
     assert _hash(folder) != before
+
+
+# -- 15. numbers that are no numbers, text that is no text, files that are no files ----------------
+NOT_FINITE = {
+    "tier-min-nan": Break(
+        CAMPAIGN, "min = 60", "min = nan", "schema.not_finite", "tiers[fair].min",
+        at("min = nan"), {"value": "nan"},
+    ),
+    "tier-min-inf": Break(
+        CAMPAIGN, "min = 60", "min = inf", "schema.not_finite", "tiers[fair].min",
+        at("min = inf"), {"value": "inf"},
+    ),
+    "threshold-nan": Break(
+        CAMPAIGN, "threshold = 10", "threshold = +nan", "schema.not_finite", "merge.threshold",
+        at("threshold = +nan"), {"value": "nan"},
+    ),
+    "threshold-inf": Break(
+        CAMPAIGN, "threshold = 10", "threshold = inf", "schema.not_finite", "merge.threshold",
+        at("threshold = inf"), {"value": "inf"},
+    ),
+    "weight-nan": Break(
+        OUTLINE,
+        'weight = 20\n\n[[sections.items]]\nid = "office.room"',
+        'weight = nan\n\n[[sections.items]]\nid = "office.room"',
+        "schema.not_finite", "sections[office].weight", at("weight = nan"), {"value": "nan"},
+    ),
+    "weight-negative-inf": Break(
+        OUTLINE,
+        'weight = 20\n\n[[sections.items]]\nid = "office.room"',
+        'weight = -inf\n\n[[sections.items]]\nid = "office.room"',
+        "schema.not_finite", "sections[office].weight", at("weight = -inf"), {"value": "-inf"},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ids(NOT_FINITE))
+def test_nan_and_infinities_are_refused_wherever_a_number_is_read(
+    folder: Path, case: Break
+) -> None:
+    # before: `weight = nan` and a tier `min = nan` passed (every comparison with nan is false)
+    problem, _ = apply(folder, case)
+    assert "nan and inf are not allowed" in problem.line("en")
+
+
+def test_a_nan_tier_minimum_no_longer_sinks_totals_into_the_lowest_tier(folder: Path) -> None:
+    edit(folder / CAMPAIGN, "min = 60", "min = nan")
+    with pytest.raises(ChecklistError) as raised:
+        load_campaign(folder / CAMPAIGN)
+    assert raised.value.line("en").endswith("tiers[fair].min: nan is not a number that can be "
+                                            "used (nan and inf are not allowed)")  # fmt: skip
+
+
+CONTROLS = {
+    "campaign-title-esc": Break(
+        CAMPAIGN,
+        'title = { zh = "莎车县',
+        'title = { zh = "莎车\\u001b]0;x\\u0007县',
+        "schema.control", "title.zh", at("title = { zh"), {"position": 3, "char": "U+001B"},
+    ),
+    "tier-name-c1": Break(
+        CAMPAIGN,
+        'name = { zh = "一般", en = "Fair" }',
+        'name = { zh = "一般", en = "Fair\\u009b2J" }',
+        "schema.control", "tiers[fair].name.en", at('en = "Fair'),
+        {"position": 5, "char": "U+009B"},
+    ),
+    "team-name-newline": Break(
+        CAMPAIGN,
+        'name = { zh = "第一考核组"',
+        'name = { zh = "第一\\n考核组"',
+        "schema.control", "teams[team-1].name.zh", at('zh = "第一'),
+        {"position": 3, "char": "U+000A"},
+    ),
+    "team-leader-tab": Break(
+        CAMPAIGN,
+        'leader = { zh = "县政协主席 贾沙热提',
+        'leader = { zh = "县政协主席\\t贾沙热提',
+        "schema.control", "teams[team-1].leader.zh", at("县政协主席\\t"),
+        {"position": 6, "char": "U+0009"},
+    ),
+    "group-name-del": Break(
+        ROSTER,
+        'name = { zh = "托木吾斯塘乡"',
+        'name = { zh = "托木吾斯塘乡\\u007f"',
+        "schema.control", "groups[tuomuwusitang].name.zh", at("托木吾斯塘乡"),
+        {"position": 7, "char": "U+007F"},
+    ),
+    "item-text-esc": Break(
+        OUTLINE,
+        'text = { zh = "有专门的办公场所并挂牌"',
+        'text = { zh = "\\u001b[2J有专门的办公场所并挂牌"',
+        "schema.control", f"{ROOM_PATH}.text.zh", at("有专门的办公场所并挂牌"),
+        {"position": 1, "char": "U+001B"},
+    ),
+    "guidance-esc": Break(
+        OUTLINE,
+        'guidance = { zh = "现场查看办公室及门牌',
+        'guidance = { zh = "现场\\u001b]0;x\\u0007查看办公室及门牌',
+        "schema.control", f"{ROOM_PATH}.guidance.zh", at("现场\\u001b"),
+        {"position": 3, "char": "U+001B"},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ids(CONTROLS))
+def test_control_characters_in_checklist_text_are_refused_by_position(
+    folder: Path, case: Break
+) -> None:
+    problem, _ = apply(folder, case)
+    assert f"character {case.params['position']} is the control character" in problem.line("en")
+
+
+def test_multi_line_guidance_right_to_left_names_and_direction_marks_are_text(
+    folder: Path,
+) -> None:
+    # guidance is a paragraph: TOML's multi-line strings keep their breaks and tabs
+    edit(
+        folder / OUTLINE,
+        'guidance = { zh = "现场查看办公室及门牌，确认为联络组固定使用而非临时借用"',
+        'guidance = { zh = """现场查看办公室及门牌：\n\t确认为联络组固定使用而非临时借用"""',
+    )
+    # Uyghur is ordinary text; a direction control is neutralized where it is shown, not here
+    edit(folder / ROSTER, '"托木吾斯塘乡"', '"تومۇستاڭ يېزىسى \u202e"')
+    assert checked(folder / CAMPAIGN) == []
+    campaign = load_campaign(folder / CAMPAIGN)
+    assert campaign.item("office.room").guidance.zh.count("\n") == 1
+    assert campaign.group("tuomuwusitang").name.zh == "تومۇستاڭ يېزىسى \u202e"
+
+
+def test_a_checklist_nested_past_recursion_is_one_problem(tmp_path: Path) -> None:
+    # tomllib recurses per level and raised RecursionError (a crash) on this
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    tables = tmp_path / "tables.toml"
+    tables.write_text("a = " + "{ b = " * 100_000 + "1" + " }" * 100_000 + "\n", encoding="utf-8")
+    for path in (deep, tables):
+        assert checked(path) == [Problem(path, "", "file.nested")]
+        with pytest.raises(ChecklistError) as raised:
+            load_campaign(path)
+        assert raised.value.line("en") == f"{path}: arrays or tables nested too deeply to read " \
+            "(no checklist is written like this)"  # fmt: skip
+
+
+def test_a_checklist_that_is_a_fifo_or_a_device_is_refused_without_reading(
+    folder: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)  # reading it would wait for a writer for ever
+    assert checked(fifo) == [Problem(fifo, "", "file.not_regular")]
+    (folder / ROSTER).unlink()
+    (folder / ROSTER).symlink_to("/dev/zero")  # reading it would never end
+    assert checked(folder / CAMPAIGN) == [Problem(folder / ROSTER, "", "file.not_regular")]
+    assert checked(folder / CAMPAIGN)[0].line("en") == (
+        f"{folder / ROSTER}: not a regular file (a device, a pipe or a socket); not read"
+    )
+
+
+def test_a_checklist_over_the_size_limit_is_refused_before_reading(folder: Path) -> None:
+    huge = folder / OUTLINE
+    with huge.open("r+b") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: costs no disk and no memory
+    (problem,) = checked(folder / CAMPAIGN)
+    assert problem == Problem(huge, "", "file.too_large", {"size": "64.1 MiB", "limit": "64 MiB"})
+    assert problem.line("en") == f"{huge}: too large (64.1 MiB; the limit is 64 MiB); not read"
