@@ -1,4 +1,6 @@
-"""Start the Textual app: open the store and the campaign first, so their errors are one line."""
+"""Start the Textual app: open the store and the campaign first, so their errors are one line;
+an internal error inside the app ends as the command line's do: one line naming the crash log,
+exit 70."""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ import sys
 
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang, default_lang, parse_lang
+from inspect_tui.core.i18n import Lang, default_lang, parse_lang, t
 from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
+
+EXIT_INTERNAL = 70  # as the command line's own (cli.EXIT_INTERNAL, EX_SOFTWARE)
 
 
 def run_app(*, data: str | None, campaign: str | None, lang: Lang | None) -> int:
@@ -21,5 +25,12 @@ def run_app(*, data: str | None, campaign: str | None, lang: Lang | None) -> int
 
         chosen = lang or parse_lang(store.setting(LANG_SETTING)) or default_lang()
         exports = exports_folder(None, store.setting(EXPORTS_SETTING))
-        InspectApp(campaign=loaded, store=store, lang=chosen, exports=exports).run()
-    return 0
+        app = InspectApp(campaign=loaded, store=store, lang=chosen, exports=exports)
+        app.run()
+    if not app.return_code:
+        return 0
+    # Textual set the code after an unhandled exception and printed its traceback to the app's
+    # error console, which is the crash log (see InspectApp)
+    log = app.crash_log.path or t("ui.crash_log_missing", app.lang)
+    print(t("cli.internal", app.lang, error=t("ui.crashed", app.lang), log=log), file=sys.stderr)
+    return EXIT_INTERNAL

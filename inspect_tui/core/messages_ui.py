@@ -267,4 +267,30 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Keys can be changed in {path} (binding id = key)",
     },
     "ui.lang_switched": {"zh": "已切换为中文", "en": "Switched to English"},
+    # -- text boxes: what typed or pasted text lost, and each box's name -----------------------
+    "ui.typed_removed": {
+        "zh": "“{field}”：删去了 {count} 个不是文字的字符（第 {positions} 个：{chars}）",
+        "en": "'{field}': removed {count} character(s) that are not text (at {positions}: {chars})",
+    },
+    "ui.field.note": {"zh": "备注", "en": "Note"},
+    "ui.field.filter": {"zh": "筛选", "en": "Filter"},
+    "ui.field.merge_folder": {"zh": "结果文件所在文件夹", "en": "Folder of result files"},
+    "ui.field.export_folder": {"zh": "导出文件夹", "en": "Export folder"},
+    "ui.field.verify": {"zh": "验证", "en": "Verify"},
+    "ui.field.inspectors": {"zh": "检查人", "en": "Inspectors"},
+    "ui.field.date": {"zh": "考核日期", "en": "Date"},
+    "ui.field.strengths": {"zh": "主要成绩", "en": "Strengths"},
+    "ui.field.problems": {"zh": "存在问题", "en": "Problems"},
+    "ui.field.representative": {"zh": "确认人", "en": "Representative"},
+    "ui.field.reason": {"zh": "重新打开的原因", "en": "Reason for reopening"},
+    # -- answers a visit file holds that do not fit their items ---------------------------------
+    "ui.finalize_invalid": {
+        "zh": "无效答案，须重新作答：{text}",
+        "en": "Not a valid answer, answer again: {text}",
+    },
+    "ui.crashed": {"zh": "程序意外停止", "en": "the app stopped unexpectedly"},
+    "ui.crash_log_missing": {
+        "zh": "（日志未能写入，见上方）",
+        "en": "(no log could be written: see above)",
+    },
 }

@@ -37,6 +37,9 @@ def team_progress(campaign: Campaign, store: LocalStore, team_id: str) -> list[G
     for group_id in team.groups:
         visit = store.find_visit(campaign.id, team_id, group_id)
         usable = visit is not None and visit.checklist_hash == campaign.checklist_hash
-        score = score_visit(campaign, store.answers(visit.id)) if visit and usable else None
+        # only answers that fit their items are scored (a hand-edited file's 1000 on a 0-5
+        # scale is not); the visit shows the others flagged
+        answers = store.checked_answers(campaign, visit.id)[0] if visit and usable else None
+        score = score_visit(campaign, answers) if answers is not None else None
         rows.append(GroupProgress(campaign.group(group_id), visit, score, len(campaign.items)))
     return rows

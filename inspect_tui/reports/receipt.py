@@ -15,7 +15,7 @@ from pathlib import Path
 from inspect_tui.core.atomic import atomic_write
 from inspect_tui.core.digest import visit_digest
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import score_visit
+from inspect_tui.core.scoring import score_visit, valid_answers
 from inspect_tui.core.store import LocalStore
 from inspect_tui.reports.qrimage import qr_cells, qr_matrix, qr_text
 
@@ -75,7 +75,9 @@ def build_receipt(campaign: Campaign, store: LocalStore, visit_id: str) -> Recei
     """The receipt of a visit as it stands (the TUI shows it for finalized visits)."""
     visit = store.visit(visit_id)
     answers = store.answers(visit_id)
-    score = score_visit(campaign, answers)
+    # scored as `store.checked_answers` gives them (one read for the score and the digest): a
+    # value its item does not take is never scored; the digest covers what the file holds
+    score = score_visit(campaign, valid_answers(campaign, answers)[0])
     group = campaign.group(visit.group)
     team = campaign.team(visit.team)
     return Receipt(

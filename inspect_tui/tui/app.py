@@ -14,8 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Console
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from inspect_tui.core.errors import StoreError
@@ -23,8 +25,10 @@ from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import EXPORTS
 from inspect_tui.core.store import LocalStore, Visit
-from inspect_tui.crashlog import write_crash_log
+from inspect_tui.core.text import visible
+from inspect_tui.crashlog import CrashLog
 from inspect_tui.tui.bindings import listed_bindings, load_keymap, localize
+from inspect_tui.tui.content import plain
 
 LANG_SETTING = "lang"
 
@@ -64,6 +68,13 @@ class InspectApp(App[None]):
         self.exports = exports
         self.today = today
         self.clock = clock
+        # Textual prints an unhandled exception's traceback to `error_console` once the app has
+        # closed and sets `return_code` to 1: the traceback goes to a log file (made only then),
+        # and the command line says one line and exits 70 (`commands.app`)
+        self.crash_log = CrashLog()
+        self.error_console = Console(
+            file=self.crash_log, markup=False, highlight=False, emoji=False, width=120
+        )
 
     def on_mount(self) -> None:
         from inspect_tui.tui.screens.groups import GroupsScreen
@@ -71,7 +82,7 @@ class InspectApp(App[None]):
 
         self.set_keymap(load_keymap(self.store.folder))
         localize(self, self.lang)
-        self.sub_title = self.campaign.title.get(self.lang)
+        self.sub_title = visible(self.campaign.title.get(self.lang))  # a file's words
         for problem in self.store.damaged:
             self.notify(problem.line(self.lang), severity="warning", timeout=10)
         self.push_screen(StartScreen())
@@ -133,7 +144,7 @@ class InspectApp(App[None]):
         with contextlib.suppress(StoreError):  # a damaged settings file must not block it
             self.store.set_setting(LANG_SETTING, self.lang)
         localize(self, self.lang)
-        self.sub_title = self.campaign.title.get(self.lang)
+        self.sub_title = visible(self.campaign.title.get(self.lang))
         for screen in self.screen_stack:
             localize(screen, self.lang)
             relabel = getattr(screen, "relabel", None)
@@ -147,23 +158,35 @@ class InspectApp(App[None]):
 
         self.push_screen(HelpDialog())
 
-    # -- failures -----------------------------------------------------------------------------
-    def _fatal_error(self) -> None:
-        """A bug must not greet the user with a traceback: log it, leave one line (Textual's
-        own handler would print the traceback with its local variables)."""
-        log = write_crash_log()
-        error = self._exception
-        line = t("cli.internal", self.lang, error=f"{type(error).__name__}: {error}", log=log)
-        self.bell()
-        self._exit_renderables.append(line)
-        self._close_messages_no_wait()
+    # -- toasts -------------------------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast of the app (widgets' and screens' `notify` come here): its words often
+        carry a name, a file name or a refusal reason, so never markup, control characters
+        shown, whatever a caller asks."""
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- command palette: every action of the current screen -----------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for node, binding in listed_bindings(screen):
+            # the palette reads a str help as markup, and a key may come from keymap.toml
+            help_text = plain(f"{binding.description} ({self.get_key_display(binding)})")
             yield SystemCommand(
                 binding.description,
-                f"{binding.description} ({self.get_key_display(binding)})",
+                help_text,  # type: ignore[arg-type]  # Content is shown as it is
                 lambda node=node, action=binding.action: self._run(node, action),
             )
         yield from super().get_system_commands(screen)

@@ -3,32 +3,36 @@ colour-blind users every status and tier is a word)."""
 
 from __future__ import annotations
 
-from rich.markup import escape
+from textual.content import Content
 
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign, Tier
 from inspect_tui.core.scoring import NA, YES, Answer, ItemScore, VisitScore, to_float
+from inspect_tui.tui.content import message, styled
 
 TIER_STYLE = {0: "green", 1: "yellow"}
 STATUS_STYLE = {"not_started": "dim", "draft": "yellow", "final": "green"}
 
 
-def tier_label(campaign: Campaign, tier: Tier, lang: Lang, *, vetoed: bool = False) -> str:
+def tier_label(
+    campaign: Campaign, tier: Tier, lang: Lang, *, vetoed: bool = False, complete: bool = True
+) -> Content:
+    """The tier in words and colour (the campaign names it: a checklist file's text), with
+    "(veto)" and a dim "(incomplete)" where they apply."""
     index = campaign.tiers.index(tier)
     style = "red" if index == len(campaign.tiers) - 1 else TIER_STYLE.get(index, "yellow")
     veto = t("ui.vetoed", lang) if vetoed else ""
-    return f"[{style}]{escape(tier.name.get(lang))}{veto}[/]"
+    label = styled(tier.name.get(lang) + veto, style, one_line=True)
+    return label if complete else label + styled(t("ui.incomplete", lang), "dim")
 
 
-def score_label(campaign: Campaign, score: VisitScore, lang: Lang) -> str:
-    tier = tier_label(campaign, score.tier, lang, vetoed=score.vetoed)
-    if not score.complete:
-        tier += f"[dim]{t('ui.incomplete', lang)}[/]"
-    return t("ui.total_line", lang, total=f"{score.total:.2f}", tier=tier)
+def score_label(campaign: Campaign, score: VisitScore, lang: Lang) -> Content:
+    tier = tier_label(campaign, score.tier, lang, vetoed=score.vetoed, complete=score.complete)
+    return message("ui.total_line", lang, total=f"{score.total:.2f}", tier=tier)
 
 
-def status_label(status: str, lang: Lang) -> str:
-    return f"[{STATUS_STYLE[status]}]{t(f'status.{status}', lang)}[/]"
+def status_label(status: str, lang: Lang) -> Content:
+    return styled(t(f"status.{status}", lang), STATUS_STYLE[status])
 
 
 def answer_text(campaign: Campaign, scored: ItemScore, answer: Answer | None, lang: Lang) -> str:
@@ -48,7 +52,7 @@ def answer_text(campaign: Campaign, scored: ItemScore, answer: Answer | None, la
         return t("ui.count_value", lang, value=value, target=target.count, earned=earned)
     if item.kind == "deduction":
         return t("ui.deduction_value", lang, value=value, taken=f"{to_float(scored.deducted):g}")
-    return escape(str(value))
+    return str(value)  # a note item's text: the caller shows it as text
 
 
 def _word(kind: str, value: object, lang: Lang) -> str | None:
@@ -62,15 +66,19 @@ def _word(kind: str, value: object, lang: Lang) -> str | None:
     return None
 
 
-def mark(answer: Answer | None, short: bool) -> str:
-    """A one-character status for item lists: answered, lost points, or open."""
+def mark(answer: Answer | None, short: bool, *, invalid: bool = False) -> Content:
+    """A one-character status for item lists: answered, lost points, open, or holding a
+    stored value that does not fit the item (shown blank, to be answered again)."""
+    if invalid:
+        return styled("?", "bold red")
     if answer is None or answer.value is None:
-        return "[dim].[/]"
-    return "[yellow]![/]" if short else "[green]✓[/]"
+        return styled(".", "dim")
+    return styled("!", "yellow") if short else styled("✓", "green")
 
 
 def short_answer(campaign: Campaign, scored: ItemScore, answer: Answer | None, lang: Lang) -> str:
-    """A few characters for item lists: 是, 4/6, -5, or - when unanswered."""
+    """A few characters for item lists: 是, 4/6, -5, or - when unanswered (no user text: a
+    note item shows ✎)."""
     item = scored.item
     if answer is None or answer.value is None:
         return "-"

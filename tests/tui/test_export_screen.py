@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, SelectionList, Static
 
@@ -43,6 +44,13 @@ def office_app(campaign: Campaign, store: LocalStore, lang: str = "en") -> Inspe
     )
 
 
+def styled(static: Static) -> str:
+    """What the widget shows with its styles, written as markup (to compare, never parsed)."""
+    content = static.content
+    assert isinstance(content, Content)  # never a str, which Textual would read as markup
+    return content.markup
+
+
 async def export_now(pilot: Pilot) -> None:
     await pilot.press("e")
     await pilot.pause()
@@ -71,9 +79,12 @@ async def test_export_writes_every_format_and_shows_the_code(
             bar = screen.query_one("#export-progress", ProgressBar)
             assert bar.progress == bar.total == 6
             shown = str(screen.query_one("#export-result", Static).content)
-    files = sorted((tmp_path / "exports").iterdir())
+    [made] = (tmp_path / "exports").iterdir()  # one export, one folder of its own
+    files = sorted(made.iterdir())
     assert {p.suffix for p in files} == {".xlsx", ".csv", ".html", ".docx"}
-    assert shown.startswith("Exported 4 file(s) into exports\nVerification code ")
+    assert shown.startswith(
+        f"Exported 4 file(s) into {Path('exports') / made.name}\nVerification code "
+    )
     code = shown.splitlines()[1].rsplit(" ", 1)[-1]
     assert all(f"  {p.name}" in shown.splitlines() for p in files)
     assert f"# Verification code: {code}" in next(p for p in files if p.suffix == ".csv").read_text(
@@ -95,12 +106,13 @@ async def test_only_the_ticked_formats_and_none_is_refused(
             await pilot.press("ctrl+s")
             await pilot.pause()
             result = app.screen.query_one("#export-result", Static)
-            assert str(result.content) == "[red]Tick at least one format[/]"
+            assert styled(result) == "[red]Tick at least one format[/red]"
             formats.select("csv")
             await pilot.press("ctrl+s")
             await app.workers.wait_for_complete()
             await pilot.pause()
-    assert [p.suffix for p in (tmp_path / "exports").iterdir()] == [".csv"]
+    [made] = (tmp_path / "exports").iterdir()
+    assert [p.suffix for p in made.iterdir()] == [".csv"]
 
 
 async def test_an_empty_county_store_says_so_in_one_line(
@@ -112,10 +124,10 @@ async def test_an_empty_county_store_says_so_in_one_line(
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await export_now(pilot)
-            shown = str(app.screen.query_one("#export-result", Static).content)
+            shown = styled(app.screen.query_one("#export-result", Static))
     assert shown == (
         f"[red]the county store in {tmp_path / 'empty'} has no results to rank yet:"
-        " merge the teams' files first[/]"
+        " merge the teams' files first[/red]"
     )
     assert not (tmp_path / "exports").exists()
 
@@ -151,11 +163,12 @@ async def test_f2_puts_the_whole_screen_and_the_result_into_the_other_language(
             await pilot.press("f2")
             await pilot.pause()
             screen = app.screen
-            title = str(screen.query_one("#export-title", Static).content)
+            title = styled(screen.query_one("#export-title", Static))
             result = str(screen.query_one("#export-result", Static).content)
             prompt = str(formats.get_option("csv").prompt)
-    assert title == "[b]导出排名与通报草稿（空格勾选，Ctrl+S 导出）[/b]"
-    assert result.startswith("已导出 3 个文件到 exports\n验证码 ")
+    assert title == "[bold]导出排名与通报草稿（空格勾选，Ctrl+S 导出）[/bold]"
+    assert result.startswith("已导出 3 个文件到 exports/")
+    assert result.splitlines()[1].startswith("验证码 ")
     assert prompt == "CSV 排名表（Excel、WPS 可直接打开）"
 
 
@@ -176,14 +189,14 @@ async def test_a_printed_code_verifies_on_the_export_screen(
                 await pilot.press("enter")
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                said = str(app.screen.query_one("#verify-result", Static).content)
+                said = styled(app.screen.query_one("#verify-result", Static))
                 if verdict:
-                    assert said == f"[green]match: 38 groups, code {code} (shache-2012-h1)[/]"
+                    assert said == f"[green]match: 38 groups, code {code} (shache-2012-h1)[/green]"
                 else:
                     assert said == (
-                        "[red]0000: not a verification code, and no code was found in it[/]"
+                        "[red]0000: not a verification code, and no code was found in it[/red]"
                     )
             await pilot.press("f2")
             await pilot.pause()
-            said = str(app.screen.query_one("#verify-result", Static).content)
-    assert said == "[red]0000：不是验证码，文件中也找不到验证码[/]"
+            said = styled(app.screen.query_one("#verify-result", Static))
+    assert said == "[red]0000：不是验证码，文件中也找不到验证码[/red]"

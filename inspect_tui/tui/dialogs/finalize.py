@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,14 +16,17 @@ from inspect_tui.core.scoring import VisitScore
 from inspect_tui.core.store import Visit
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import message, styled
 from inspect_tui.tui.format import score_label
+from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
 
 
 class FinalizeDialog(ModalScreen[dict[str, str] | None]):
-    """Dismisses with {"goto": item} to fix a blocker, or with the finalize fields."""
+    """Dismisses with {"goto": item} to fix a blocker, or with the finalize fields. `invalid`:
+    items whose stored answer does not fit them (answered again before anything else)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "OK", id="submit"),
@@ -32,47 +34,59 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
     ]
     app: InspectApp
 
-    def __init__(self, visit: Visit, score: VisitScore) -> None:
+    def __init__(self, visit: Visit, score: VisitScore, invalid: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.visit = visit
         self.score = score
+        self.invalid = invalid
 
     @property
     def blockers(self) -> list[tuple[str, str]]:
-        return [("ui.finalize_unanswered", i) for i in self.score.unanswered] + [
-            ("ui.finalize_missing_note", i) for i in self.score.missing_notes
-        ]
+        return (
+            [("ui.finalize_invalid", i) for i in self.invalid]
+            + [
+                ("ui.finalize_unanswered", i)
+                for i in self.score.unanswered
+                if i not in self.invalid
+            ]
+            + [("ui.finalize_missing_note", i) for i in self.score.missing_notes]
+        )
 
     def compose(self) -> ComposeResult:
         lang, campaign = self.app.lang, self.app.campaign
         group = campaign.group(self.visit.group).name.get(lang)
         yield Footer()
         with Vertical(classes="dialog"):
-            yield Label(f"[b]{escape(t('ui.finalize_title', lang, group=group))}[/b]")
+            yield Label(message("ui.finalize_title", lang, group=group).stylize("bold"))
             yield Label(score_label(campaign, self.score, lang))
             if self.blockers:
-                yield Label(f"[red]{t('ui.finalize_blocked', lang)}[/]")
+                yield Label(styled(t("ui.finalize_blocked", lang), "red"))
                 goto = t("ui.finalize_goto", lang, count=len(self.blockers))
-                yield Label(f"[dim]{goto}[/]")
+                yield Label(styled(goto, "dim"))
                 yield OptionList(
                     *(
-                        Option(
-                            t(key, lang, text=escape(unambiguous(campaign.item(i).text.get(lang)))),
-                            id=i,
-                        )
+                        Option(message(key, lang, text=self._item_text(i)), id=i)
                         for key, i in self.blockers
                     ),
                     id="blockers",
                 )
                 return
-            yield Label(t("ui.strengths", lang))
-            yield Input(self.visit.strengths, compact=True, id="strengths")
-            yield Label(t("ui.problems", lang))
-            yield Input(self.visit.problems, compact=True, id="problems")
-            yield Label(t("ui.representative", lang))
-            yield Input(self.visit.representative, compact=True, id="representative")
-            yield Label(f"[dim]{t('ui.finalize_keys', lang)}[/]")
+            for name in ("strengths", "problems", "representative"):
+                yield Label(t(f"ui.{name}", lang), markup=False)
+                yield TextField(
+                    getattr(self.visit, name), field=f"ui.field.{name}", compact=True, id=name
+                )
+            yield Label(styled(t("ui.finalize_keys", lang), "dim"))
             yield Button(t("ui.finalize_confirm", lang), id="confirm", variant="success")
+
+    def _item_text(self, item_id: str) -> str:
+        """An item's words, one line (a blocker is one option), as lists show them; an id the
+        checklist does not have (a visit file edited by hand) as it is."""
+        try:
+            item = self.app.campaign.item(item_id)
+        except KeyError:
+            return item_id
+        return unambiguous(item.text.get(self.app.lang))
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)
@@ -86,7 +100,7 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
         order = ["strengths", "problems", "representative"]
         position = order.index(str(event.input.id))
         if position + 1 < len(order):
-            self.query_one(f"#{order[position + 1]}", Input).focus()
+            self.query_one(f"#{order[position + 1]}", TextField).focus()
         else:  # Enter never locks the visit by itself: the button (or Ctrl+S) does
             self.query_one("#confirm", Button).focus()
 
@@ -98,17 +112,17 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
         if self.blockers:
             return
         values = {
-            k: self.query_one(f"#{k}", Input).value.strip()
+            k: self.query_one(f"#{k}", TextField).value.strip()
             for k in ("strengths", "problems", "representative")
         }
-        for key, message in (
+        for key, needed in (
             ("strengths", "ui.remarks_needed"),
             ("problems", "ui.remarks_needed"),
             ("representative", "ui.representative_needed"),
         ):
             if not values[key]:
-                self.notify(t(message, self.app.lang), severity="error")
-                self.query_one(f"#{key}", Input).focus()
+                self.notify(t(needed, self.app.lang), severity="error")
+                self.query_one(f"#{key}", TextField).focus()
                 return
         self.dismiss(values)
 

@@ -15,6 +15,8 @@ from inspect_tui.core.dates import parse_date
 from inspect_tui.core.i18n import t
 from inspect_tui.core.store import Visit
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import bold
+from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -38,12 +40,22 @@ class HeaderDialog(ModalScreen[dict[str, object] | None]):
         separator = t("sep.list", lang)
         yield Footer()
         with Vertical(classes="dialog"):
-            yield Label(f"[b]{t('ui.header_title', lang)}[/b]")
-            yield Label(t("ui.header_inspectors", lang))
-            yield Input(separator.join(self.visit.inspectors), compact=True, id="inspectors")
-            yield Label(t("ui.header_date", lang))
-            yield Input(self.visit.visit_date or self.app.date(), compact=True, id="date")
-            yield Label(t("ui.header_methods", lang))
+            yield Label(bold(t("ui.header_title", lang)))
+            yield Label(t("ui.header_inspectors", lang), markup=False)
+            yield TextField(
+                separator.join(self.visit.inspectors),
+                field="ui.field.inspectors",
+                compact=True,
+                id="inspectors",
+            )
+            yield Label(t("ui.header_date", lang), markup=False)
+            yield TextField(
+                self.visit.visit_date or self.app.date(),
+                field="ui.field.date",
+                compact=True,
+                id="date",
+            )
+            yield Label(t("ui.header_methods", lang), markup=False)
             yield SelectionList[str](
                 *((t(f"method.{m}", lang), m, m in self.visit.methods) for m in campaign.methods),
                 compact=True,

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from inspect_tui.core.i18n import t
 from inspect_tui.tui.bindings import KEYMAP_FILE, has_digit_keys, listed_bindings, localize
+from inspect_tui.tui.content import bold, join, message, plain
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -32,16 +33,16 @@ class HelpDialog(ModalScreen[None]):
         lang = self.app.lang
         localize(self, lang)
         below = self.app.screen_stack[-2]
-        lines = [f"[b]{t('ui.help_title', lang)}[/b]", ""]
+        # the keys come from keymap.toml too (a user's file): text, never markup
+        lines = [bold(t("ui.help_title", lang)), plain("")]
         for _node, binding in listed_bindings(below):
-            lines.append(f"  [b]{self.app.get_key_display(binding):>12}[/b]  {binding.description}")
+            key = bold(f"{self.app.get_key_display(binding):>12}")
+            lines.append(plain("  ") + key + plain(f"  {binding.description}"))
         if has_digit_keys(below):
-            lines.append(f"  [b]{'0-9':>12}[/b]  {t('key.digits', lang)}")
-        lines += [
-            "",
-            f"[dim]{t('ui.help_keymap', lang, path=self.app.store.folder / KEYMAP_FILE)}[/]",
-        ]
-        self.query_one("#help-keys", Static).update("\n".join(lines))
+            lines.append(plain("  ") + bold(f"{'0-9':>12}") + plain(f"  {t('key.digits', lang)}"))
+        keymap = message("ui.help_keymap", lang, path=self.app.store.folder / KEYMAP_FILE)
+        lines += [plain(""), keymap.stylize("dim")]
+        self.query_one("#help-keys", Static).update(join(lines))
 
     def action_close(self) -> None:
         self.dismiss(None)

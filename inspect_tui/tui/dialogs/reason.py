@@ -12,6 +12,8 @@ from textual.widgets import Footer, Input, Label
 
 from inspect_tui.core.i18n import t
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import bold
+from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -27,9 +29,9 @@ class ReasonDialog(ModalScreen[str | None]):
         lang = self.app.lang
         yield Footer()
         with Vertical(classes="dialog"):
-            yield Label(f"[b]{t('ui.reopen_title', lang)}[/b]")
-            yield Label(t("ui.reopen_reason", lang))
-            yield Input(compact=True, id="reason")
+            yield Label(bold(t("ui.reopen_title", lang)))
+            yield Label(t("ui.reopen_reason", lang), markup=False)
+            yield TextField(field="ui.field.reason", compact=True, id="reason")
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)

@@ -9,21 +9,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.core.errors import InspectError
+from inspect_tui.core.errors import InspectError, os_reason
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.reports.verify import verify
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import bold, join, message, plain, styled
+from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -40,8 +42,8 @@ class ExportScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.result: Callable[[Lang], str] | None = None  # the last outcome, in either language
-        self.checked: Callable[[Lang], str] | None = None  # the last verification, likewise
+        self.result: Callable[[Lang], Content] | None = None  # the last outcome, either language
+        self.checked: Callable[[Lang], Content] | None = None  # the last verification, likewise
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,11 +54,11 @@ class ExportScreen(Screen[None]):
             yield Label(id="options-label")
             yield SelectionList[str](id="export-options", compact=True)
             yield Label(id="folder-label")
-            yield Input(compact=True, id="export-folder")
+            yield TextField(field="ui.field.export_folder", compact=True, id="export-folder")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static(id="export-result")
             yield Label(id="verify-label")
-            yield Input(compact=True, id="verify-input")
+            yield TextField(field="ui.field.verify", compact=True, id="verify-input")
             yield Static(id="verify-result")
         yield Footer()
 
@@ -75,19 +77,19 @@ class ExportScreen(Screen[None]):
     def relabel(self) -> None:
         """Every word on the screen in the app's language (on mount, and on F2)."""
         lang = self.app.lang
-        self.query_one("#export-title", Static).update(f"[b]{t('ui.export_title', lang)}[/b]")
-        self.query_one("#formats-label", Label).update(t("ui.export_formats", lang))
-        self.query_one("#options-label", Label).update(t("ui.export_options", lang))
-        self.query_one("#folder-label", Label).update(t("ui.export_folder", lang))
+        self.query_one("#export-title", Static).update(bold(t("ui.export_title", lang)))
+        self.query_one("#formats-label", Label).update(plain(t("ui.export_formats", lang)))
+        self.query_one("#options-label", Label).update(plain(t("ui.export_options", lang)))
+        self.query_one("#folder-label", Label).update(plain(t("ui.export_folder", lang)))
         for name in FORMATS:
             self.query_one("#formats", SelectionList).replace_option_prompt(
-                name, t(f"ui.format.{name}", lang)
+                name, plain(t(f"ui.format.{name}", lang))
             )
         for name in OPTIONS:
             self.query_one("#export-options", SelectionList).replace_option_prompt(
-                name, t(f"ui.option.{name}", lang)
+                name, plain(t(f"ui.option.{name}", lang))
             )
-        self.query_one("#verify-label", Label).update(t("ui.verify_label", lang))
+        self.query_one("#verify-label", Label).update(plain(t("ui.verify_label", lang)))
         self.query_one("#verify-input", Input).placeholder = t("ui.verify_placeholder", lang)
         if self.result is not None:
             self._show(self.result(lang))
@@ -98,7 +100,7 @@ class ExportScreen(Screen[None]):
         chosen = [str(v) for v in self.query_one("#formats", SelectionList).selected]
         result = self.query_one("#export-result", Static)
         if not chosen:
-            self.result = lambda lang: f"[red]{t('ui.export_nothing', lang)}[/]"
+            self.result = lambda lang: styled(t("ui.export_nothing", lang), "red")
             result.update(self.result(self.app.lang))
             return
         wanted = [name for name in FORMATS if name in chosen]  # the order the list shows
@@ -136,24 +138,29 @@ class ExportScreen(Screen[None]):
         except InspectError as error:
             app.call_from_thread(self._failed, error)
             return
+        except OSError as error:  # a folder the system cannot even look at (a name too long)
+            failed = InspectError("export.failed", path=folder, reason=os_reason(error))
+            app.call_from_thread(self._failed, failed)
+            return
         app.call_from_thread(self._step, "")
 
-        def done(lang: Lang) -> str:
+        def done(lang: Lang) -> Content:
             code = data.seal.code
-            lines = [t("ui.export_done", lang, count=len(paths), folder=folder, code=code)]
-            lines += [f"  {path.name}" for path in paths]
-            text = escape("\n".join(lines))
-            warning = data.warning(lang)
-            return text + (f"\n[red]{escape(warning)}[/]" if warning else "")
+            made = paths[0].parent if paths else folder  # the export's own folder inside `folder`
+            lines = [message("ui.export_done", lang, count=len(paths), folder=made, code=code)]
+            lines += [plain(f"  {path.name}") for path in paths]
+            if warning := data.warning(lang):
+                lines.append(styled(warning, "red"))
+            return join(lines)
 
         app.call_from_thread(self._finished, done)
 
-    def _finished(self, result: Callable[[Lang], str]) -> None:
+    def _finished(self, result: Callable[[Lang], Content]) -> None:
         self.result = result
         self._show(result(self.app.lang))
 
     def _failed(self, error: InspectError) -> None:
-        self.result = lambda lang: f"[red]{escape(error.line(lang))}[/]"
+        self.result = lambda lang: styled(error.line(lang), "red")
         self.query_one("#export-progress", ProgressBar).display = False
         self._show(self.result(self.app.lang))
 
@@ -169,15 +176,13 @@ class ExportScreen(Screen[None]):
             verdict = verify(app.campaign, app.store.folder, what)
         except InspectError as error:
             line = error.line  # the exception name is gone after this block; its method is not
-            app.call_from_thread(self._verified, lambda lang: f"[red]{escape(line(lang))}[/]")
+            app.call_from_thread(self._verified, lambda lang: styled(line(lang), "red"))
             return
         colour = "green" if verdict.match else "red"
         lines = verdict.render  # words in either language, checked once
-        app.call_from_thread(
-            self._verified, lambda lang: f"[{colour}]{escape(chr(10).join(lines(lang)))}[/]"
-        )
+        app.call_from_thread(self._verified, lambda lang: styled("\n".join(lines(lang)), colour))
 
-    def _verified(self, said: Callable[[Lang], str]) -> None:
+    def _verified(self, said: Callable[[Lang], Content]) -> None:
         self.checked = said
         result = self.query_one("#verify-result", Static)
         result.update(said(self.app.lang))
@@ -186,9 +191,9 @@ class ExportScreen(Screen[None]):
     def _step(self, name: str) -> None:
         self.query_one("#export-progress", ProgressBar).advance(1)
         if name:
-            self._show(t("ui.export_running", self.app.lang, format=name))
+            self._show(plain(t("ui.export_running", self.app.lang, format=name)))
 
-    def _show(self, text: str) -> None:
+    def _show(self, text: Content) -> None:
         result = self.query_one("#export-result", Static)
         result.update(text)
         self.call_after_refresh(result.scroll_visible, animate=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,7 +16,9 @@ from inspect_tui.core.i18n import t
 from inspect_tui.core.progress import GroupProgress, team_progress
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import message, rich_text
 from inspect_tui.tui.format import status_label, tier_label
+from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -43,7 +44,7 @@ class GroupsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="groups-title")
-        yield Input(compact=True, id="filter")
+        yield TextField(field="ui.field.filter", compact=True, id="filter")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -65,15 +66,10 @@ class GroupsScreen(Screen[None]):
         team = self.app.campaign.team(self.team_id)
         final = sum(1 for row in self.rows if row.status == "final")
         draft = sum(1 for row in self.rows if row.status == "draft")
-        title = t(
-            "ui.groups_title",
-            lang,
-            team=escape(team.name.get(lang)),
-            final=final,
-            count=len(self.rows),
-            draft=draft,
+        title = message(
+            "ui.groups_title", lang, team=team.name, final=final, count=len(self.rows), draft=draft
         )
-        self.query_one("#groups-title", Static).update(f"[b]{title}[/b]")
+        self.query_one("#groups-title", Static).update(title.stylize("bold"))
         self.query_one("#filter", Input).placeholder = t("ui.filter_placeholder", lang)
         self._fill()
 
@@ -94,16 +90,17 @@ class GroupsScreen(Screen[None]):
             if wanted and wanted not in names:
                 continue
             score = row.score
-            name = escape(unambiguous(row.group.name.get(lang)))
-            tier = tier_label(campaign, score.tier, lang, vetoed=score.vetoed) if score else ""
-            if score and not score.complete:
-                tier += f"[dim]{t('ui.incomplete', lang)}[/]"
-            table.add_row(
-                name,
-                status_label(row.status, lang),
+            tier = (
+                tier_label(campaign, score.tier, lang, vetoed=score.vetoed, complete=score.complete)
+                if score
+                else ""
+            )
+            table.add_row(  # Rich Text cells: a str cell would be read as markup
+                rich_text(unambiguous(row.group.name.get(lang))),
+                rich_text(status_label(row.status, lang)),
                 f"{row.answered}/{row.items}",
                 f"{score.total:.2f}" if score else "",
-                tier,
+                rich_text(tier),
                 key=row.group.id,
             )
         if table.row_count:

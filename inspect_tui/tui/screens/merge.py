@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -17,10 +17,12 @@ from textual.widgets.selection_list import Selection
 
 from inspect_tui.core.bundle import Bundle, BundleError
 from inspect_tui.core.county import CountyStore, Slot
-from inspect_tui.core.errors import InspectError
+from inspect_tui.core.errors import InspectError, os_reason
 from inspect_tui.core.i18n import t
 from inspect_tui.core.results import check_bundles, coverage, coverage_counts, find_bundles
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import bold, message, plain, styled
+from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -37,11 +39,12 @@ class MergeScreen(Screen[None]):
         super().__init__()
         self.checked: dict[Path, Bundle | BundleError] = {}
         self.outcome: tuple[list[Slot], int, int] | None = None  # the last merge: slots, counts
+        self.unreadable: tuple[Path, OSError] | None = None  # a folder that could not be looked at
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="merge-title")
-        yield Input(compact=True, id="merge-folder")
+        yield TextField(field="ui.field.merge_folder", compact=True, id="merge-folder")
         yield SelectionList[str](id="bundles", compact=True)
         yield ProgressBar(id="merge-progress", show_eta=False)
         yield Static(id="merge-result")
@@ -60,18 +63,33 @@ class MergeScreen(Screen[None]):
         """The screen's words in the app's language (on mount, and on F2); the files' verdicts
         too, keeping what is ticked."""
         lang = self.app.lang
-        self.query_one("#merge-title", Static).update(f"[b]{t('ui.merge_title', lang)}[/b]")
+        self.query_one("#merge-title", Static).update(bold(t("ui.merge_title", lang)))
         self.query_one("#merge-folder", Input).placeholder = t("ui.merge_folder", lang)
         if self.checked:
             box = self.query_one("#bundles", SelectionList)
             for path, verdict in self.checked.items():
                 box.replace_option_prompt(str(path), self._label(path, verdict))
         self._show_outcome()
+        self._show_unreadable()
+
+    def _show_unreadable(self) -> None:
+        """The folder typed that the system refused to look into: one line, in red."""
+        if self.unreadable is None:
+            return
+        folder, error = self.unreadable
+        said = message("bundle.unreadable", self.app.lang, file=folder, reason=os_reason(error))
+        self.query_one("#merge-result", Static).update(said.stylize("red"))
 
     def scan(self, folders: list[Path]) -> None:
         """Check every bundle file in `folders` (in the background, the bar moving a file at a
         time); good ones are ticked, refused ones say why."""
-        paths = find_bundles(folders)
+        self.unreadable = None
+        try:
+            paths = find_bundles(folders)
+        except OSError as error:  # a typed folder the system cannot even look at (too long)
+            self.unreadable = (Path(error.filename or folders[-1]), error)
+            self._show_unreadable()
+            return
         bar = self.query_one("#merge-progress", ProgressBar)
         bar.update(total=max(1, len(paths)), progress=0)
         bar.display = True
@@ -95,13 +113,15 @@ class MergeScreen(Screen[None]):
             good = isinstance(verdict, Bundle)
             box.add_option(Selection(self._label(path, verdict), str(path), good, id=str(path)))
         if not checked:
-            self.query_one("#merge-result", Static).update(t("ui.merge_none", self.app.lang))
+            self.query_one("#merge-result", Static).update(plain(t("ui.merge_none", self.app.lang)))
 
-    def _label(self, path: Path, verdict: Bundle | BundleError) -> str:
+    def _label(self, path: Path, verdict: Bundle | BundleError) -> Content:
+        """A file and its verdict: the file's name, its team and the refusal are the file's
+        own words (a file may be called `x[/b].json`), so text, never markup."""
         lang = self.app.lang
         if isinstance(verdict, BundleError):
-            return f"[red]{escape(verdict.line(lang))}[/]"
-        label = t(
+            return styled(verdict.line(lang), "red")
+        return message(
             "ui.bundle_ok",
             lang,
             file=path.name,
@@ -109,7 +129,6 @@ class MergeScreen(Screen[None]):
             visits=len(verdict.visits),
             fingerprint=verdict.fingerprint,
         )
-        return escape(label)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
@@ -156,23 +175,24 @@ class MergeScreen(Screen[None]):
         table = coverage(campaign, slots)
         counts = coverage_counts(table)
         refused = sum(1 for v in self.checked.values() if isinstance(v, BundleError))
-        self.query_one("#merge-result", Static).update(
-            t("merge.summary", lang, added=added, unchanged=unchanged, refused=refused, **counts)
+        summary = t(
+            "merge.summary", lang, added=added, unchanged=unchanged, refused=refused, **counts
         )
+        self.query_one("#merge-result", Static).update(plain(summary))
         conflicts = self.query_one("#conflicts", OptionList)
         conflicts.clear_options()
         for slot in slots:
             for record in slot.conflict:
-                label = t(
+                label = message(
                     "ui.conflict_option",
                     lang,
-                    group=campaign.group(slot.group).name.get(lang),
+                    group=campaign.group(slot.group).name,
                     team=slot.team,
                     source=record.source,
                     file=record.source_file,
                     revision=record.revision,
                 )
-                conflicts.add_option(Option(escape(label), id=record.source))
+                conflicts.add_option(Option(label, id=record.source))
         conflicts.display = conflicts.option_count > 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

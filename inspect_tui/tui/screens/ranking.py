@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -18,6 +17,7 @@ from inspect_tui.core.ranking import RankedGroup, describe_rules
 from inspect_tui.core.results import CountyRanking, county_ranking, group_detail
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import digit_bindings, localize
+from inspect_tui.tui.content import bold, join, message, plain, rich_text, styled
 from inspect_tui.tui.format import score_label, tier_label
 
 if TYPE_CHECKING:
@@ -70,9 +70,9 @@ class RankingScreen(Screen[None]):
             + "\n"
             + describe(found.calibration, False, lang, campaign.team_names(lang))
         )
-        text = escape(note)
+        text = plain(note)
         if warning := found.warning(lang):  # the county file was edited by hand
-            text += f"\n[red]{escape(warning)}[/]"
+            text = join([text, styled(warning, "red")])
         self.query_one("#ranking-note", Static).update(text)
         self.fill()
 
@@ -91,12 +91,12 @@ class RankingScreen(Screen[None]):
         )
         for row in rows:
             flags = join_words((t(f"flag.{flag}", lang) for flag in row.flags), lang)
-            table.add_row(
+            table.add_row(  # Rich Text cells: a str cell would be read as markup
                 str(row.rank),
-                escape(unambiguous(row.group.name.get(lang))),
+                rich_text(unambiguous(row.group.name.get(lang))),
                 f"{row.total:.2f}",
-                tier_label(campaign, row.tier, lang, vetoed=row.vetoed),
-                escape(flags),
+                rich_text(tier_label(campaign, row.tier, lang, vetoed=row.vetoed)),
+                rich_text(flags),
                 key=row.group.id,
             )
 
@@ -149,32 +149,24 @@ class GroupDetail(ModalScreen[str | None]):
     def on_mount(self) -> None:
         localize(self, self.app.lang)
         lang, campaign = self.app.lang, self.app.campaign
-        lines = [f"[b]{escape(campaign.group(self.group_id).name.get(lang))}[/b]"]
+        # names from the checklist, notes from the teams' signed files: text, never markup
+        lines = [bold(campaign.group(self.group_id).name.get(lang))]
         titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
         details = group_detail(campaign, self.slots, self.group_id)
         self.teams = [team for team, _ in details]
         if len(self.teams) > 1:
-            lines.append(
-                t(
-                    "ui.choose_team",
-                    lang,
-                    keys=" ".join(f"{n}={team}" for n, team in enumerate(self.teams, start=1)),
-                )
-            )
+            keys = " ".join(f"{n}={team}" for n, team in enumerate(self.teams, start=1))
+            lines.append(message("ui.choose_team", lang, keys=keys))
         for team, score in details:
-            name = escape(campaign.team(team).name.get(lang))
-            lines += ["", f"[b]{name}[/b]  " + score_label(campaign, score, lang)]
-            lines.append(
-                "  "
-                + "  ".join(
-                    f"{escape(titles[s.id])} {s.score:.1f}" for s in score.sections if s.weight
-                )
-            )
+            name = bold(campaign.team(team).name.get(lang))
+            lines += [plain(""), name + plain("  ") + score_label(campaign, score, lang)]
+            figures = (f"{titles[s.id]} {s.score:.1f}" for s in score.sections if s.weight)
+            lines.append(plain("  " + "  ".join(figures)))
             for lost in score.lost:
                 text = campaign.item(lost.item_id).text.get(lang)
                 note = f" — {lost.note}" if lost.note else ""
-                lines.append(escape(unambiguous(f"  -{lost.lost:g}  {text}{note}")))
-        self.query_one("#detail-body", Static).update("\n".join(lines))
+                lines.append(plain(unambiguous(f"  -{lost.lost:g}  {text}{note}")))
+        self.query_one("#detail-body", Static).update(join(lines))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -14,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 from inspect_tui.core.i18n import join_words, t
 from inspect_tui.reports.receipt import Receipt, receipt_lines
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import bold, join, message, plain
 from inspect_tui.tui.widgets.qr import QRCode
 
 if TYPE_CHECKING:
@@ -39,7 +39,9 @@ class ReceiptScreen(Screen[None]):
             yield QRCode(self.receipt.payload, id="qr")
             with Vertical(id="receipt-text"):
                 yield Static(id="receipt-title")
-                yield Static("\n".join(escape(line) for line in receipt_lines(self.receipt)[1:]))
+                # names, inspectors and the representative were typed or come from files
+                lines = receipt_lines(self.receipt)[1:]
+                yield Static(join(plain(line, one_line=True) for line in lines), id="receipt-body")
                 yield Static(id="receipt-hint")
         yield Footer()
 
@@ -49,13 +51,13 @@ class ReceiptScreen(Screen[None]):
 
     def relabel(self) -> None:
         lang = self.app.lang
-        self.query_one("#receipt-title", Static).update(f"[b]{t('ui.receipt_title', lang)}[/b]")
-        hint = t("ui.receipt_hint", lang)
+        self.query_one("#receipt-title", Static).update(bold(t("ui.receipt_title", lang)))
+        hint = [plain(t("ui.receipt_hint", lang))]
         if self.saved:
             files = join_words((path.name for path in self.saved), self.app.lang)
-            saved = t("ui.receipt_saved", lang, folder=self.saved[0].parent, files=files)
-            hint += "\n[dim]" + escape(saved) + "[/]"
-        self.query_one("#receipt-hint", Static).update(hint)
+            saved = message("ui.receipt_saved", lang, folder=self.saved[0].parent, files=files)
+            hint.append(saved.stylize("dim"))
+        self.query_one("#receipt-hint", Static).update(join(hint))
 
     def action_back(self) -> None:
         self.app.pop_screen()

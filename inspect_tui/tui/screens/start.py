@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -14,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from inspect_tui.core.i18n import t
 from inspect_tui.tui.bindings import localize
+from inspect_tui.tui.content import bold, join, message, plain
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -48,33 +48,33 @@ class StartScreen(Screen[None]):
     def relabel(self) -> None:
         app, lang = self.app, self.app.lang
         c = app.campaign
+        # every name here comes from the checklist files: text, never markup
         lines = [
-            f"[b]{escape(c.title.get(lang))}[/b]",
-            t("ui.period", lang, start=c.start, end=c.end, months=c.months),
-            "",
-            f"[b]{t('ui.sections', lang)}[/b]",
+            bold(c.title.get(lang)),
+            message("ui.period", lang, start=c.start, end=c.end, months=c.months),
+            plain(""),
+            bold(t("ui.sections", lang)),
         ]
         for section in c.sections:
             points = f"{section.weight:g}" if section.weight else "—"
-            lines.append(f"  {escape(section.title.get(lang))}  {points}")
-        lines += ["", f"[b]{t('ui.tiers', lang)}[/b]"]
+            lines.append(plain(f"  {section.title.get(lang)}  {points}"))
+        lines += [plain(""), bold(t("ui.tiers", lang))]
         for tier in c.tiers[:-1]:
-            lines.append(
-                "  " + t("ui.tier_line", lang, name=tier.name.get(lang), min=f"{tier.min:g}")
-            )
-        lines.append("  " + t("ui.tier_floor", lang, name=c.lowest_tier.name.get(lang)))
-        self.query_one("#campaign", Static).update("\n".join(lines))
-        self.query_one("#which-team", Static).update(f"\n[b]{t('ui.which_team', lang)}[/b]")
+            line = message("ui.tier_line", lang, name=tier.name, min=f"{tier.min:g}")
+            lines.append(plain("  ") + line)
+        lines.append(plain("  ") + message("ui.tier_floor", lang, name=c.lowest_tier.name))
+        self.query_one("#campaign", Static).update(join(lines))
+        self.query_one("#which-team", Static).update(plain("\n") + bold(t("ui.which_team", lang)))
         teams = self.query_one("#teams", OptionList)
         highlighted = teams.highlighted
         teams.clear_options()
         teams.add_options(
             Option(
-                t(
+                message(
                     "ui.team_option",
                     lang,
-                    name=escape(team.name.get(lang)),
-                    leader=escape(team.leader.get(lang)),
+                    name=team.name,
+                    leader=team.leader,
                     count=len(team.groups),
                 ),
                 id=team.id,

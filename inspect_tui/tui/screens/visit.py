@@ -11,11 +11,10 @@ import time
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from rich.markup import escape
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -35,7 +34,9 @@ from inspect_tui.core.scoring import (
 from inspect_tui.core.store import Visit
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import digit_bindings, localize
+from inspect_tui.tui.content import bold, join, message, plain, styled
 from inspect_tui.tui.format import answer_text, mark, score_label, short_answer, status_label
+from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
@@ -107,7 +108,8 @@ class VisitScreen(Screen[None]):
         self.fresh = fresh
         self.section_index = 0
         self._start_item = 0
-        self.answers: dict[str, Answer] = {}
+        self.answers: dict[str, Answer] = {}  # those that fit their items: all that is scored
+        self.invalid: dict[str, Answer] = {}  # stored answers that do not fit: shown, not scored
         self.score: VisitScore | None = None
         self.saved_at = ""
         self._digits = ""
@@ -126,7 +128,7 @@ class VisitScreen(Screen[None]):
             with Vertical(id="visit-main"):
                 yield ItemList(id="items", compact=True)
                 yield Static(id="detail")
-                yield Input(id="note", compact=True)
+                yield TextField(id="note", field="ui.field.note", compact=True)
         yield Static(id="totals")
         yield Footer()
 
@@ -154,13 +156,22 @@ class VisitScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)
-        self.answers = self.app.store.answers(self.visit_id)
+        self._load_answers()
         self._restore_position()
         self._rescore()
         self._show_section()
         self.query_one("#items", ItemList).focus()
         if self.fresh:
             self.action_header()
+
+    def _load_answers(self) -> None:
+        """The answers as the core checks them: a value its item does not take (a visit file
+        edited by hand: 1000 on a 0-5 scale, "banana") is kept apart, flagged and blank, and
+        never scored; answering the item again replaces it (the audit keeps the old value)."""
+        store, campaign = self.app.store, self.app.campaign
+        self.answers, wrong = store.checked_answers(campaign, self.visit_id)
+        stored = store.answers(self.visit_id) if wrong else {}
+        self.invalid = {item_id: stored[item_id] for item_id in wrong if item_id in stored}
 
     def _restore_position(self) -> None:
         position = self.visit.position
@@ -206,31 +217,30 @@ class VisitScreen(Screen[None]):
         for index, item in enumerate(self.section.items):
             items.replace_option_prompt_at_index(index, self._item_prompt(item))
 
-    def _section_prompt(self, section: Section) -> str:
+    def _section_prompt(self, section: Section) -> Content:
         assert self.score is not None
         scored = self.score.section(section.id)
-        title = escape(unambiguous(section.title.get(self.app.lang)))
+        title = plain(unambiguous(section.title.get(self.app.lang)), one_line=True)
         if section is self.section:  # by shape too, not only by colour
-            title = f"▶ {title}"
+            title = Content.assemble("▶ ", title)
         figures = f"{scored.answered}/{scored.items}"
         if section.weight:
             figures += f"  {scored.score:.1f}/{section.weight:g}"
-        return f"{title}\n  [dim]{figures}[/]"
+        return Content.assemble(title, "\n  ", styled(figures, "dim"))
 
-    def _item_prompt(self, item: Item) -> Text:
+    def _item_prompt(self, item: Item) -> Content:
         assert self.score is not None
         answer = self.answers.get(item.id)
         scored = self.score.items[item.id]
         shown = short_answer(self.app.campaign, scored, answer, self.app.lang)
         pad = " " * max(0, 6 - cell_len(shown))
-        text = escape(unambiguous(item.text.get(self.app.lang)))
-        prompt = Text.from_markup(
-            f"{mark(answer, scored.short)} [b]{escape(shown)}[/b]{pad} {text}"
-        )
+        text = plain(unambiguous(item.text.get(self.app.lang)), one_line=True)
+        flag = mark(answer, scored.short, invalid=item.id in self.invalid)
+        prompt = Content.assemble(flag, " ", bold(shown), pad, " ", text)
         width = self.query_one("#items", ItemList).scrollable_content_region.width
-        if width > 10 and prompt.cell_len > width - 1:  # one line each; the detail has it all
-            prompt.truncate(width - 3, overflow="crop")
-            prompt.append("⋯")  # not "…": its width is ambiguous in CJK terminals
+        if width > 10 and prompt.cell_length > width - 1:  # one line each; the detail has it all
+            # "⋯", not "…": the latter's width is ambiguous in CJK terminals
+            prompt = prompt.truncate(width - 3) + "⋯"
         return prompt
 
     def _show_item(self) -> None:
@@ -238,27 +248,31 @@ class VisitScreen(Screen[None]):
         assert self.score is not None
         answer = self.answers.get(item.id)
         scored = self.score.items[item.id]
-        head = f"[b]{item.id}[/b]  {t(f'kind.{item.kind}', lang)}"
+        head = [bold(item.id), plain(f"  {t(f'kind.{item.kind}', lang)}")]
         if item.kind == "deduction":
             source = campaign.deduction_source(item, lang)
-            head += " · " + t(
+            rule = message(
                 "ui.deduction_rule", lang, points=item.points, cap=item.cap, source=source
             )
+            head += [plain(" · "), rule]
         elif item.scored:
-            head += " · " + t("ui.points", lang, points=item.points)
-        lines = [head, escape(item.text.get(lang))]
-        lines.append("[dim]" + escape(t("ui.guidance", lang, text=item.guidance.get(lang))) + "[/]")
+            head.append(plain(" · " + t("ui.points", lang, points=item.points)))
+        lines = [Content.assemble(*head), plain(item.text.get(lang))]
+        lines.append(message("ui.guidance", lang, text=item.guidance.get(lang)).stylize("dim"))
         if target := campaign.target(item):
-            lines.append(t("ui.target", lang, explain=target.explain(lang)))
-        value = f"[b]{answer_text(campaign, scored, answer, lang)}[/b]"
-        hint = self._answer_hint(item)
+            lines.append(plain(t("ui.target", lang, explain=target.explain(lang))))
+        value = bold(answer_text(campaign, scored, answer, lang))
+        hint = styled(self._answer_hint(item), "dim")
         needs_note = item.id in self.score.missing_notes  # core's rule: n/a needs its reason too
-        warn = f"  [red]{t('ui.note_required', lang)}[/]" if needs_note else ""
-        lines.append(t("ui.answer", lang, value=value) + f"   [dim]{hint}[/]" + warn)
-        self.query_one("#detail", Static).update("\n".join(lines))
+        warn = styled(f"  {t('ui.note_required', lang)}", "red") if needs_note else plain("")
+        lines.append(Content.assemble(message("ui.answer", lang, value=value), "   ", hint, warn))
+        if item.id in self.invalid:  # shown blank above; what the file holds, said in words
+            stored = self.invalid[item.id].value
+            lines.append(message("answer.stored_invalid", lang, value=stored).stylize("bold red"))
+        self.query_one("#detail", Static).update(join(lines))
         note = self.query_one("#note", Input)
         if not note.has_focus:
-            text = "" if answer is None else answer.note
+            text = self._current(item.id).note
             if item.kind == "note" and answer is not None:  # a text item: its text is the answer
                 text = str(answer.value or "")
             with note.prevent(Input.Changed):
@@ -273,30 +287,31 @@ class VisitScreen(Screen[None]):
 
     def _show_head(self) -> None:
         lang, campaign, visit = self.app.lang, self.app.campaign, self.visit
-        head = t(
+        head = message(
             "ui.visit_head",
             lang,
-            group=escape(campaign.group(visit.group).name.get(lang)),
-            team=escape(campaign.team(visit.team).name.get(lang)),
+            group=campaign.group(visit.group).name,
+            team=campaign.team(visit.team).name,
             status=status_label(visit.status, lang),
             revision=visit.revision,
         )
-        names = join_words(visit.inspectors, lang)
-        people = t("ui.inspectors", lang, names=escape(names) or t("ui.nobody", lang))
-        self.query_one("#visit-head", Static).update(f"{head} · {visit.visit_date} · {people}")
+        names = join_words(visit.inspectors, lang) or t("ui.nobody", lang)
+        people = message("ui.inspectors", lang, names=names)
+        line = Content.assemble(head, " · ", plain(visit.visit_date, one_line=True), " · ", people)
+        self.query_one("#visit-head", Static).update(line)
 
     def _show_totals(self) -> None:
         lang = self.app.lang
         assert self.score is not None
-        parts = [
-            score_label(self.app.campaign, self.score, lang),
-            t("ui.answered_line", lang, answered=self.score.answered, items=len(self.score.items)),
-        ]
+        answered = t(
+            "ui.answered_line", lang, answered=self.score.answered, items=len(self.score.items)
+        )
+        parts = [score_label(self.app.campaign, self.score, lang), plain(answered)]
         if self.visit.final:
-            parts.append(f"[green]{t('ui.read_only', lang)}[/]")
+            parts.append(styled(t("ui.read_only", lang), "green"))
         elif self.saved_at:
-            parts.append(f"[green]{t('ui.saved', lang, time=self.saved_at)}[/]")
-        self.query_one("#totals", Static).update("   ".join(parts))
+            parts.append(styled(t("ui.saved", lang, time=self.saved_at), "green"))
+        self.query_one("#totals", Static).update(join(parts, "   "))
 
     def on_resize(self) -> None:
         if self._shown:
@@ -416,13 +431,26 @@ class VisitScreen(Screen[None]):
 
     def _save(self, value: AnswerValue | None, *, keep_digits: bool = False) -> None:
         def store() -> None:
-            saved = self.app.store.set_answer(self.app.campaign, self.visit_id, self.item.id, value)
-            self.answers[self.item.id] = saved
-            self._saved()
+            item_id = self.item.id
+            saved = self.app.store.set_answer(self.app.campaign, self.visit_id, item_id, value)
+            self._stored(item_id, saved)
 
         if not keep_digits:
             self._finish_typing()
         self._guard(store)
+
+    def _stored(self, item_id: str, saved: Answer) -> None:
+        """The store took the answer: it fits its item now (an invalid one is replaced)."""
+        self.answers[item_id] = saved
+        self.invalid.pop(item_id, None)
+        self._saved()
+
+    def _current(self, item_id: str) -> Answer:
+        """What the item holds as far as answering goes: a value that does not fit counts as
+        none (so a note typed for it clears it), its note is kept."""
+        if item_id in self.answers:
+            return self.answers[item_id]
+        return Answer(None, self.invalid[item_id].note if item_id in self.invalid else "")
 
     def _saved(self) -> None:
         self.saved_at = self.app.clock().strftime("%H:%M:%S")
@@ -471,7 +499,7 @@ class VisitScreen(Screen[None]):
             return
         item_id = self._note_item  # the item the note was typed for, wherever the list is now
         text = self.query_one("#note", Input).value
-        current = self.answers.get(item_id) or Answer(None, "")
+        current = self._current(item_id)
         if self.app.campaign.item(item_id).kind == "note":  # a text item: the text is the answer
             value, note = (text if text.strip() else None), ""
         else:
@@ -483,8 +511,7 @@ class VisitScreen(Screen[None]):
             saved = self.app.store.set_answer(
                 self.app.campaign, self.visit_id, item_id, value, note
             )
-            self.answers[item_id] = saved
-            self._saved()
+            self._stored(item_id, saved)
 
         self._guard(store)
 
@@ -525,7 +552,7 @@ class VisitScreen(Screen[None]):
                 self._show_section()
                 self.app.show_receipt(self.visit_id)
 
-        self.app.push_screen(FinalizeDialog(self.visit, self.score), done)
+        self.app.push_screen(FinalizeDialog(self.visit, self.score, tuple(self.invalid)), done)
 
     def action_reopen(self) -> None:
         from inspect_tui.tui.dialogs.reason import ReasonDialog
