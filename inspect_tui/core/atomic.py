@@ -170,5 +170,8 @@ class AtomicJSONStorage(Storage):
         found = meta.get("1") if isinstance(meta, dict) else None
         if not isinstance(found, dict) or found.get("kind") != self.marker.get("kind"):
             raise StoreError("store.foreign", path=self.path)
-        if not isinstance(found.get("format"), int) or found["format"] > self.marker["format"]:
-            raise StoreError("store.newer", path=self.path, found=found.get("format"))
+        form = found.get("format")
+        if type(form) is not int or form < 1:  # `true` is an int to isinstance; 0 never was
+            raise StoreError("store.foreign", path=self.path)
+        if form > self.marker["format"]:
+            raise StoreError("store.newer", path=self.path, found=form)

@@ -126,8 +126,11 @@ def read_bundle(
     content = {k: v for k, v in data.items() if k not in _SEALS}
     if data.get("format") != FORMAT or not isinstance(data.get("visits"), list):
         raise BundleError("bundle.not_bundle", file=path)
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise BundleError("bundle.version", file=path, found=data.get("version"))
+    version = data.get("version")
+    if type(version) is not int or version < 1:  # `true` is an int to isinstance; 0 never was
+        raise BundleError("bundle.not_bundle", file=path)
+    if version != VERSION:
+        raise BundleError("bundle.version", file=path, found=version)
     if data.get("campaign") != campaign.id:
         found = data.get("campaign")
         raise BundleError("bundle.campaign", file=path, found=found, campaign=campaign.id)
