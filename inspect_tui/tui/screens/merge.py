@@ -18,10 +18,16 @@ from textual.widgets.selection_list import Selection
 from inspect_tui.core.bundle import Bundle, BundleError
 from inspect_tui.core.county import CountyStore, Slot
 from inspect_tui.core.errors import InspectError, os_reason
-from inspect_tui.core.i18n import t
-from inspect_tui.core.results import check_bundles, coverage, coverage_counts, find_bundles
+from inspect_tui.core.i18n import Msg, t
+from inspect_tui.core.results import (
+    CountyView,
+    check_bundles,
+    coverage,
+    coverage_counts,
+    find_bundles,
+)
 from inspect_tui.tui.bindings import localize
-from inspect_tui.tui.content import bold, message, plain, styled
+from inspect_tui.tui.content import bold, join, message, plain, styled
 from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
@@ -38,7 +44,8 @@ class MergeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.checked: dict[Path, Bundle | BundleError] = {}
-        self.outcome: tuple[list[Slot], int, int] | None = None  # the last merge: slots, counts
+        # the last merge: slots, counts, and what the county file holds that is wrong
+        self.outcome: tuple[list[Slot], int, int, Msg | None] | None = None
         self.unreadable: tuple[Path, OSError] | None = None  # a folder that could not be looked at
 
     def compose(self) -> ComposeResult:
@@ -153,14 +160,20 @@ class MergeScreen(Screen[None]):
             with CountyStore(app.store.folder, app.campaign) as county:
                 report = county.merge(bundles, prefer)
                 slots = county.slots()
+                view = CountyView(
+                    slots, county.choices, county.altered, county.path, list(county.invalid)
+                )
         except InspectError as error:
             line = error.line
             app.call_from_thread(self.notify, line(app.lang), severity="error")
             return
-        app.call_from_thread(self.show_result, slots, report.added, report.unchanged)
+        warning = view.warning_msg()  # records edited by hand, or that cannot be used
+        app.call_from_thread(self.show_result, slots, report.added, report.unchanged, warning)
 
-    def show_result(self, slots: list[Slot], added: int, unchanged: int) -> None:
-        self.outcome = (slots, added, unchanged)
+    def show_result(
+        self, slots: list[Slot], added: int, unchanged: int, warning: Msg | None = None
+    ) -> None:
+        self.outcome = (slots, added, unchanged, warning)
         self._show_outcome()
         conflicts = self.query_one("#conflicts", OptionList)
         if conflicts.display:
@@ -170,7 +183,7 @@ class MergeScreen(Screen[None]):
         """The last merge's summary and conflicts, in the app's language (again on F2)."""
         if self.outcome is None:
             return
-        slots, added, unchanged = self.outcome
+        slots, added, unchanged, warning = self.outcome
         lang, campaign = self.app.lang, self.app.campaign
         table = coverage(campaign, slots)
         counts = coverage_counts(table)
@@ -178,7 +191,10 @@ class MergeScreen(Screen[None]):
         summary = t(
             "merge.summary", lang, added=added, unchanged=unchanged, refused=refused, **counts
         )
-        self.query_one("#merge-result", Static).update(plain(summary))
+        shown = [plain(summary)]
+        if warning is not None:  # its ids, groups and reasons come from the county file
+            shown.append(styled(warning.render(lang), "red"))
+        self.query_one("#merge-result", Static).update(join(shown))
         conflicts = self.query_one("#conflicts", OptionList)
         conflicts.clear_options()
         for slot in slots:
