@@ -62,6 +62,7 @@ class CrashLog(io.TextIOBase):
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
+            self._file = None  # `TextIOBase.close` flushes once more
         super().close()
 
     def isatty(self) -> bool:

@@ -96,7 +96,11 @@ def export_files(
     `InspectError` naming the path and the reason; `warn` hears of a damaged log kept aside."""
     if not data.rows:
         raise InspectError("export.empty", folder=log_folder)
-    if folder.exists() and not folder.is_dir():
+    try:
+        taken = folder.exists() and not folder.is_dir()
+    except OSError as error:  # a name too long for the file system, a folder we may not read
+        raise InspectError("export.failed", path=folder, reason=os_reason(error)) from None
+    if taken:
         raise InspectError("export.not_folder", folder=folder)
     with _ONE_AT_A_TIME:
         return _Step(data, list(formats), folder, log_folder, lang).run(progress, warn)

@@ -140,7 +140,7 @@ def test_two_crashes_in_one_second_make_two_logs(same_second: Path) -> None:
     streams = [CrashLog(), CrashLog()]
     for n, stream in enumerate(streams):
         stream.write(f"app crash {n}\n")
-        stream.flush()
+        stream.close()  # once written, closing is quiet (it flushed a closed file before)
     paths = [stream.path for stream in streams]
     assert None not in paths and len(set(paths + made)) == 4
     assert [p.read_text(encoding="utf-8") for p in paths if p] == ["app crash 0\n", "app crash 1\n"]
@@ -149,5 +149,6 @@ def test_two_crashes_in_one_second_make_two_logs(same_second: Path) -> None:
 def test_the_apps_crash_log_is_made_only_when_written(same_second: Path) -> None:
     stream = CrashLog()
     stream.flush()
+    stream.close()
     assert stream.path is None
     assert list(same_second.glob(f"{PREFIX}*")) == []

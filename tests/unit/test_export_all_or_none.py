@@ -388,3 +388,18 @@ def test_a_damaged_log_through_the_command_line_is_a_warning_line(
     warnings = [line for line in err.getvalue().splitlines() if "导出记录" in line]
     assert len(warnings) == 1 and str(lead / LOG_NAME) in warnings[0]
     assert out.getvalue().count("已写入") == 1
+
+
+def test_a_target_the_system_cannot_even_look_at_is_one_line_and_exit_2(
+    lead: Path, tmp_path: Path
+) -> None:
+    # before: `folder.exists()` raised ENAMETOOLONG outside the step: exit 70 and a crash log
+    too_long = tmp_path / ("导" * 200)  # 600 bytes: over any file system's name limit
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["--lang", "en", "--data", str(lead), "export", "--out", str(too_long)])
+    assert code == 2 and out.getvalue() == ""
+    said = err.getvalue()
+    assert said.startswith(f"cannot write {too_long}: ") and said.count("\n") == 1
+    assert said.endswith("; no partial file was left\n")
+    assert sorted(os.listdir(tmp_path)) == ["lead"]
