@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from inspect_tui.core.errors import StoreError
+from inspect_tui.core.errors import InspectError, StoreError, os_reason
 from inspect_tui.core.files import MAX_DEPTH, FileRefused, read_regular, too_deep
 from inspect_tui.core.i18n import Msg
 
@@ -60,6 +60,18 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
         tmp.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+
+
+def write_file(path: Path, data: bytes, mode: int = 0o600) -> Path:
+    """`atomic_write` into a place a user named (`--out`, a folder typed in), its folder made
+    if need be: a full disk, a read-only stick or a name too long for the file system is
+    `InspectError` naming the path and the reason, and no partial file is left."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data, mode)
+    except OSError as error:
+        raise InspectError("file.write_failed", path=path, reason=os_reason(error)) from None
+    return path
 
 
 def canonical(data: Any) -> bytes:

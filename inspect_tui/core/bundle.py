@@ -29,7 +29,7 @@ from typing import Any
 import orjson
 
 from inspect_tui import __version__
-from inspect_tui.core.atomic import atomic_write, canonical
+from inspect_tui.core.atomic import canonical, write_file
 from inspect_tui.core.errors import AnswerError, InspectError
 from inspect_tui.core.files import MAX_DEPTH, FileRefused, read_regular, too_deep
 from inspect_tui.core.i18n import Msg
@@ -106,9 +106,7 @@ def write_bundle(bundle: dict[str, Any], folder: Path, name: str | None = None) 
     and time unless `name` is given."""
     stamp = bundle["created_at"].replace(":", "").replace("-", "")[:15]
     path = folder / (name or f"{bundle['campaign']}-{bundle['team']}-{stamp}.json")
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, orjson.dumps(bundle, option=_FILE_OPTIONS))
-    return path
+    return write_file(path, orjson.dumps(bundle, option=_FILE_OPTIONS))
 
 
 def read_bundle(

@@ -20,6 +20,10 @@ FILE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数组或表嵌套过深，无法读取（考核文件不会这样写）",
         "en": "arrays or tables nested too deeply to read (no checklist is written like this)",
     },
+    "file.write_failed": {
+        "zh": "无法写入 {path}：{reason}；未留下不完整的文件",
+        "en": "cannot write {path}: {reason}; no partial file was left",
+    },
     "bundle.refused": {"zh": "{file}：{reason}", "en": "{file}: {reason}"},
     "store.refused": {
         "zh": "数据文件 {path}：{reason}；文件未被改动",

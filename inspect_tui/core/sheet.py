@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 
+from inspect_tui.core.atomic import write_file
 from inspect_tui.core.errors import AnswerError, InspectError
 from inspect_tui.core.files import FileRefused, read_regular
 from inspect_tui.core.i18n import Lang, t
@@ -67,9 +68,9 @@ def write_template(campaign: Campaign, path: Path, team: str | None = None) -> P
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 16
     sheet.freeze_panes = "C2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    made = io.BytesIO()  # whole in memory first: `book.save(path)` would leave half a file
+    book.save(made)
+    return write_file(path, made.getvalue(), 0o644)  # a sheet is meant for others
 
 
 def read_sheet(
