@@ -29,6 +29,7 @@ def bundle(
         own = store.setting(EXPORTS_SETTING)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         signed = make_bundle(loaded, store, team, DeviceKey(folder), created_at=stamp)
+        damaged = list(store.damaged)  # a visit file that cannot be read is not in the bundle
     target = Path(out) if out else None
     path = write_bundle(
         signed,
@@ -36,6 +37,8 @@ def bundle(
         target.name if target else None,
     )
     print(t("bundle.written", lang, count=len(signed["visits"]), file=path))
+    for problem in damaged:  # the team must know before handing the file over
+        print(t("bundle.left_out", lang, problem=problem.line(lang)), file=sys.stderr)
     return 0
 
 

@@ -30,7 +30,7 @@ import orjson
 
 from inspect_tui import __version__
 from inspect_tui.core.atomic import canonical, write_file
-from inspect_tui.core.errors import AnswerError, InspectError
+from inspect_tui.core.errors import AnswerError, InspectError, os_reason
 from inspect_tui.core.files import MAX_DEPTH, FileRefused, read_regular, too_deep
 from inspect_tui.core.i18n import Msg
 from inspect_tui.core.keys import DeviceKey, fingerprint, verify
@@ -175,7 +175,7 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError:
         raise BundleError("bundle.missing", file=path) from None
     except OSError as exc:
-        raise BundleError("bundle.unreadable", file=path, reason=exc.strerror) from None
+        raise BundleError("bundle.unreadable", file=path, reason=os_reason(exc)) from None
 
 
 def _parse(path: Path, raw: bytes) -> dict[str, Any]:

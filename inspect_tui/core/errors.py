@@ -33,6 +33,8 @@ _OS_REASONS = {
     errno.ENOENT: "os.missing",
     errno.ENOTDIR: "os.not_folder",
     errno.EEXIST: "os.exists",
+    errno.EISDIR: "os.is_folder",
+    errno.ENAMETOOLONG: "os.name_too_long",
 }
 
 

@@ -130,7 +130,7 @@ class DeviceKey:
         return key
 
     def _new(self) -> Ed25519PrivateKey:
-        if not os.path.lexists(self.private_path):
+        if not self.private_path.exists():  # a link to a key that is gone is no key either
             return self._create()
         try:
             found = fingerprint(encode_public(self._load_or_create().public_key()))

@@ -165,6 +165,11 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "路径中有一部分是文件而不是文件夹",
         "en": "part of the path is a file, not a folder",
     },
+    "os.is_folder": {"zh": "这是一个文件夹，不是文件", "en": "it is a folder, not a file"},
+    "os.name_too_long": {
+        "zh": "名称过长，文件系统无法保存",
+        "en": "the name is too long for the file system",
+    },
     "os.exists": {"zh": "已有同名文件", "en": "a file of that name is in the way"},
     # -- verify ----------------------------------------------------------------------------------
     "verify.unreadable": {

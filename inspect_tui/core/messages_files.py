@@ -25,6 +25,10 @@ FILE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot write {path}: {reason}; no partial file was left",
     },
     "bundle.refused": {"zh": "{file}：{reason}", "en": "{file}: {reason}"},
+    "bundle.left_out": {
+        "zh": "注意：{problem}；该文件中的考核记录未导出",
+        "en": "warning: {problem}; no visit of that file is in the bundle",
+    },
     "store.refused": {
         "zh": "数据文件 {path}：{reason}；文件未被改动",
         "en": "data file {path}: {reason}; it was left untouched",

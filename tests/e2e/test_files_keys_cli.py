@@ -120,7 +120,7 @@ def deep(path: Path) -> Path:
 BAD_BUNDLES = {
     "fifo": (fifo, NOT_REGULAR),
     "dev-zero": (dev_zero, NOT_REGULAR),
-    "folder": (folder, "cannot be read (Is a directory)"),
+    "folder": (folder, "cannot be read (it is a folder, not a file)"),
     "over-64-mib": (sparse, "too large (64.1 MiB; the limit is 64 MiB); not read"),
     "nested-65": (deep, TOO_DEEP),
 }
@@ -319,3 +319,40 @@ def test_keys_new_after_the_key_vanished_signs_with_a_key_the_lead_must_trust(
     merged = run(tmp_path, "--data", lead, "merge", out)
     assert merged.returncode == 0, merged.stderr
     assert "merged 1 new visit record(s)" in merged.stdout
+
+
+def test_bundle_says_which_visit_file_it_could_not_read(
+    tmp_path: Path, team_laptop: tuple[Path, DeviceKey]
+) -> None:
+    # before: "exported 1 visit(s)" and nothing else, so a team signed an incomplete file
+    folder, _ = team_laptop
+    campaign = load_campaign(CHECKLISTS / "shache-2012-h1.toml")
+    with LocalStore(folder) as store:
+        second = store.start_visit(campaign, "team-2", "huoshilafu")
+    broken = folder / "visits" / f"{second.id}.json"
+    broken.write_bytes(b'{"_meta": {"1": ')  # a file cut short
+    out = tmp_path / "out" / "team-2.json"
+    result = run(tmp_path, "--data", folder, "bundle", "--team", "team-2", "--out", out)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"exported 1 visit(s): {out}"
+    [warning] = result.stderr.splitlines()
+    assert warning.startswith(f"warning: data file {broken}")
+    assert warning.endswith("; no visit of that file is in the bundle")
+
+
+def test_keys_new_where_the_key_is_a_link_to_nothing_makes_a_new_key(
+    tmp_path: Path, team_laptop: tuple[Path, DeviceKey]
+) -> None:
+    # before: keys show said "gone, run keys new" and keys new said "already has a key"
+    folder, device = team_laptop
+    device.private_path.unlink()
+    device.private_path.symlink_to(tmp_path / "usb-stick-not-plugged-in" / "device.key")
+    shown = run(tmp_path, "--data", folder, "keys", "show")
+    assert shown.returncode == 2 and "inspect-tui keys new" in shown.stderr
+    made = run(tmp_path, "--data", folder, "keys", "new")
+    assert made.returncode == 0, made.stderr
+    new = DeviceKey(folder)
+    assert new.fingerprint != device.fingerprint
+    assert new.fingerprint in made.stdout
+    assert not device.private_path.is_symlink()  # the link replaced, nothing written through it
+    assert not (tmp_path / "usb-stick-not-plugged-in").exists()

@@ -123,8 +123,9 @@ def test_a_bundle_that_is_a_folder_is_one_line(
     folder = tmp_path / "team-2.json"
     folder.mkdir()
     (folder / "inside.json").write_bytes(signed[0].read_bytes())
-    line_en, _ = refusal(folder, campaign, signed[1])
-    assert line_en == f"{folder}: cannot be read (Is a directory)"
+    line_en, line_zh = refusal(folder, campaign, signed[1])
+    assert line_en == f"{folder}: cannot be read (it is a folder, not a file)"
+    assert line_zh.endswith("（这是一个文件夹，不是文件）")  # before: the system's English
 
 
 def test_a_bundle_over_the_size_limit_is_refused_and_one_at_the_limit_is_read(
