@@ -6,8 +6,11 @@ a test checks that.
 
 from __future__ import annotations
 
+from inspect_tui.core.messages_coverage import COVERAGE_MESSAGES
+from inspect_tui.core.messages_documents import DOCUMENT_MESSAGES
 from inspect_tui.core.messages_export import EXPORT_MESSAGES
 from inspect_tui.core.messages_files import FILE_MESSAGES
+from inspect_tui.core.messages_readers import READER_MESSAGES
 from inspect_tui.core.messages_trust import TRUST_MESSAGES
 from inspect_tui.core.messages_ui import UI_MESSAGES
 
@@ -563,3 +566,6 @@ MESSAGES.update(UI_MESSAGES)
 MESSAGES.update(EXPORT_MESSAGES)
 MESSAGES.update(TRUST_MESSAGES)
 MESSAGES.update(FILE_MESSAGES)
+MESSAGES.update(COVERAGE_MESSAGES)
+MESSAGES.update(DOCUMENT_MESSAGES)
+MESSAGES.update(READER_MESSAGES)
