@@ -1,10 +1,9 @@
 """Exports: all four formats for the 38-group campaign in under a second (the issue's own
-absolute figure), and for a province of 3,900 groups within 10x of writing the same rows as
-plain CSV, measured in the same run."""
+absolute figure), and for a province of 3,900 groups within 1.5x of a floor measured in the
+same run: the same content written the fastest well-kept way (`support/floor.py`)."""
 
 from __future__ import annotations
 
-import csv
 import time
 from pathlib import Path
 
@@ -15,11 +14,11 @@ from inspect_tui.core.results import merge_files
 from inspect_tui.core.store import LocalStore
 from inspect_tui.reports.dataset import ExportData, gather
 from inspect_tui.reports.export import FORMATS, export_files
-from inspect_tui.reports.table import ranking_row
+from tests.bench.support.floor import floor
 from tests.bench.support.province import province, write_bundles
 
 COUNTY_SECONDS = 1.0
-PROVINCE_RATIO = 10.0
+PROVINCE_RATIO = 1.5
 
 
 def merged(campaign: Campaign, folder: Path, files: list[Path]) -> ExportData:
@@ -45,15 +44,6 @@ def timed_export(data: ExportData, folder: Path, log: Path) -> tuple[float, dict
     }
 
 
-def plain_csv(data: ExportData, path: Path) -> float:
-    begin = time.perf_counter()
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        for row in data.rows:
-            writer.writerow(ranking_row(data, row, "zh"))
-    return time.perf_counter() - begin
-
-
 def test_the_county_exports_in_under_a_second(campaign: Campaign, tmp_path: Path) -> None:
     data = merged(campaign, tmp_path / "demo", make_demo(tmp_path / "demo", campaign))
     took, each = timed_export(data, tmp_path / "out", tmp_path / "demo")
@@ -62,7 +52,7 @@ def test_the_county_exports_in_under_a_second(campaign: Campaign, tmp_path: Path
     assert took < COUNTY_SECONDS
 
 
-def test_a_province_exports_within_10x_of_plain_csv(campaign: Campaign, tmp_path: Path) -> None:
+def test_a_province_exports_within_1_5x_of_the_floor(campaign: Campaign, tmp_path: Path) -> None:
     big = province(campaign, 300)
     files, key = write_bundles(big, tmp_path / "bundles", tmp_path / "keys")
     with LocalStore(tmp_path / "lead") as store:
@@ -70,13 +60,18 @@ def test_a_province_exports_within_10x_of_plain_csv(campaign: Campaign, tmp_path
     begin = time.perf_counter()
     data = merged(big, tmp_path / "lead", files)
     gathered = time.perf_counter() - begin
-    base = min(plain_csv(data, tmp_path / f"plain{n}.csv") for n in range(3))
     took, each = timed_export(data, tmp_path / "out", tmp_path / "lead")
-    parts = ", ".join(f"{k} {v:.2f} s" for k, v in each.items())
+    [workbook] = (tmp_path / "out").glob("*/*.xlsx")
+    least = floor(data, workbook, tmp_path / "floor")
+    base = sum(least.values())
+    parts = ", ".join(
+        f"{k} {v:.2f} s (floor {least.get(k, 0.0):.2f} s)" for k, v in each.items() if k
+    )
     ratio = took / base
     print(
         f"\n[bench] province export ({len(data.rows):,} groups): 4 formats {took:.2f} s ({parts});"
-        f" plain CSV of the same rows {base * 1000:.0f} ms; ratio {ratio:.0f}"
-        f" (target <= {PROVINCE_RATIO:.0f}); merge + gather before it {gathered:.2f} s"
+        f" floor {base:.2f} s; ratio {ratio:.2f} (target <= {PROVINCE_RATIO});"
+        f" plain CSV of the ranking {least['csv'] * 1000:.0f} ms; merge + gather before it"
+        f" {gathered:.2f} s"
     )
     assert ratio <= PROVINCE_RATIO
