@@ -72,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="a group several teams assessed: count this team's result",
     )  # fmt: skip
 
-    county = commands.add_parser("county", help="the records of the county file; drop one")
+    county = commands.add_parser(
+        "county", help="the records of the county file; drop one; groups not assessed"
+    )
     county_actions = county.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = county_actions.add_parser("list", help="every record, counted or not, and why")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
@@ -82,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         action = county_actions.add_parser(name, help=words)
         action.add_argument("record", metavar="ID", help="the record's id (county list)")
+        action.add_argument("--reason", required=True, help="why (kept in the audit)")
+    for name, words in (
+        ("skip", "record a group as not assessed (a flood...): left out of the ranking"),
+        ("unskip", "take back a group's 'not assessed'"),
+    ):
+        action = county_actions.add_parser(name, help=words)
+        action.add_argument("group", metavar="GROUP", help="the group's id (checklist show)")
         action.add_argument("--reason", required=True, help="why (kept in the audit)")
 
     ranking = commands.add_parser("rank", help="the county ranking from the merged results")
@@ -193,6 +202,11 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
             return county.list_command(
                 data=args.data, campaign=args.campaign, as_json=args.json, lang=lang
             )
+        if args.action in ("skip", "unskip"):
+            return county.skip_command(
+                data=args.data, campaign=args.campaign, group=args.group, reason=args.reason,
+                undo=args.action == "unskip", lang=lang,
+            )  # fmt: skip
         run = county.drop_command if args.action == "drop" else county.restore_command
         return run(
             data=args.data, campaign=args.campaign, record=args.record, reason=args.reason,

@@ -1,6 +1,7 @@
-"""`inspect-tui county list|drop|restore`: what the lead's county file holds, and taking a record
-out of it on purpose (a record that cannot be used, or one that should never have been merged),
-with the reason kept in the file's audit."""
+"""`inspect-tui county list|drop|restore|skip|unskip`: what the lead's county file holds, taking
+a record out of it on purpose (a record that cannot be used, or one that should never have been
+merged), and recording a group as not assessed (a flood, a leader who could not be reached),
+each with the reason kept in the file's audit."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def list_command(*, data: str | None, campaign: str | None, as_json: bool, lang:
     with LocalStore(data_folder(data)) as store, CountyStore(store.folder, loaded) as county:
         rows = county.listing()
         dropped = county.dropped
+        skipped = list(county.skipped.values())
     if as_json:
         print(
             output.json_text(
@@ -39,6 +41,10 @@ def list_command(*, data: str | None, campaign: str | None, as_json: bool, lang:
                         {"id": d.id, "group": d.group, "team": d.team, "at": d.at,
                          "who": d.who, "reason": d.reason}
                         for d in dropped
+                    ],
+                    "not_assessed": [
+                        {"group": s.group, "at": s.at, "who": s.who, "reason": s.reason}
+                        for s in skipped
                     ],
                 }
             )
@@ -74,6 +80,13 @@ def list_command(*, data: str | None, campaign: str | None, as_json: bool, lang:
                   who=entry.who, at=entry.at, reason=entry.reason)
             )
         )  # fmt: skip
+    for skip in skipped:
+        console.print(
+            output.cell(
+                t("county.skipped_line", lang, group=_group_name(loaded, skip.group, lang),
+                  who=skip.who, at=skip.at, reason=skip.reason)
+            )
+        )  # fmt: skip
     return 0
 
 
@@ -96,6 +109,22 @@ def restore_command(
         entry = county.restore(record, reason=reason, who=store.who, at=_now())
     name = _group_name(loaded, entry.group, lang)
     print(t("county.restored", lang, id=entry.id, group=name, team=entry.team))
+    return 0
+
+
+def skip_command(
+    *, data: str | None, campaign: str | None, group: str, reason: str, undo: bool, lang: Lang
+) -> int:
+    """`county skip GROUP --reason` (or `unskip`): one line saying what was recorded."""
+    loaded = load_campaign(campaign_file(campaign))
+    with LocalStore(data_folder(data)) as store, CountyStore(store.folder, loaded) as county:
+        act = county.unskip if undo else county.skip
+        entry = act(group, reason=reason, who=store.who, at=_now())
+    name = _group_name(loaded, entry.group, lang)
+    if undo:
+        print(t("county.unskipped", lang, group=name))
+    else:
+        print(t("county.skipped", lang, group=name, id=entry.group))
     return 0
 
 

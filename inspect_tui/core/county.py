@@ -20,6 +20,12 @@ group, checklist version, every answer against its item). A record that fails is
 reason for `rank`, `export` or the app to stop. The lead can drop any record on purpose (`drop`,
 with a reason): it moves to the `dropped` table with who, when and why, the same content merged
 again stays out, and `restore` brings it back; both are kept in the file's `audit` table.
+
+The lead can also record a group as not assessed (`skip`, with a reason: a flood, a leader who
+could not be reached) and take that back (`unskip`), both in the `audit` table too. Skipping is
+refused for a group that has a finalized result in the store (drop it first, or let it count);
+a skipped group stays out of the ranking, drafts included, until it is unskipped, even if a
+finalized result is merged for it later (the ranking's warning says so).
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from inspect_tui.core.errors import StoreError
 from inspect_tui.core.i18n import Msg
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.scoring import Answer
+from inspect_tui.core.text import check_text
 
 COUNTY_MARKER = {"kind": "inspect-tui/county", "format": 1}
 ID_LENGTH = 12  # hex digits of a record's content hash that name it to the lead
@@ -109,6 +116,16 @@ class Dropped:
     who: str
     reason: str
     content: str = field(default="", repr=False)  # merged again, this content stays out
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A group the lead recorded as not assessed: why, who and when."""
+
+    group: str
+    reason: str
+    who: str
+    at: str
 
 
 @dataclass(frozen=True)
@@ -294,6 +311,59 @@ class CountyStore:
         self._reload()
         return entry
 
+    # -- groups not assessed -------------------------------------------------------------------
+    def skip(self, group: str, *, reason: str, who: str, at: str) -> Skipped:
+        """Record `group` as not assessed, with why (kept in the audit); `StoreError` when the
+        group is not in the roster, is skipped already, or has a finalized result."""
+        reason = _reason(reason)
+        if group not in {g.id for g in self.campaign.groups}:
+            raise StoreError("county.no_group", group=group)
+        if group in self.skipped:
+            raise StoreError("county.already_skipped", group=group)
+        for slot in self.slots():
+            if slot.group == group and slot.record is not None and slot.record.status == "final":
+                raise StoreError("county.skip_counted", group=group, team=slot.team)
+        entry = Skipped(group, reason, who, at)
+        storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        with storage.transaction():
+            self._db.table("skipped", cache_size=0).insert(
+                {"group": group, "reason": reason, "who": who, "at": at}
+            )
+            self._log_group("skip", group, who, at, reason)
+        return entry
+
+    def unskip(self, group: str, *, reason: str, who: str, at: str) -> Skipped:
+        """Take back a group's "not assessed" (why kept in the audit); the entry taken back."""
+        reason = _reason(reason)
+        entry = self.skipped.get(group)
+        if entry is None:
+            raise StoreError("county.not_skipped", group=group)
+        storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        with storage.transaction():
+            self._db.table("skipped", cache_size=0).remove(lambda doc: doc.get("group") == group)
+            self._log_group("unskip", group, who, at, reason)
+        return entry
+
+    @property
+    def skipped(self) -> dict[str, Skipped]:
+        """group -> why it was not assessed, for the roster's groups (a damaged row is
+        ignored, as for the choices)."""
+        roster = {g.id for g in self.campaign.groups}
+        found: dict[str, Skipped] = {}
+        for row in self._db.table("skipped", cache_size=0).all():
+            group, reason = row.get("group"), row.get("reason")
+            if isinstance(group, str) and group in roster and isinstance(reason, str):
+                who, at = row.get("who"), row.get("at")
+                found[group] = Skipped(
+                    group, reason, who if isinstance(who, str) else "?",
+                    at if isinstance(at, str) else "?",
+                )  # fmt: skip
+        return found
+
+    def _log_group(self, action: str, group: str, who: str, at: str, reason: str) -> None:
+        entry = {"action": action, "group": group, "who": who, "at": at, "reason": reason}
+        self._db.table("audit", cache_size=0).insert(entry)
+
     def listing(self) -> list[Listed]:
         """Every row of the file with what becomes of it (for `county list`): counted,
         superseded (an older revision or draft of a visit), conflict, or invalid with why."""
@@ -451,6 +521,14 @@ class CountyStore:
     def altered(self) -> list[Record]:
         """Records changed in the county file after they were merged."""
         return sorted((r for r in self._records.values() if not r.intact), key=self._key)
+
+
+def _reason(reason: str) -> str:
+    """A reason the lead gave for the audit: text on one line, not empty."""
+    reason = check_text(reason, "--reason").strip()
+    if not reason:
+        raise StoreError("county.reason_required")
+    return reason
 
 
 def _row_id(row: dict[str, Any]) -> str:

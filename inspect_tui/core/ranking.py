@@ -49,8 +49,17 @@ class RankedGroup:
     deductions: float
     vetoed: bool
     tier: Tier
-    teams: tuple[TeamResult, ...]
+    teams: tuple[TeamResult, ...]  # every team's result the ranking saw, counted or not
     flags: tuple[str, ...] = field(default=())
+    chosen: str | None = None  # the team the lead counts for this group, when applied
+
+    @property
+    def counted(self) -> tuple[TeamResult, ...]:
+        """The team results the group's figures come from: the lead's chosen team's alone,
+        else all of them (combined by the campaign's rule). Every export counts from here."""
+        if self.chosen is None:
+            return self.teams
+        return tuple(r for r in self.teams if r.team == self.chosen)
 
 
 def combine(
@@ -135,11 +144,13 @@ def rank(
         previous = key
         group, total, sections, deductions, vetoed, flags, team_results = row
         tier = campaign.lowest_tier if vetoed else tier_for(campaign.tiers, total)
+        chosen = choices.get(group.id) if "team" in flags else None
         ranked.append(
             RankedGroup(
-                shared, group, total, sections, deductions, vetoed, tier, tuple(team_results), flags
+                shared, group, total, sections, deductions, vetoed, tier, tuple(team_results),
+                flags, chosen,
             )
-        )
+        )  # fmt: skip
     return _apply_quota(campaign, ranked)
 
 
@@ -170,7 +181,7 @@ def _apply_quota(campaign: Campaign, ranked: list[RankedGroup]) -> list[RankedGr
 def _demoted(row: RankedGroup, tier: Tier) -> RankedGroup:
     return RankedGroup(
         row.rank, row.group, row.total, row.sections, row.deductions, row.vetoed, tier, row.teams,
-        (*row.flags, "quota"),
+        (*row.flags, "quota"), row.chosen,
     )  # fmt: skip
 
 

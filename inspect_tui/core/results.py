@@ -11,10 +11,10 @@ from typing import Literal
 
 from inspect_tui.core.bundle import Bundle, BundleError, read_bundle
 from inspect_tui.core.calibration import Calibration, apply, calibrate
-from inspect_tui.core.county import CountyStore, MergeReport, Record, Row, Slot
+from inspect_tui.core.county import CountyStore, MergeReport, Record, Row, Skipped, Slot
 from inspect_tui.core.i18n import Lang, Lines, Msg
 from inspect_tui.core.keys import trusted_keys
-from inspect_tui.core.model import Campaign
+from inspect_tui.core.model import Campaign, Group
 from inspect_tui.core.ranking import RankedGroup, TeamResult, rank
 from inspect_tui.core.scoring import VisitScore, score_visit
 from inspect_tui.core.store import LocalStore
@@ -163,6 +163,7 @@ class CountyView:
     altered: list[Record]
     file: Path  # the county file
     invalid: list[Row] = field(default_factory=list)  # records left out: they cannot be used
+    skipped: dict[str, Skipped] = field(default_factory=dict)  # groups recorded not assessed
 
     def warning_msg(self) -> Msg | None:
         """When the county file was changed by hand, or holds records that cannot be used:
@@ -197,10 +198,54 @@ def read_county(campaign: Campaign, folder: Path) -> CountyView:
     county = CountyStore(folder, campaign)
     try:
         return CountyView(
-            county.slots(), county.choices, county.altered, county.path, list(county.invalid)
-        )
+            county.slots(), county.choices, county.altered, county.path, list(county.invalid),
+            county.skipped,
+        )  # fmt: skip
     finally:
         county.close()
+
+
+@dataclass(frozen=True)
+class GroupCoverage:
+    """Which of the roster's groups the ranking holds, and why the others are not in it."""
+
+    total: int  # the roster's groups
+    assessed: int  # groups ranked
+    not_assessed: list[tuple[Group, str]]  # recorded by the lead, with the reason, roster order
+    missing: list[Group]  # neither ranked nor recorded: no counted result yet, roster order
+    stale: list[Group]  # recorded not assessed, yet a finalized result is in the store
+
+    def msg(self) -> Msg | None:
+        """One line when groups are missing or not assessed (and one more for a record the
+        lead should take back), else None."""
+        found: list[Msg] = []
+        if self.not_assessed or self.missing:
+            found.append(
+                Msg(
+                    "coverage.line", assessed=self.assessed, total=self.total,
+                    left=self.total - self.assessed, skipped=len(self.not_assessed),
+                    missing=len(self.missing),
+                )
+            )  # fmt: skip
+        if self.stale:
+            groups = ", ".join(g.id for g in self.stale)
+            found.append(Msg("coverage.stale", count=len(self.stale), groups=groups))
+        return Lines(found) if len(found) > 1 else (found[0] if found else None)
+
+
+def group_coverage(
+    campaign: Campaign, rows: Sequence[RankedGroup], view: CountyView
+) -> GroupCoverage:
+    ranked = {row.group.id for row in rows}
+    final = {s.group for s in view.slots if s.record is not None and s.record.status == "final"}
+    skipped = view.skipped
+    return GroupCoverage(
+        total=len(campaign.groups),
+        assessed=len(ranked),
+        not_assessed=[(g, skipped[g.id].reason) for g in campaign.groups if g.id in skipped],
+        missing=[g for g in campaign.groups if g.id not in ranked and g.id not in skipped],
+        stale=[g for g in campaign.groups if g.id in skipped and g.id in final],
+    )
 
 
 @dataclass(frozen=True)
@@ -209,6 +254,7 @@ class CountyRanking:
     view: CountyView
     calibration: Calibration
     applied: bool  # whether the calibration offsets were taken off the totals
+    campaign: Campaign | None = None
 
     @property
     def slots(self) -> list[Slot]:
@@ -218,8 +264,25 @@ class CountyRanking:
     def altered(self) -> list[Record]:
         return self.view.altered
 
+    @property
+    def coverage(self) -> GroupCoverage | None:
+        if self.campaign is None:
+            return None
+        return group_coverage(self.campaign, self.rows, self.view)
+
+    def warning_msg(self) -> Msg | None:
+        """The county file's warning (records edited by hand or unusable), then the coverage
+        line when groups are missing or not assessed."""
+        found = [m for m in (self.view.warning_msg(), self._coverage_msg()) if m is not None]
+        return Lines(found) if len(found) > 1 else (found[0] if found else None)
+
+    def _coverage_msg(self) -> Msg | None:
+        found = self.coverage
+        return found.msg() if found is not None and self.rows else None
+
     def warning(self, lang: Lang) -> str | None:
-        return self.view.warning(lang)
+        found = self.warning_msg()
+        return found.render(lang) if found else None
 
 
 def rank_county(
@@ -228,11 +291,13 @@ def rank_county(
     """The ranking of what the county store holds, as `rank` and the ranking screen show it:
     the lead's choices applied, the calibration computed and, when asked, applied."""
     results = team_results(campaign, view.slots, include_drafts=include_drafts)
+    if view.skipped:  # recorded not assessed: out of the ranking, drafts and all
+        results = {g: r for g, r in results.items() if g not in view.skipped}
     found = calibrate(results, [team.id for team in campaign.teams])
     applied = calibrated and found.offsets is not None
     if applied:
         results = apply(results, found.offsets or {}, campaign.outline.total)
-    return CountyRanking(rank(campaign, results, view.choices), view, found, applied)
+    return CountyRanking(rank(campaign, results, view.choices), view, found, applied, campaign)
 
 
 def county_ranking(

@@ -1,26 +1,33 @@
 """Everything an export prints, gathered once from the county store: the writers (xlsx, csv,
 html, docx) only lay it out, so every format shows the same figures.
 
-`Problem` counts the groups where an item fell short (lost points, a deduction, a veto) in any
-counted team's visit, with the teams' notes on it: the circular's "common problems".
+One source of truth: `visits` holds only the visits the ranking counted (`RankedGroup.counted`:
+after the lead's choice of a team, conflicts left out, drafts only when asked); the shortfalls of
+a group come from one rule (`group_short`), which `problems()` and every writer use.
+
+`Problem` counts the groups that fell short on an item (`group_short`), with the teams' notes on
+it: the circular's "common problems".
 `SectionBest` names, per section, the groups that reached at least `BEST_SHARE` of its points.
+`not_assessed`, `assessed` and `total` say which of the roster's groups the ranking holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 
 from inspect_tui.core.calibration import Calibration, describe
 from inspect_tui.core.county import Slot
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import Campaign, Item, Section
+from inspect_tui.core.i18n import Lang, join_words, t
+from inspect_tui.core.model import Campaign, Group, Item, Section
 from inspect_tui.core.ranking import RankedGroup, describe_rules
-from inspect_tui.core.results import county_ranking, coverage, coverage_counts
-from inspect_tui.core.scoring import Answer
+from inspect_tui.core.results import county_ranking, coverage, coverage_counts, group_coverage
+from inspect_tui.core.scoring import Answer, score_item
 from inspect_tui.core.tally import Tally
 from inspect_tui.core.verification import Seal, options_of, seal
 
@@ -39,6 +46,58 @@ class Visited:
     problems: str
     methods: tuple[str, ...]
     visit_date: str = ""
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """An item a group fell short on, as counted (`group_short`)."""
+
+    item: str
+    notes: tuple[str, ...]  # the notes of the counted teams that fell short on it, team order
+    teams: tuple[str, ...]  # those teams
+
+
+def group_short(campaign: Campaign, visits: Sequence[Visited]) -> tuple[Shortfall, ...]:
+    """The items a group fell short on, from its counted visits, in outline order. The one rule
+    every export uses (the rules text says it: `coverage.short_rule`):
+    - one counted visit (one team, or the team the lead chose): the items it fell short on (lost
+      points, a deduction, a veto);
+    - several, combined by the campaign's rule (mean or median): an item that carries points
+      when its points, combined by that rule over the teams that answered it and found it
+      applicable, are below full; a deduction or a veto when any counted team recorded it (the
+      ranking vetoes on any).
+    Calibration moves totals only, never an item's points: it changes no shortfall."""
+    if not visits:
+        return ()
+    if len(visits) == 1:
+        (visit,) = visits
+        return tuple(Shortfall(item, _notes([note]), (visit.team,)) for item, note in visit.short)
+    short = [dict(v.short) for v in visits]
+    average = statistics.median if campaign.merge.combine == "median" else statistics.mean
+    found = []
+    for item in campaign.items:
+        fell = [(v.team, s[item.id]) for v, s in zip(visits, short, strict=True) if item.id in s]
+        if not fell:
+            continue
+        if item.kind in ("check", "scale", "count"):
+            scored = [score_item(campaign, item, v.answers.get(item.id)) for v in visits]
+            points = [Fraction(s.earned) for s in scored if s.answered and s.applicable]
+            if not points or average(points) >= item.points:
+                continue
+        found.append(
+            Shortfall(item.id, _notes(note for _, note in fell), tuple(team for team, _ in fell))
+        )
+    return tuple(found)
+
+
+def _notes(notes: Iterable[str]) -> tuple[str, ...]:
+    """The notes, each once, trimmed, the empty ones left out."""
+    kept: list[str] = []
+    for note in notes:
+        text = note.strip()
+        if text and text not in kept:
+            kept.append(text)
+    return tuple(kept)
 
 
 @dataclass(frozen=True)
@@ -66,6 +125,43 @@ class ExportData:
     warning: Callable[[Lang], str | None]  # the county file was changed by hand: say so
     made: datetime  # aware, in the office's own time zone
     seal: Seal
+    # groups the lead recorded as not assessed, with the reason (roster order)
+    not_assessed: list[tuple[Group, str]] = field(default_factory=list)
+    missing: list[Group] = field(default_factory=list)  # neither ranked nor recorded
+    total: int = 0  # the roster's groups
+
+    @property
+    def assessed(self) -> int:
+        """Groups the ranking holds."""
+        return len(self.rows)
+
+    def coverage_line(self, lang: Lang) -> str | None:
+        """ "2 of 38 groups assessed; …" when groups are missing or not assessed, else None."""
+        if not self.not_assessed and not self.missing:
+            return None
+        return t(
+            "coverage.line", lang, assessed=self.assessed, total=self.total,
+            left=self.total - self.assessed, skipped=len(self.not_assessed),
+            missing=len(self.missing),
+        )  # fmt: skip
+
+    def not_assessed_text(self, lang: Lang) -> str:
+        """ "甲乡（洪水）、乙乡（…）": the groups not assessed with the lead's reasons."""
+        return join_words(
+            (
+                t("coverage.not_assessed_item", lang, name=group.name.get(lang), reason=reason)
+                for group, reason in self.not_assessed
+            ),
+            lang,
+        )
+
+    @cached_property
+    def _short(self) -> dict[str, tuple[Shortfall, ...]]:
+        return {group: group_short(self.campaign, visits) for group, visits in self.visits.items()}
+
+    def shortfalls(self, group_id: str) -> tuple[Shortfall, ...]:
+        """The items the group fell short on, as counted (`group_short`)."""
+        return self._short.get(group_id, ())
 
     @cached_property  # asked for on every row of every writer
     def sections(self) -> tuple[Section, ...]:
@@ -84,7 +180,8 @@ class ExportData:
 
     @property
     def teams(self) -> list[str]:
-        return sorted({r.team for row in self.rows for r in row.teams})
+        """The teams whose results the ranking counted."""
+        return sorted({r.team for row in self.rows for r in row.counted})
 
     def statement(self, lang: Lang) -> list[tuple[str, str]]:
         """(label, value) lines every export prints: campaign, hash, rules, how it was made."""
@@ -104,7 +201,10 @@ class ExportData:
             ("export.campaign", f"{self.campaign.title.get(lang)} ({self.campaign.id})"),
             ("export.checklist_hash", self.campaign.checklist_hash),
             ("export.rules", describe_rules(self.campaign, lang)),
-            ("export.scoring", t("export.scoring_rules", lang)),
+            (
+                "export.scoring",
+                f"{t('export.scoring_rules', lang)} {t('coverage.short_rule', lang)}",
+            ),
             ("export.deductions", t("export.deductions_note", lang)),
             (
                 "export.calibration",
@@ -120,13 +220,11 @@ class ExportData:
         """Items that fell short, most groups first (then outline order)."""
         order = {row.group.id: n for n, row in enumerate(self.rows)}
         found: dict[str, tuple[set[str], list[str]]] = {}
-        for group, visits in self.visits.items():
-            for visit in visits:
-                for item_id, note in visit.short:
-                    groups, notes = found.setdefault(item_id, (set(), []))
-                    groups.add(group)
-                    if note.strip() and note.strip() not in notes:
-                        notes.append(note.strip())
+        for group in self.visits:
+            for short in self.shortfalls(group):
+                groups, notes = found.setdefault(short.item, (set(), []))
+                groups.add(group)
+                notes += [note for note in short.notes if note not in notes]
         index = {item.id: n for n, item in enumerate(self.campaign.items)}
         return [
             Problem(
@@ -176,7 +274,7 @@ def gather(
 ) -> ExportData:
     """Read the county store in `folder` (inside an open `LocalStore`) and score what counts."""
     found = county_ranking(campaign, folder, include_drafts=include_drafts, calibrated=calibrated)
-    counted = {(row.group.id, r.team) for row in found.rows for r in row.teams}
+    counted = {(row.group.id, r.team) for row in found.rows for r in row.counted}
     visits: dict[str, list[Visited]] = {}
     tally = Tally(campaign)
     for slot in sorted(found.slots, key=lambda s: (s.group, s.team)):
@@ -184,6 +282,7 @@ def gather(
             visits.setdefault(slot.group, []).append(_visited(tally, slot))
     made = (clock or datetime.now)()
     made = made if made.tzinfo else made.astimezone()  # naive: this machine's own time
+    groups = group_coverage(campaign, found.rows, found.view)
     return ExportData(
         campaign=campaign,
         rows=found.rows,
@@ -199,6 +298,9 @@ def gather(
             found.rows,
             options_of(calibrated=found.applied, include_drafts=include_drafts),
         ),
+        not_assessed=groups.not_assessed,
+        missing=groups.missing,
+        total=groups.total,
     )
 
 

@@ -1,17 +1,30 @@
 """The team lead's merge: the bundle files found, each checked and shown with its verdict;
-choose, merge, see coverage, and settle conflicts by choosing a source."""
+choose, merge, see coverage, and settle conflicts by choosing a source. Below them, the groups
+the ranking does not hold yet: N on one records it as not assessed, with a reason (a flood, a
+leader who could not be reached), or takes that back; both are kept in the county file's audit."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, SelectionList, Static
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    ProgressBar,
+    SelectionList,
+    Static,
+)
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -25,13 +38,47 @@ from inspect_tui.core.results import (
     coverage,
     coverage_counts,
     find_bundles,
+    read_county,
 )
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold, join, message, plain, styled
+from inspect_tui.tui.dialogs.reason import ReasonDialog
 from inspect_tui.tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
+
+
+class CoverageList(OptionList):
+    """The groups not in the ranking; N on one records it as not assessed or takes that back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "not_assessed", "Not assessed", id="not_assessed"),
+    ]
+
+    def action_not_assessed(self) -> None:
+        if self.highlighted is None:
+            return
+        option = self.get_option_at_index(self.highlighted)
+        screen = self.screen
+        if isinstance(screen, MergeScreen) and option.id is not None:
+            screen.ask_not_assessed(option.id)
+
+
+class SkipReasonDialog(ReasonDialog):
+    """Why a group is (no longer) recorded as not assessed: the reopen dialog's behaviour, with
+    its own words."""
+
+    def __init__(self, title: str, prompt: Content) -> None:
+        super().__init__()
+        self.heading, self.prompt = title, prompt
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+        with Vertical(classes="dialog"):
+            yield Label(bold(self.heading))
+            yield Label(self.prompt)
+            yield TextField(field="ui.field.skip_reason", compact=True, id="reason")
 
 
 class MergeScreen(Screen[None]):
@@ -47,6 +94,7 @@ class MergeScreen(Screen[None]):
         # the last merge: slots, counts, and what the county file holds that is wrong
         self.outcome: tuple[list[Slot], int, int, Msg | None] | None = None
         self.unreadable: tuple[Path, OSError] | None = None  # a folder that could not be looked at
+        self.view: CountyView | None = None  # what the county store holds, for the coverage list
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,14 +104,19 @@ class MergeScreen(Screen[None]):
         yield ProgressBar(id="merge-progress", show_eta=False)
         yield Static(id="merge-result")
         yield OptionList(id="conflicts", compact=True)
+        yield Static(id="coverage-hint")
+        yield CoverageList(id="coverage", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         localize(self, self.app.lang)
         self.query_one("#conflicts", OptionList).display = False
         self.query_one("#merge-progress", ProgressBar).display = False  # until there is work
+        self.query_one("#coverage", OptionList).styles.max_height = 10
+        self.query_one("#coverage-hint", Static).styles.padding = (0, 1)
         self.relabel()
         self.scan([self.app.exports, self.app.store.folder / "exports"])
+        self.load_county()
         self.query_one("#bundles", SelectionList).focus()
 
     def relabel(self) -> None:
@@ -78,6 +131,7 @@ class MergeScreen(Screen[None]):
                 box.replace_option_prompt(str(path), self._label(path, verdict))
         self._show_outcome()
         self._show_unreadable()
+        self._show_coverage()
 
     def _show_unreadable(self) -> None:
         """The folder typed that the system refused to look into: one line, in red."""
@@ -161,14 +215,94 @@ class MergeScreen(Screen[None]):
                 report = county.merge(bundles, prefer)
                 slots = county.slots()
                 view = CountyView(
-                    slots, county.choices, county.altered, county.path, list(county.invalid)
-                )
+                    slots, county.choices, county.altered, county.path, list(county.invalid),
+                    county.skipped,
+                )  # fmt: skip
         except InspectError as error:
             line = error.line
             app.call_from_thread(self.notify, line(app.lang), severity="error")
             return
         warning = view.warning_msg()  # records edited by hand, or that cannot be used
+        app.call_from_thread(self._viewed, view)
         app.call_from_thread(self.show_result, slots, report.added, report.unchanged, warning)
+
+    # -- groups not assessed -----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="county")
+    def load_county(self) -> None:
+        """What the county store holds now, for the coverage list (the merge's summary waits
+        for a merge); a store that cannot be read says so when the lead merges."""
+        app = self.app
+        try:
+            view = read_county(app.campaign, app.store.folder)
+        except InspectError:
+            return
+        app.call_from_thread(self._viewed, view)
+
+    def _viewed(self, view: CountyView) -> None:
+        self.view = view
+        self._show_coverage()
+
+    def _show_coverage(self) -> None:
+        """The roster's groups without a counted (finalized) result, each as missing or as
+        recorded not assessed with the lead's reason, in roster order."""
+        listed = self.query_one("#coverage", OptionList)
+        hint = self.query_one("#coverage-hint", Static)
+        if self.view is None:
+            listed.display = hint.display = False
+            return
+        lang, campaign, view = self.app.lang, self.app.campaign, self.view
+        counted = {
+            s.group for s in view.slots if s.record is not None and s.record.status == "final"
+        }
+        highlighted = listed.highlighted
+        listed.clear_options()
+        for group in campaign.groups:
+            if group.id in view.skipped:
+                reason = view.skipped[group.id].reason
+                label = message(
+                    "ui.coverage_skipped", lang, name=group.name, group=group.id, reason=reason
+                )
+            elif group.id not in counted:
+                label = message("ui.coverage_missing", lang, name=group.name, group=group.id)
+            else:
+                continue
+            listed.add_option(Option(label, id=group.id))
+        listed.display = hint.display = listed.option_count > 0
+        hint.update(plain(t("ui.coverage_hint", lang)))
+        if highlighted is not None and listed.option_count:
+            listed.highlighted = min(highlighted, listed.option_count - 1)
+
+    def ask_not_assessed(self, group_id: str) -> None:
+        """The reason dialog for a group on the coverage list: record it as not assessed, or
+        (when it is) take that back."""
+        if self.view is None:
+            return
+        lang = self.app.lang
+        undo = group_id in self.view.skipped
+        name = self.app.campaign.group(group_id).name
+        title = t("ui.unskip_title" if undo else "ui.skip_title", lang)
+        prompt = message("ui.skip_reason", lang, name=name)
+
+        def done(reason: str | None) -> None:
+            if reason:
+                self.record_not_assessed(group_id, reason, undo)
+
+        self.app.push_screen(SkipReasonDialog(title, prompt), done)
+
+    @work(thread=True, exclusive=True, group="county")
+    def record_not_assessed(self, group_id: str, reason: str, undo: bool) -> None:
+        app = self.app
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            with CountyStore(app.store.folder, app.campaign) as county:
+                act = county.unskip if undo else county.skip
+                act(group_id, reason=reason, who=app.store.who, at=at)
+            view = read_county(app.campaign, app.store.folder)
+        except InspectError as error:
+            line = error.line
+            app.call_from_thread(self.notify, line(app.lang), severity="error")
+            return
+        app.call_from_thread(self._viewed, view)
 
     def show_result(
         self, slots: list[Slot], added: int, unchanged: int, warning: Msg | None = None
