@@ -65,7 +65,10 @@ def merge(
         if report.dropped:
             print(t("merge.dropped", lang, count=report.dropped))
         slots = county.slots()
-        view = CountyView(slots, county.choices, county.altered, county.path, county.invalid)
+        skipped = county.skipped
+        view = CountyView(
+            slots, county.choices, county.altered, county.path, county.invalid, skipped
+        )
         if warning := view.warning(lang):
             print(warning, file=sys.stderr)
         table = coverage(loaded, slots)
@@ -84,6 +87,13 @@ def merge(
             if state != "assessed":
                 name = loaded.group(group).name.get(lang)
                 state_word = t(f"coverage.{state}", lang)
+                if group in skipped:  # recorded on purpose: not a visit still to come
+                    state_word = t(
+                        "coverage.not_assessed_item",
+                        lang,
+                        name=t("coverage.not_assessed_label", lang),
+                        reason=skipped[group].reason,
+                    )
                 print(
                     t(
                         "merge.coverage_line",

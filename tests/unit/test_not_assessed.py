@@ -167,3 +167,17 @@ def test_a_hostile_reason_is_refused_and_a_typed_one_is_kept_as_typed(
     assert code == 0 and visible(reason) in out and raw_controls(out + err) == []
     with LocalStore(lead), CountyStore(lead, campaign) as county:
         assert county.skipped["yishikuli"].reason == reason
+
+
+def test_merge_lists_a_skipped_groups_assignment_as_not_assessed_not_missing(
+    campaign: Campaign, lead: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: "missing: Yishikuli Township (yishikuli) · team-…", as if a visit were still to come
+    assert cli(capsys, lead, "county", "skip", "yishikuli", "--reason", FLOOD)[0] == 0
+    code, out, _err = cli(capsys, lead, "merge")
+    assert code == 0
+    teams = [t.id for t in campaign.teams if "yishikuli" in t.groups]
+    lines = [line.strip() for line in out.splitlines() if "(yishikuli)" in line]
+    assert lines == [
+        f"Not assessed ({FLOOD}): Yishikuli Township (yishikuli) · {team}" for team in teams
+    ]
