@@ -1,34 +1,58 @@
 """The printable report: one self-contained HTML file (inline CSS, inline SVG charts and QR
 code; nothing fetched), A4 landscape when printed. Every piece of text goes through `_text`:
 `table.shown` (control and direction characters visible, as every export writes them) and then
-`html.escape`, so a `<script>` typed into a note is printed as text, never run."""
+`html.escape`, so a `<script>` typed into a note is printed as text, never run.
+
+Fitted to A4 landscape in either language: column names in the page's own language, wrapping
+cells, chart labels measured rather than cut, tier fills printed as they are
+(`print-color-adjust: exact`). The totals chart has an axis and a legend and marks a vetoed
+group's bar; 共性问题 lists the items at least `COMMON_AT_LEAST` groups fell short on, as the
+circular does."""
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
-from inspect_tui.core.i18n import Lang, join_clauses, t
+from inspect_tui.core.i18n import Lang, join_clauses, join_words, t
 from inspect_tui.reports.dataset import MOST_NOTES, ExportData
 from inspect_tui.reports.qrimage import qr_svg
-from inspect_tui.reports.table import label, number_columns, ranking_header, ranking_row, shown
+from inspect_tui.reports.table import (
+    COMMON_AT_LEAST,
+    heading,
+    label,
+    number_columns,
+    ranking_header,
+    ranking_row,
+    shown,
+)
 
 TIER_COLOURS = ("#2e7d32", "#f9a825", "#c62828")  # best to worst, as on screen
 BAR_HEIGHT = 14
-CHART_WIDTH = 640
+BAR_SPAN = 440  # the bars' full length, px; labels get what they need on the left
+CHAR_PX = 6.2  # an 11 px sans-serif character (a wide one counts twice)
+AXIS_HEIGHT = 22
+LEGEND_HEIGHT = 20
+VETO_STROKE = 'stroke="#000" stroke-width="1.5" stroke-dasharray="3 2"'
 
 STYLE = """
 @page { size: A4 landscape; margin: 12mm;
         @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; color: #000;
-       margin: 0 auto; max-width: 277mm; font-size: 10.5pt; }
+       margin: 0 auto; max-width: 273mm; font-size: 10.5pt; }
 h1 { font-size: 18pt; text-align: center; margin: 0.4em 0; }
 h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.2em; break-after: avoid; }
 p.code-line { text-align: center; margin: 0 0 0.6em; }
 th small { font-weight: normal; }
-td.id { font-size: 8pt; color: #444; }
-td.remarks { min-width: 14em; font-size: 9pt; }
-td.name, td.teams { white-space: nowrap; }
-table { font-size: 9.5pt; }
+td.id { font-size: 7.5pt; color: #444; }
+td.remarks { min-width: 10em; font-size: 8pt; }
+td.name { min-width: 5em; }
+td.teams { font-size: 8pt; }
+table { font-size: 8.5pt; table-layout: auto; }
+th { font-size: 8pt; hyphens: manual; word-break: keep-all; }
+td { overflow-wrap: break-word; }
+html[lang="en"] th { word-break: normal; }
 dl.statement { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em; }
 dl.statement dt { font-weight: bold; }
 dl.statement dd { margin: 0; }
@@ -102,7 +126,7 @@ def _ranking(data: ExportData, lang: Lang) -> str:
     header = ranking_header(data)
     tier_column = header.index(label("export.col.tier"))
     tiers = [tier.id for tier in data.campaign.tiers]
-    head = "".join(f"<th>{_text(h.zh)}<br><small>{_text(h.en)}</small></th>" for h in header)
+    head = "".join(f"<th>{_text(heading(h, lang))}</th>" for h in header)
     id_column = header.index(label("export.col.id"))
     remarks = header.index(label("export.col.remarks"))
     name_column = header.index(label("export.col.group"))
@@ -130,25 +154,85 @@ def _ranking(data: ExportData, lang: Lang) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _bars(items: list[tuple[str, float, float, str]], unit: str = "", digits: int = 2) -> str:
-    """Horizontal bars: (label, value, the bar's full scale, colour), one row each."""
-    left, right = 180, 70
-    span = CHART_WIDTH - left - right
-    height = BAR_HEIGHT * len(items) + 4
+def _px(text: str) -> float:
+    """How wide `text` is drawn in a chart, px."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text) * CHAR_PX
+
+
+def _bars(
+    items: list[tuple[str, float, float, str]],
+    unit: str = "",
+    digits: int = 2,
+    *,
+    marked: frozenset[int] = frozenset(),
+    mark: str = "",
+    axis: float | None = None,
+    legend: list[tuple[str, str]] | None = None,
+) -> str:
+    """Horizontal bars: (label, value, the bar's full scale, colour), one row each; the bars
+    whose index is in `marked` outlined and followed by `mark`; an axis from 0 to `axis` under
+    them, and a `legend` (name, colour) above, where given."""
+    shown_labels = [shown(name) for name, *_ in items]
+    left = 8 + max((_px(name) for name in shown_labels), default=0)
+    right = 12 + max(
+        (_px(f"{value:.{digits}f}{unit}{mark if n in marked else ''}") for n, (_, value, _, _)
+         in enumerate(items)),
+        default=0,
+    )  # fmt: skip
+    width = left + BAR_SPAN + right
+    top = LEGEND_HEIGHT if legend else 0
     rows = []
     for n, (name, value, scale, colour) in enumerate(items):
-        y = n * BAR_HEIGHT + 2
-        width = 0 if scale <= 0 else max(0.0, min(value / scale, 1.0)) * span
+        y = top + n * BAR_HEIGHT + 2
+        length = 0 if scale <= 0 else max(0.0, min(value / scale, 1.0)) * BAR_SPAN
+        outline = f" {VETO_STROKE}" if n in marked else ""
+        after = f"{value:.{digits}f}{unit}" + (mark if n in marked else "")
         rows.append(
-            f'<text x="{left - 4}" y="{y + 11}" text-anchor="end">{_text(name)}</text>'
-            f'<rect x="{left}" y="{y + 2}" width="{width:.1f}" height="{BAR_HEIGHT - 4}" '
-            f'fill="{colour}"/>'
-            f'<text x="{left + width + 4:.1f}" y="{y + 11}">{value:.{digits}f}{_text(unit)}</text>'
+            f'<text x="{left - 4:.1f}" y="{y + 11}" text-anchor="end">{_text(name)}</text>'
+            f'<rect class="bar" x="{left:.1f}" y="{y + 2}" width="{length:.1f}" '
+            f'height="{BAR_HEIGHT - 4}" fill="{colour}"{outline}/>'
+            f'<text x="{left + length + 4:.1f}" y="{y + 11}">{_text(after)}</text>'
         )
+    bottom = top + BAR_HEIGHT * len(items) + 4
+    if axis:
+        rows.append(_axis(left, top, bottom, axis))
+    if legend:
+        rows.append(_legend(left, legend))
+    height = bottom + (AXIS_HEIGHT if axis else 0)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" height="{height}" '
-        f'viewBox="0 0 {CHART_WIDTH} {height}" font-size="11" role="img">{"".join(rows)}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height}" '
+        f'viewBox="0 0 {width:.0f} {height}" font-size="11" role="img">{"".join(rows)}</svg>'
     )
+
+
+def _axis(left: float, top: int, bottom: int, scale: float) -> str:
+    """A scale under the bars: 0 to `scale` in five steps, light grid lines up through them."""
+    parts = [f'<line class="axis" x1="{left:.1f}" y1="{bottom}" x2="{left + BAR_SPAN:.1f}" '
+             f'y2="{bottom}" stroke="#000"/>']  # fmt: skip
+    for step in range(6):
+        value = scale * step / 5
+        x = left + BAR_SPAN * step / 5
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom + 3}" stroke="#bbb" '
+            f'stroke-width="0.5"/>'
+            f'<text class="tick" x="{x:.1f}" y="{bottom + 15}" text-anchor="middle">'
+            f"{value:g}</text>"
+        )
+    return "".join(parts)
+
+
+def _legend(left: float, entries: list[tuple[str, str]]) -> str:
+    """Coloured swatches with their names in a row above the bars; a colour "veto" is the
+    outline a vetoed group's bar carries."""
+    parts, x = [], left
+    for name, colour in entries:
+        style = f'fill="#fff" {VETO_STROKE}' if colour == "veto" else f'fill="{colour}"'
+        parts.append(
+            f'<rect class="key" x="{x:.1f}" y="4" width="12" height="10" {style}/>'
+            f'<text x="{x + 16:.1f}" y="13">{_text(name)}</text>'
+        )
+        x += 28 + _px(shown(name))
+    return "".join(parts)
 
 
 def _colour(data: ExportData, tier_id: str) -> str:
@@ -157,12 +241,22 @@ def _colour(data: ExportData, tier_id: str) -> str:
 
 
 def _totals_chart(data: ExportData, lang: Lang) -> str:
-    total = data.campaign.outline.total
+    total = float(data.campaign.outline.total)
     items = [
-        (row.group.name.get(lang), row.total, float(total), _colour(data, row.tier.id))
+        (row.group.name.get(lang), row.total, total, _colour(data, row.tier.id))
         for row in data.rows
     ]
-    return _bars(items)
+    vetoed = frozenset(n for n, row in enumerate(data.rows) if row.vetoed)
+    legend = [(tier.name.get(lang), _colour(data, tier.id)) for tier in data.campaign.tiers]
+    if vetoed:
+        legend.append((t("report.legend_veto", lang), "veto"))
+    return _bars(
+        items,
+        marked=vetoed,
+        mark=t("export.vetoed", lang),
+        axis=total,
+        legend=legend,
+    )
 
 
 def _sections_chart(data: ExportData, lang: Lang) -> str:
@@ -190,7 +284,8 @@ def _tiers_chart(data: ExportData, lang: Lang) -> str:
 
 
 def _problems(data: ExportData, lang: Lang) -> str:
-    problems = data.problems()
+    problems = [p for p in data.problems() if len(p.groups) >= COMMON_AT_LEAST]
+    names = {row.group.id: row.group.name.get(lang) for row in data.rows}
     if not problems:
         return f"<p>{_text(t('export.none', lang))}</p>"
     items = []
@@ -199,7 +294,10 @@ def _problems(data: ExportData, lang: Lang) -> str:
             "export.problem_line", lang, item=problem.item.text.get(lang), count=len(problem.groups)
         )
         notes = join_clauses(problem.notes[:MOST_NOTES], lang)
+        groups = join_words((names.get(g, g) for g in problem.groups), lang)
         items.append(
-            f"<li>{_text(line)}" + (f"<br><small>{_text(notes)}</small>" if notes else "") + "</li>"
+            f"<li>{_text(line)}<br><small>{_text(t('report.groups', lang, groups=groups))}"
+            + (f"<br>{_text(notes)}" if notes else "")
+            + "</small></li>"
         )
     return f"<ol>{''.join(items)}</ol>"

@@ -11,6 +11,9 @@ from inspect_tui.reports.dataset import ExportData
 
 Cell = str | int | float
 RANK, ID, NAME, KIND, TOTAL = range(5)  # the first columns of every ranking row, in order
+# an item is a common problem (共性问题) when at least this many groups fell short on it: the
+# circular, the report and the workbook's notes use this one number
+COMMON_AT_LEAST = 2
 # XML 1.0 cannot hold these two noncharacters (lxml refuses them, so openpyxl and python-docx
 # would stop the export); `visible` leaves them, as a terminal shows them harmlessly
 _NOT_XML = {0xFFFE: "\\ufffe", 0xFFFF: "\\uffff"}
@@ -29,6 +32,12 @@ def label(key: str) -> Text:
     """A column or field name in both languages; each format sets the two its own way (on one
     line, on two, the English smaller), never by splitting a joined string again."""
     return Text(t(key, "zh"), t(key, "en"))
+
+
+def heading(key: Text | str, lang: Lang) -> str:
+    """A column name in the file's own language only: a Chinese file carries no English
+    second line, nor an English one Chinese."""
+    return key if isinstance(key, str) else key.get(lang)
 
 
 def one_line(heading: Text | str) -> str:

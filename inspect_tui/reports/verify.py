@@ -1,10 +1,13 @@
 """`verify`: does a printed ranking, or a visit receipt, match the county store?
 
 Three things can be checked:
-- an export file: its code (from its text, or inside its zip members for xlsx and docx) must be
-  the code of the ranking the county store gives now, and the figures the file shows (each
-  group's rank and total) must be that ranking's: a file whose code is intact but whose numbers
-  were edited is a mismatch naming the groups;
+- an export file: its code (read from its printed 验证码 / "Verification code" line, as a
+  reader reads it; else from the `ITX1:` payload in its text) must be the code of the ranking
+  the county store gives now, and what the file shows must be that ranking: each row's rank,
+  total and tier, and in the circular the body's tier lists and counts. A file whose code is
+  intact but whose figures were edited is a mismatch naming the groups; a table that cannot be
+  read (a column gone, a header changed) is one line, "cannot read this table" (exit 2), never
+  a list of altered scores;
 - a code typed from paper (`25B4-B3F9-16A8-CA18`; spaces, full-width characters and any dash
   are fine) or a scanned payload (`ITX1:...`): the ranking is made again with the export's
   options and sealed; on a mismatch the export log names each group whose figures changed
@@ -30,6 +33,7 @@ from inspect_tui.core.errors import InspectError, os_reason
 from inspect_tui.core.files import MAX_BYTES, FileRefused, read_regular
 from inspect_tui.core.i18n import Lang, Msg, Text
 from inspect_tui.core.model import Campaign
+from inspect_tui.core.ranking import RankedGroup
 from inspect_tui.core.results import CountyRanking, CountyView, rank_county, read_county
 from inspect_tui.core.scoring import score_visit
 from inspect_tui.core.store import Visit
@@ -43,11 +47,12 @@ from inspect_tui.core.verification import (
     read_log,
     seal,
 )
-from inspect_tui.reports.readback import Figures, figures_in
+from inspect_tui.reports.readback import Shown, Unreadable, printed_code, shown_in
 from inspect_tui.reports.receipt import PAYLOAD_PATTERN
 
 _OPTIONS = ("N", "C", "D", "CD")
 _DASHES = re.compile(r"[\s\-‐‑‒–—―－]+")
+_BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 _OUR_FILES = (".xlsx", ".csv", ".html", ".docx", ".txt", ".svg")
 
 
@@ -132,15 +137,29 @@ def verify(campaign: Campaign, folder: Path, what: str) -> Verdict:
     view = read_county(campaign, folder)
     if receipt:
         return _verify_receipt(campaign, view, receipt)
-    claim = parse_claim(text)
+    claim = _claim(text, printed_code(path, brought.raw))
     if claim is None:
         raise InspectError("verify.unreadable", what=what)
-    shown = figures_in(path, brought.raw, campaign) if path else None
+    try:
+        shown = shown_in(path, brought.raw, campaign) if path else None
+    except Unreadable as error:
+        raise InspectError("verify.table_unreadable", what=what, column=error.reason) from None
     return _warned(_verify_export(campaign, folder, view, claim, shown), view)
 
 
+def _claim(text: str, printed: str | None) -> Claim | None:
+    """The code the reader reads (the printed line), with the campaign and options of the file's
+    payload when that payload carries the same code; else the payload or the typed code."""
+    found = parse_claim(text)
+    if printed is None:
+        return found
+    if found is not None and found.digest == printed:
+        return found
+    return Claim(printed)
+
+
 def _verify_export(
-    campaign: Campaign, folder: Path, view: CountyView, claim: Claim, shown: Figures | None
+    campaign: Campaign, folder: Path, view: CountyView, claim: Claim, shown: Shown | None
 ) -> Verdict:
     if claim.campaign_id and claim.campaign_id != campaign.id.upper():
         found = claim.campaign_id.lower()
@@ -182,28 +201,85 @@ def _verify_export(
     return Verdict(False, lines)
 
 
-def _matched(
-    campaign: Campaign, ranking: CountyRanking, code: str, shown: Figures | None
-) -> Verdict:
-    """The code is the store's; the file's own figures must be the ranking's too."""
-    expected = {row.group.id: (row.rank, f"{row.total:.2f}") for row in ranking.rows}
-    if shown is not None and shown != expected:
-        lines = [Msg("verify.file_changed", code=code)]
-        for group in sorted(set(shown) | set(expected)):
-            file_side, store_side = shown.get(group), expected.get(group)
-            if file_side != store_side:
-                lines.append(
-                    Msg(
-                        "verify.file_differs",
-                        group=_name(campaign, group),
-                        shown=f"#{file_side[0]} {file_side[1]}" if file_side else "-",
-                        ranked=f"#{store_side[0]} {store_side[1]}" if store_side else "-",
-                    )
-                )
-        return Verdict(False, lines)
+def _matched(campaign: Campaign, ranking: CountyRanking, code: str, shown: Shown | None) -> Verdict:
+    """The code is the store's; what the file shows must be the ranking too."""
+    lines = (
+        []
+        if shown is None
+        else [*_rows_differ(campaign, ranking, shown), *_body_differs(campaign, ranking, shown)]
+    )
+    if lines:
+        return Verdict(False, [Msg("verify.file_changed", code=code), *lines])
     return Verdict(
         True, [Msg("verify.match", groups=len(ranking.rows), code=code, campaign=campaign.id)]
     )
+
+
+def _tier_of(printed: str, campaign: Campaign) -> str | None:
+    """The tier id a printed tier names ("较差（一票否决）", "Poor (veto)"), None if none."""
+    bare = _BRACKETED.sub("", printed).strip()
+    return next((x.id for x in campaign.tiers if bare in (x.name.zh, x.name.en)), None)
+
+
+def _rows_differ(campaign: Campaign, ranking: CountyRanking, shown: Shown) -> list[Msg]:
+    """A line per group whose rank, total or tier in the file's table is not the ranking's."""
+    if shown.figures is None:
+        return []
+    expected = {row.group.id: row for row in ranking.rows}
+    lines = []
+    for group in sorted(set(shown.figures) | set(expected), key=str):
+        file_side, row = shown.figures.get(group), expected.get(group)
+        if file_side and row:
+            same = (file_side[0], file_side[1]) == (row.rank, f"{row.total:.2f}")
+            if same and _tier_of(file_side[2], campaign) == row.tier.id:
+                continue
+        lines.append(
+            Msg(
+                "verify.file_differs",
+                group=_name(campaign, group),
+                shown=_printed(file_side) if file_side else "-",
+                ranked=_ranked(row) if row else "-",
+            )
+        )
+    return lines
+
+
+def _printed(figures: tuple[int, str, str]) -> str:
+    rank, total, tier = figures
+    return f"#{rank} {total} {tier}".rstrip()
+
+
+def _ranked(row: RankedGroup) -> Text:
+    head = f"#{row.rank} {row.total:.2f}"
+    return Text(f"{head} {row.tier.name.zh}", f"{head} {row.tier.name.en}")
+
+
+def _body_differs(campaign: Campaign, ranking: CountyRanking, shown: Shown) -> list[Msg]:
+    """The circular's body: each group named in a tier's list must be in that tier, and each
+    count must be the tier's number of groups."""
+    lines: list[Msg] = []
+    tier_of = {row.group.id: row.tier for row in ranking.rows}
+    for tier_id, listed in shown.lists.items():
+        tier = campaign.tier(tier_id)
+        assert tier is not None
+        for group in listed:
+            actual = tier_of.get(group)
+            if actual is None or actual.id != tier_id:
+                lines.append(
+                    Msg(
+                        "verify.body_list",
+                        group=_name(campaign, group),
+                        tier=tier.name,
+                        ranked=actual.name if actual else "-",
+                    )
+                )
+    for tier_id, count in shown.counts.items():
+        tier = campaign.tier(tier_id)
+        assert tier is not None
+        real = sum(1 for row in ranking.rows if row.tier.id == tier_id)
+        if count != real:
+            lines.append(Msg("verify.body_count", tier=tier.name, shown=count, ranked=real))
+    return lines
 
 
 def _warned(verdict: Verdict, view: CountyView) -> Verdict:

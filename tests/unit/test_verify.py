@@ -130,9 +130,10 @@ def test_a_file_whose_figures_were_edited_is_a_mismatch_naming_the_group(
         match, lines = check(campaign, published, str(path))
         assert not match, kind
         assert lines[0].startswith("mismatch: the file's code") and "were changed" in lines[0]
+        tier = victim.tier.name
         assert lines[1:] == [
-            f"  {victim.group.name.en}（{victim.group.id}）: the file shows #{victim.rank} 94.00,"
-            f" the ranking #{victim.rank} {old}"
+            f"  {victim.group.name.en}（{victim.group.id}）: the file shows #{victim.rank} 94.00"
+            f" {tier.zh}, the ranking #{victim.rank} {old} {tier.en}"
         ], kind
 
 
