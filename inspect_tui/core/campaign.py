@@ -22,6 +22,7 @@ from inspect_tui.core.model import (
     SCORED_KINDS,
     TOTAL,
     Campaign,
+    DocumentInfo,
     Group,
     Item,
     MergeRule,
@@ -29,6 +30,7 @@ from inspect_tui.core.model import (
     Quota,
     Section,
     Team,
+    Theme,
     Tier,
 )
 from inspect_tui.core.schema import Checker, FieldPath
@@ -142,7 +144,7 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
         data,
         (),
         ("format", "id", "title", "period", "outline", "roster", "tie_break", "methods",
-         "tiers", "quota", "merge", "teams"),
+         "tiers", "quota", "merge", "teams", "document"),
         ("format", "id", "title", "period", "outline", "roster", "tiers", "teams"),
     )  # fmt: skip
     if root is None:
@@ -171,6 +173,7 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
     sections = [s.id for s in outline.sections if s.weight] if outline else None
     tie_break = _tie_break(c, root.get("tie_break", ["total", "name"]), sections)
     teams = _teams(c, root.get("teams"), groups) if "teams" in root else None
+    document = _document(c, root.get("document")) if "document" in root else DocumentInfo()
 
     problems = c.problems + extra
     if problems or None in (ident, title, start, end, outline, groups, tiers, teams):
@@ -192,6 +195,7 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
         methods=tuple(methods or ()),
         quota=quota,
         merge=merge or MergeRule(),
+        document=document or DocumentInfo(),
     )
     return campaign, []
 
@@ -298,6 +302,39 @@ def _merge(c: Checker, value: object) -> MergeRule | None:
     if combine and threshold is not None:
         return MergeRule(combine, threshold)  # type: ignore[arg-type]
     return None
+
+
+_DOCUMENT_TEXTS = ("issuer", "number", "to", "cc", "printed_by", "basis")
+_DOCUMENT_DATES = ("date", "printed_on", "deadline")
+
+
+def _document(c: Checker, value: object) -> DocumentInfo | None:
+    """The circular's own lines (`[document]`): wording only, left out of the checklist hash."""
+    keys = (*_DOCUMENT_TEXTS, *_DOCUMENT_DATES, "requirement", "sample", "praise_limit")
+    table = c.want_table(value, ("document",), keys)
+    if table is None:
+        return None
+    before = len(c.problems)
+    fields: dict[str, Any] = {}
+    for key in _DOCUMENT_TEXTS:
+        if key in table:
+            fields[key] = c.want_text(table[key], ("document", key))
+    if "requirement" in table:
+        fields["requirement"] = c.want_text(
+            table["requirement"], ("document", "requirement"), multiline=True
+        )
+    for key in _DOCUMENT_DATES:
+        if key in table:
+            fields[key] = c.want_date(table[key], ("document", key))
+    if "sample" in table:
+        fields["sample"] = c.want_bool(table["sample"], ("document", "sample"))
+    if "praise_limit" in table:
+        fields["praise_limit"] = c.want_int(
+            table["praise_limit"], ("document", "praise_limit"), low=1, high=100
+        )
+    if len(c.problems) > before:
+        return None
+    return DocumentInfo(**fields)
 
 
 def _methods(c: Checker, value: object) -> list[str] | None:
@@ -415,7 +452,7 @@ def _outline(path: Path, data: dict[str, Any], text: str) -> tuple[Outline | Non
     root = c.want_table(
         data,
         (),
-        ("format", "id", "title", "total", "sections"),
+        ("format", "id", "title", "total", "sections", "themes"),
         ("format", "id", "title", "total", "sections"),
     )
     if root is None:
@@ -435,10 +472,56 @@ def _outline(path: Path, data: dict[str, Any], text: str) -> tuple[Outline | Non
     c.unique([(item.id, p) for item, p in items])
     if total is not None and len(good) == len(rows or []) and rows:
         _check_sums(c, total, good)
+    # a broken section leaves its items unknown: say nothing of them rather than twice
+    whole = len(good) == len(rows or []) and not c.problems
+    known = {item.id for s in good for item in s.items} if whole else None
+    themes = _themes(c, root["themes"], known) if "themes" in root else ()
     if c.problems or None in (ident, title, total) or len(good) != len(rows or []) or not rows:
         return None, c.problems
     assert ident and title and total
-    return Outline(ident, title, total, tuple(good), path), []
+    return Outline(ident, title, total, tuple(good), path, tuple(themes or ())), []
+
+
+def _themes(c: Checker, value: object, known: set[str] | None) -> list[Theme] | None:
+    """The circular's themes (`[[themes]]`): wording only, left out of the checklist hash."""
+    rows = c.want_list(value, ("themes",))
+    if rows is None:
+        return None
+    themes: list[Theme] = []
+    for index, row in enumerate(rows):
+        path: FieldPath = ("themes", index)
+        table = c.want_table(
+            row,
+            path,
+            ("id", "title", "items", "good", "short", "name_apart"),
+            ("id", "title", "items", "good", "short"),
+        )
+        if table is None:
+            continue
+        before = len(c.problems)
+        ident = c.want_str(table.get("id"), (*path, "id"), CAMPAIGN_ID)
+        texts = {
+            key: c.want_text(table[key], (*path, key)) if key in table else None
+            for key in ("title", "good", "short")
+        }
+        items = c.want_list(table.get("items"), (*path, "items"))
+        members: list[str] = []
+        for n, entry in enumerate(items or []):
+            item = c.want_str(entry, (*path, "items", n))
+            if item is None:
+                continue
+            if known is not None and item not in known:
+                c.add((*path, "items", n), "checklist.unknown_item", item=item)
+            elif item in members:
+                c.duplicate((*path, "items", n), item, (*path, "items", members.index(item)))
+            else:
+                members.append(item)
+        apart = c.want_bool(table.get("name_apart", False), (*path, "name_apart"))
+        title, good, short = texts["title"], texts["good"], texts["short"]
+        if len(c.problems) == before and ident and title and good and short and apart is not None:
+            themes.append(Theme(ident, title, tuple(members), good, short, apart))
+    c.unique([(theme.id, ("themes", i)) for i, theme in enumerate(themes)])
+    return themes
 
 
 def _check_sums(c: Checker, total: int, sections: list[Section]) -> None:

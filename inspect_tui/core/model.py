@@ -59,12 +59,27 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Theme:
+    """A theme of the circular (通报): items read together, with the office's words for doing
+    well (`good`) and falling short (`short`). `name_apart`: townships and county-level systems
+    are named in separate lists, as the office does. Wording only: never in the checklist hash."""
+
+    id: str
+    title: Text
+    items: tuple[str, ...]
+    good: Text
+    short: Text
+    name_apart: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Outline:
     id: str
     title: Text
     total: int
     sections: tuple[Section, ...]
     path: Path
+    themes: tuple[Theme, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +155,26 @@ class Target:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the office prints on its circular (通报) beyond the results: who issues it, its
+    number and date, who receives it, the 整改 deadline. Every field is optional; wording only,
+    never in the checklist hash. `sample`: the number and lines are sample values."""
+
+    issuer: Text | None = None  # the issuing office's full name (发文机关署名)
+    number: Text | None = None  # 文号
+    sample: bool = False
+    date: date | None = None  # 成文日期
+    to: Text | None = None  # 主送
+    cc: Text | None = None  # 抄送
+    printed_by: Text | None = None  # 印发机关
+    printed_on: date | None = None  # 印发日期 (default: the document's date)
+    deadline: date | None = None  # 整改 deadline
+    requirement: Text | None = None  # 整改 requirements
+    praise_limit: int = 8  # groups named per theme in "what went well"
+    basis: Text | None = None  # the outline's document number and the year's work points
+
+
 @dataclass(frozen=True)
 class Campaign:
     """One assessment round. `sections` already leave out items the period does not ask for."""
@@ -158,6 +193,7 @@ class Campaign:
     methods: tuple[str, ...] = ()
     quota: Quota | None = None
     merge: MergeRule = field(default_factory=MergeRule)
+    document: DocumentInfo = field(default_factory=DocumentInfo)
 
     @cached_property
     def months(self) -> int:

@@ -46,6 +46,7 @@ class Visited:
     problems: str
     methods: tuple[str, ...]
     visit_date: str = ""
+    strengths: str = ""  # the team's own words on what the group did well
 
 
 @dataclass(frozen=True)
@@ -315,4 +316,5 @@ def _visited(tally: Tally, slot: Slot) -> Visited:
         problems=str(data.get("problems", "")),
         methods=tuple(data.get("methods", ())),
         visit_date=str(data.get("visit_date", "")),
+        strengths=str(data.get("strengths", "")),
     )

@@ -32,7 +32,7 @@ _CODE_LINE = re.compile(
     rf"(?:验证码|verification code)\s*[：:]?\s*({_HEX4}(?:[\s\-‐‑‒–—―－]?{_HEX4}){{3}})",
     re.IGNORECASE,
 )
-_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")  # "较差（一票否决）", "Poor (veto)"
+TIER_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")  # "较差（一票否决）", "Poor (veto)"
 _ETC = re.compile(r"(?:等\s*\d*\s*个?(?:联络组)?|,? etc\.?)\s*$")
 _LIST_SEP = re.compile(r"[、，,;；]\s*")
 
@@ -293,6 +293,6 @@ def _listed(body: str, tier: Text) -> list[str] | None:
     if found is None:
         return None
     text = _ETC.sub("", found[1].strip())
-    names = [_NOTE.sub("", name).strip() for name in _LIST_SEP.split(text)]
+    names = [TIER_NOTE.sub("", name).strip() for name in _LIST_SEP.split(text)]
     none = t("export.none", "zh")
     return [" ".join(name.split()) for name in names if name and name != none]
