@@ -100,8 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="the ranking and the circular: xlsx, csv, html, docx"
     )
     exporting.add_argument(
-        "--format", default="xlsx,csv,html,docx", metavar="LIST",
-        help="comma-separated: xlsx,csv,html,docx (default: all)",
+        "--format", default="all", metavar="LIST",
+        help="comma-separated: xlsx,csv,html,docx,letters (default: all)",
     )  # fmt: skip
     exporting.add_argument("--out", metavar="DIR", help="default: exports/")
     _ranking_options(exporting)

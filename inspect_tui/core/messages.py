@@ -10,6 +10,7 @@ from inspect_tui.core.messages_coverage import COVERAGE_MESSAGES
 from inspect_tui.core.messages_documents import DOCUMENT_MESSAGES
 from inspect_tui.core.messages_export import EXPORT_MESSAGES
 from inspect_tui.core.messages_files import FILE_MESSAGES
+from inspect_tui.core.messages_letters import LETTER_MESSAGES
 from inspect_tui.core.messages_readers import READER_MESSAGES
 from inspect_tui.core.messages_trust import TRUST_MESSAGES
 from inspect_tui.core.messages_ui import UI_MESSAGES
@@ -569,3 +570,4 @@ MESSAGES.update(FILE_MESSAGES)
 MESSAGES.update(COVERAGE_MESSAGES)
 MESSAGES.update(DOCUMENT_MESSAGES)
 MESSAGES.update(READER_MESSAGES)
+MESSAGES.update(LETTER_MESSAGES)

@@ -45,6 +45,7 @@ from inspect_tui.reports.circular import docx_bytes
 from inspect_tui.reports.csv_file import csv_bytes
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.html import html_bytes
+from inspect_tui.reports.letters import letters_bytes
 from inspect_tui.reports.xlsx import xlsx_bytes
 
 Writer = Callable[[ExportData, Lang], bytes]
@@ -53,6 +54,7 @@ FORMATS: dict[str, tuple[Writer, str]] = {
     "csv": (csv_bytes, "ranking.csv"),
     "html": (html_bytes, "report.html"),
     "docx": (docx_bytes, "circular.docx"),
+    "letters": (letters_bytes, "letters.docx"),  # a page or more per group: what each keeps
 }
 Progress = Callable[[str], None]  # called with each format as it starts
 Warn = Callable[[Msg], None]  # told what the step found and dealt with (a damaged log kept aside)

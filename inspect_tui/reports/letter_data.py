@@ -73,7 +73,7 @@ def county_letters(data: ExportData) -> list[Letter]:
                     SectionLine(s, row.sections.get(s.id, 0.0), averages[s.id]) for s in sections
                 ),
                 shortfalls=shortfalls(data.campaign, answers),
-                strengths=_distinct(getattr(v, "strengths", "") for v in visits),
+                strengths=_distinct(v.strengths for v in visits),
                 rank=row.rank,
                 ranked=len(data.rows),
             )

@@ -274,6 +274,8 @@ def _docx(raw: bytes, campaign: Campaign) -> Shown:
             found.figures = _table(rows[0], rows[1:], ids)
             break
     body = "\n".join(p.text for p in document.paragraphs)
+    if found.figures is None:  # feedback letters: each group's result sentence
+        found.figures = _letters(body, ids)
     tiers = campaign.tiers
     for tier in (tiers[0], tiers[-1]) if len(tiers) > 1 else tiers:
         listed = _listed(body, tier.name)
@@ -284,6 +286,32 @@ def _docx(raw: bytes, campaign: Campaign) -> Shown:
         if counted:
             found.counts[tier.id] = int(counted[1])
     return found
+
+
+_LETTER = re.compile(
+    r"关于(?P<zh>.+?)\d{4}年.*?工作考核情况的反馈意见\n(?:.*\n)*?"
+    r"你组考核总分(?P<total>[\d.]+)分，等次为(?P<tier>[^，。；\n]+)，"
+    r"在全县\d+个参加排名的联络组中列第(?P<rank>\d+)位"
+    r"|Feedback on the assessment of (?P<en>.+?), .*\n(?:.*\n)*?"
+    r"Your group scored (?P<total_en>[\d.]+) points, which places it in the tier "
+    r"(?P<tier_en>[^,;.\n]+), ranked (?P<rank_en>\d+) of"
+)
+
+
+def _letters(body: str, ids: dict[str, str]) -> Figures | None:
+    """Rank, total and tier of each group, from its letter's result sentence; None when the
+    document holds no letter with a rank (not letters, or provisional ones)."""
+    figures: Figures = {}
+    for found in _LETTER.finditer(body):
+        zh = found["zh"] is not None
+        name = " ".join((found["zh"] if zh else found["en"]).split())
+        total, tier, rank = (
+            (found["total"], found["tier"], found["rank"])
+            if zh
+            else (found["total_en"], found["tier_en"], found["rank_en"])
+        )
+        figures[ids.get(name, name)] = (int(rank), total, tier)
+    return figures or None
 
 
 def _listed(body: str, tier: Text) -> list[str] | None:

@@ -314,7 +314,7 @@ def _name(campaign: Campaign, group_id: str) -> Text | str:
         name = campaign.group(group_id).name
     except KeyError:
         return group_id
-    return Text(f"{name.zh}（{group_id}）", f"{name.en}（{group_id}）")
+    return Text(f"{name.zh}（{group_id}）", f"{name.en} ({group_id})")
 
 
 def _brief(campaign: Campaign, figures: dict[str, Any] | None) -> Text | str:

@@ -123,7 +123,7 @@ class InspectApp(App[None]):
         except OSError as error:  # a full USB stick must not hide the receipt itself
             self.notify(str(error), severity="error", timeout=8)
             saved = ()
-        self.push_screen(ReceiptScreen(receipt, saved))
+        self.push_screen(ReceiptScreen(receipt, saved, visit_id))
 
     def export_bundle(self, team_id: str) -> tuple[Path, int]:
         """Sign and write the team's bundle; the file and how many visits it holds."""

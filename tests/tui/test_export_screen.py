@@ -75,15 +75,15 @@ async def test_export_writes_every_format_and_shows_the_code(
             await export_now(pilot)
             screen = app.screen
             assert isinstance(screen, ExportScreen)
-            assert len(screen.query_one("#formats", SelectionList).selected) == 4
+            assert len(screen.query_one("#formats", SelectionList).selected) == 5
             bar = screen.query_one("#export-progress", ProgressBar)
-            assert bar.progress == bar.total == 6
+            assert bar.progress == bar.total == 7
             shown = str(screen.query_one("#export-result", Static).content)
     [made] = (tmp_path / "exports").iterdir()  # one export, one folder of its own
     files = sorted(made.iterdir())
-    assert {p.suffix for p in files} == {".xlsx", ".csv", ".html", ".docx"}
+    assert {p.suffix for p in files} == {".xlsx", ".csv", ".html", ".docx"} and len(files) == 5
     assert shown.startswith(
-        f"Exported 4 file(s) into {Path('exports') / made.name}\nVerification code "
+        f"Exported 5 file(s) into {Path('exports') / made.name}\nVerification code "
     )
     code = shown.splitlines()[1].rsplit(" ", 1)[-1]
     assert all(f"  {p.name}" in shown.splitlines() for p in files)
@@ -167,7 +167,7 @@ async def test_f2_puts_the_whole_screen_and_the_result_into_the_other_language(
             result = str(screen.query_one("#export-result", Static).content)
             prompt = str(formats.get_option("csv").prompt)
     assert title == "[bold]导出排名与通报草稿（空格勾选，Ctrl+S 导出）[/bold]"
-    assert result.startswith("已导出 3 个文件到 exports/")
+    assert result.startswith("已导出 4 个文件到 exports/")
     assert result.splitlines()[1].startswith("验证码 ")
     assert prompt == "CSV 排名表（Excel、WPS 可直接打开）"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
@@ -430,3 +432,31 @@ async def test_na_without_its_reason_is_flagged_as_finalize_will(make_app: AppFa
         await pilot.press("y")  # a yes on a count item is not an answer it takes
         await pilot.pause()
         assert app.store.answers(screen.visit_id)[item.id].value == "na"
+
+
+async def test_l_on_the_receipt_writes_the_provisional_letter(
+    make_app: AppFactory, campaign: Campaign, tui_store: LocalStore, tmp_path: Path
+) -> None:
+    import docx
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await answered_visit(pilot, campaign)
+        visit = screen.visit
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"档案规范", "enter", *"无", "enter", *"买买提", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReceiptScreen)
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    group = campaign.group(visit.group)
+    path = tmp_path / "exports" / f"letter-{campaign.id}-{group.id}-team-2-r1-zh.docx"
+    text = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert text[0] == "（考核组现场初步意见）"
+    assert f"关于{group.name.zh}2012年上半年工作考核情况的反馈意见" in text
+    score = score_visit(campaign, tui_store.answers(visit.id))
+    assert any(p.startswith(f"你组考核总分{score.total:.2f}分") for p in text)
+    assert "档案规范。" in text
+    assert campaign.team("team-2").name.zh in text  # the team signs its provisional letter

@@ -90,7 +90,7 @@ def test_a_tier_edit_with_rank_and_total_kept_is_a_mismatch_naming_the_group(
     assert not match
     assert lines[0].startswith("mismatch: the file's code")
     assert lines[1:] == [
-        f"  {victim.group.name.en}（{victim.group.id}）: the file shows {figures}"
+        f"  {victim.group.name.en} ({victim.group.id}): the file shows {figures}"
         f" {poor_name(campaign)}, the ranking {figures} {victim.tier.name.en}"
     ]
 
@@ -225,7 +225,7 @@ def test_a_group_moved_into_the_circular_s_good_list_is_a_mismatch(
     match, lines = check(campaign, published, str(path))
     assert not match
     assert lines[1:] == [
-        f"  {moved.group.name.en}（{moved.group.id}）: the text lists it as"
+        f"  {moved.group.name.en} ({moved.group.id}): the text lists it as"
         f" {campaign.tiers[0].name.en}, the ranking says {moved.tier.name.en}"
     ]
 
@@ -277,7 +277,7 @@ def test_the_body_s_tier_lists_and_counts_are_checked(
     first = tiers[0][1][0].group
     assert not match
     assert (
-        f"  {first.name.en}（{first.id}）: the text lists it as Poor, the ranking says Good"
+        f"  {first.name.en} ({first.id}): the text lists it as Poor, the ranking says Good"
         in lines
     )
     assert "  甲: the text lists it as Good, the ranking says -" in lines

@@ -77,7 +77,7 @@ def test_a_changed_score_in_the_store_is_a_mismatch_naming_the_group(
     assert not match
     assert lines[0].startswith(f"mismatch: code {published.data.seal.code} differs")
     name = campaign.group(victim).name.en
-    named = [line for line in lines[1:] if line.strip().startswith(f"{name}（{victim}）:")]
+    named = [line for line in lines[1:] if line.strip().startswith(f"{name} ({victim}):")]
     assert len(named) == 1 and "printed #" in named[0] and "Good" in named[0]
     warning = next(line for line in lines if line.startswith("warning:"))
     assert f"were changed after they were merged ({victim} · " in warning
@@ -132,7 +132,7 @@ def test_a_file_whose_figures_were_edited_is_a_mismatch_naming_the_group(
         assert lines[0].startswith("mismatch: the file's code") and "were changed" in lines[0]
         tier = victim.tier.name
         assert lines[1:] == [
-            f"  {victim.group.name.en}（{victim.group.id}）: the file shows #{victim.rank} 94.00"
+            f"  {victim.group.name.en} ({victim.group.id}): the file shows #{victim.rank} 94.00"
             f" {tier.zh}, the ranking #{victim.rank} {old} {tier.en}"
         ], kind
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import join_words, t
+from inspect_tui.reports.letters import write_provisional_letter
 from inspect_tui.reports.receipt import Receipt, receipt_lines
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold, join, message, plain
@@ -25,13 +28,15 @@ if TYPE_CHECKING:
 class ReceiptScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back"),  # not Enter: a stray key would hide it
+        Binding("l", "letter", "Letter", id="letter"),
     ]
     app: InspectApp
 
-    def __init__(self, receipt: Receipt, saved: tuple[Path, ...]) -> None:
+    def __init__(self, receipt: Receipt, saved: tuple[Path, ...], visit_id: str = "") -> None:
         super().__init__()
         self.receipt = receipt
         self.saved = saved
+        self.visit_id = visit_id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,3 +66,21 @@ class ReceiptScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_letter(self) -> None:
+        """The provisional feedback letter for the group, written beside the receipt."""
+        if self.visit_id:
+            self.write_letter()
+
+    @work(thread=True, exclusive=True, group="io")
+    def write_letter(self) -> None:
+        app = self.app
+        try:
+            path = write_provisional_letter(
+                app.campaign, app.store, self.visit_id, app.exports, app.lang
+            )
+        except InspectError as error:
+            app.call_from_thread(app.notify, error.line(app.lang), severity="error", timeout=8)
+            return
+        said = t("ui.letter_written", app.lang, file=path)
+        app.call_from_thread(app.notify, said, timeout=8)
