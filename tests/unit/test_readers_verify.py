@@ -277,7 +277,6 @@ def test_the_body_s_tier_lists_and_counts_are_checked(
     first = tiers[0][1][0].group
     assert not match
     assert (
-        f"  {first.name.en} ({first.id}): the text lists it as Poor, the ranking says Good"
-        in lines
+        f"  {first.name.en} ({first.id}): the text lists it as Poor, the ranking says Good" in lines
     )
     assert "  甲: the text lists it as Good, the ranking says -" in lines
