@@ -14,7 +14,6 @@ carry the verifiable payload (not printed) so that `verify` finds it in the file
 from __future__ import annotations
 
 import io
-from html import escape
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -144,10 +143,7 @@ def _row(cells: list[str], widths: list[int], *, header: bool = False) -> str:
         + "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{TABLE_STYLE}"/></w:pPr><w:r>{props}'
-            + "<w:br/>".join(
-                f'<w:t xml:space="preserve">{escape(shown(line), quote=False)}</w:t>'
-                for line in cell.split("\n")
-            )
+            + "<w:br/>".join(official.text_run(line) for line in cell.split("\n"))
             + "</w:r></w:p></w:tc>"
             for cell, width in zip(cells, widths, strict=True)
         )

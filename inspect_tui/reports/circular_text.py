@@ -16,7 +16,7 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from statistics import mean
+from statistics import fmean, mean
 from typing import Literal
 
 from inspect_tui.core.i18n import Lang, t
@@ -298,9 +298,23 @@ def theme_items(campaign: Campaign, theme: Theme) -> list[Item]:
     return [item for item in campaign.items if item.id in wanted]
 
 
+# The shares of the export being written, by theme: praise and problems both ask for them, and
+# for a province each asking scores every visit again. One export at a time (export's lock).
+_SHARES: list[object] = [None, {}]
+
+
 def theme_shares(data: ExportData, theme: Theme) -> dict[str, float]:
     """group -> the share of the theme's points it earned (its counted visits' mean); groups
     for which none of the theme's scored items applied are left out."""
+    if _SHARES[0] is not data:
+        _SHARES[:] = [data, {}]
+    memo: dict[str, dict[str, float]] = _SHARES[1]  # type: ignore[assignment]
+    if theme.id not in memo:
+        memo[theme.id] = _theme_shares(data, theme)
+    return memo[theme.id]
+
+
+def _theme_shares(data: ExportData, theme: Theme) -> dict[str, float]:
     campaign = data.campaign
     scored = [item for item in theme_items(campaign, theme) if item.scored]
     shares: dict[str, float] = {}
@@ -308,7 +322,7 @@ def theme_shares(data: ExportData, theme: Theme) -> dict[str, float]:
         each = [_share(campaign, scored, visit) for visit in visits]
         known = [s for s in each if s is not None]
         if known:
-            shares[group] = mean(known)
+            shares[group] = fmean(known)
     return shares
 
 
@@ -449,11 +463,15 @@ def _who(data: ExportData, groups: list[str], order: dict[str, float], lang: Lan
 def _notes(data: ExportData, groups: list[str], items: set[str], lang: Lang) -> str:
     quoted: list[str] = []
     for group in groups:
+        if len(quoted) >= MOST_NOTES:  # the first few are quoted; the workbook has them all
+            break
         name = data.campaign.group(group).name.get(lang)
         for visit in data.visits.get(group, []):
             for item_id, note in visit.short:
+                if item_id not in items or not _clause(note):
+                    continue
                 said = t("doc.said", lang, group=name, text=_clause(note))
-                if item_id in items and _clause(note) and said not in quoted:
+                if said not in quoted:
                     quoted.append(said)
     quoted = quoted[:MOST_NOTES]
     if not quoted:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
-from html import escape
 from pathlib import Path
 
 from docx import Document
@@ -256,7 +255,7 @@ def _row(
             '<w:p><w:pPr><w:snapToGrid w:val="0"/>'
             f'<w:jc w:val="{"left" if n in (left or set()) else "center"}"/>'
             f'<w:rPr><w:sz w:val="{size}"/></w:rPr></w:pPr>'
-            f'<w:r>{props}<w:t xml:space="preserve">{escape(shown(c), quote=False)}</w:t></w:r>'
+            f"<w:r>{props}{official.text_run(c)}</w:r>"
             "</w:p></w:tc>"
             for n, (c, w) in enumerate(zip(cells, widths, strict=True))
         )

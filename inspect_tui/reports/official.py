@@ -225,6 +225,15 @@ def colophon(document: Document, cc: str, printed_by: str, printed_on: str) -> N
     tail.add_run().font.size = Pt(1)
 
 
+def text_run(text: str) -> str:
+    """`<w:t>` holding `text` (through `shown`), keeping its outer spaces only where it has
+    some: moving thousands of `xml:space` attributes into a document costs lxml a third of a
+    second for a province's table."""
+    value = escape(shown(text), quote=False)
+    keep = ' xml:space="preserve"' if value != value.strip() else ""
+    return f"<w:t{keep}>{value}</w:t>"
+
+
 def append_block(document: Document, element: object) -> None:
     """Add a block element at the end of the body, before the section properties."""
     body = document.element.body
@@ -253,6 +262,9 @@ def fit_columns(
     it, never inside a word at random) and the font size that lets the table fit the text
     width; columns in `wrap` may wrap their values (their width is what is left over)."""
     pad = 114 + 60  # cell margins and a little air
+    widest = [
+        max((width(v) for v in {r[c] for r in rows}), default=0.0) for c in range(len(header))
+    ]
     for size in (10.5, 9.0):
         unit = size * 20  # twips per character
         heads = list(header)
@@ -261,7 +273,7 @@ def fit_columns(
             candidates = [
                 c for c, h in enumerate(heads)
                 if "\n" not in h and lang == "zh" and len(h) > 2
-                and width(h) >= max((width(r[c]) for r in rows), default=0)
+                and width(h) >= widest[c]
             ]  # fmt: skip
             if not candidates:
                 break
@@ -287,5 +299,6 @@ def _widest(head: str, values: list[str], wraps: bool, lang: str) -> float:
         return max((width(p) for p in parts), default=0.0)
 
     head_need = longest(head, lang == "en")
-    value_need = max((longest(v, wraps or lang == "en") for v in values), default=0.0)
+    # a province's column repeats its values (scores, tiers): measure each once
+    value_need = max((longest(v, wraps or lang == "en") for v in set(values)), default=0.0)
     return max(head_need, value_need)

@@ -267,16 +267,10 @@ def _rules(sheet: WriteOnlyWorksheet, data: ExportData, lang: Lang) -> None:
 
 def _qr_picture(sheet: WriteOnlyWorksheet, data: ExportData) -> None:
     """The QR code beside the statement, as a picture a phone can scan from the screen or the
-    page. openpyxl reads a picture's size through Pillow: without it the sheet keeps the
-    payload's text only (the row above), and says nothing."""
-    try:
-        from openpyxl.drawing.image import Image
-    except ImportError:  # pragma: no cover - openpyxl always has it
-        return
-    try:
-        picture = Image(io.BytesIO(qr_png(data.seal.payload)))
-    except ImportError:  # Pillow is not installed
-        return
+    page (openpyxl reads its size through Pillow, a dependency for this)."""
+    from openpyxl.drawing.image import Image
+
+    picture = Image(io.BytesIO(qr_png(data.seal.payload)))
     picture.width = picture.height = QR_SIZE
     sheet.add_image(picture, QR_CELL)
 
