@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated: xlsx,csv,html,docx,letters (default: all)",
     )  # fmt: skip
     exporting.add_argument("--out", metavar="DIR", help="default: exports/")
+    exporting.add_argument(
+        "--date", metavar="YYYY-MM-DD",
+        help="the date the circular and the letters bear (default: the campaign's [document] date)",
+    )  # fmt: skip
     _ranking_options(exporting)
 
     verifying = commands.add_parser("verify", help="check a printed result or a visit receipt")
@@ -219,6 +223,7 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
             return export.export(
                 data=args.data, campaign=args.campaign, formats=args.format, out=args.out,
                 calibrated=args.calibrate, include_drafts=args.include_drafts, lang=lang,
+                dated=args.date,
             )  # fmt: skip
         return export.verify_command(
             data=args.data, campaign=args.campaign, what=args.what, lang=lang

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from rich.progress import Progress
 
 from inspect_tui.commands.output import console
 from inspect_tui.core.campaign import load_campaign
+from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, Msg, t
 from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
 from inspect_tui.core.store import LocalStore
@@ -28,15 +30,19 @@ def export(
     calibrated: bool,
     include_drafts: bool,
     lang: Lang,
+    dated: str | None = None,
 ) -> int:
     wanted = parse_formats(formats)
+    day = _day(dated) if dated else None
     loaded = load_campaign(campaign_file(campaign))
     # on stderr, and only for a person watching: stdout is the files and the code
     bar = Progress(transient=True, console=console(stderr=True), disable=not sys.stderr.isatty())
     with LocalStore(data_folder(data)) as store, bar as progress:
         task = progress.add_task(t("export.progress", lang), total=len(wanted) + 1)
         folder = exports_folder(out, store.setting(EXPORTS_SETTING))
-        found = gather(loaded, store.folder, calibrated=calibrated, include_drafts=include_drafts)
+        found = gather(
+            loaded, store.folder, calibrated=calibrated, include_drafts=include_drafts, dated=day
+        )
         progress.advance(task)
 
         def step(name: str) -> None:
@@ -55,6 +61,13 @@ def export(
         print(t("export.wrote", lang, path=path))
     print(t("export.summary", lang, groups=len(found.rows), code=found.seal.code))
     return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InspectError("export.bad_date", value=text) from None
 
 
 def verify_command(*, data: str | None, campaign: str | None, what: str, lang: Lang) -> int:

@@ -197,4 +197,8 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "由两个考核组考核的联络组按规则合并两组结果，“两组差异大”指两组总分相差超过{points}分",
         "en": "a group assessed by two teams has their results combined, and 'teams differ' marks totals more than {points} points apart",
     },
+    "export.bad_date": {
+        "zh": "日期 {value!r} 无法识别：请写成 年-月-日，如 2012-07-20",
+        "en": "{value!r} is not a date: write it as year-month-day, e.g. 2012-07-20",
+    },
 }

@@ -155,8 +155,11 @@ def visit_days(data: ExportData) -> tuple[date, date] | None:
 
 
 def document_date(data: ExportData) -> date:
-    """The campaign's document date; else the last visit's (the circular follows the visits);
-    else the period's end. Never the export day: a past round is not dated today."""
+    """The date the office gave the export (`--date`); else the campaign's document date;
+    else the last visit's (the circular follows the visits); else the period's end. Never the
+    export day: a past round is not dated today."""
+    if data.dated is not None:
+        return data.dated
     doc = data.campaign.document
     if doc.date is not None:
         return doc.date

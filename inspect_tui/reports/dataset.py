@@ -16,7 +16,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
@@ -130,6 +130,7 @@ class ExportData:
     not_assessed: list[tuple[Group, str]] = field(default_factory=list)
     missing: list[Group] = field(default_factory=list)  # neither ranked nor recorded
     total: int = 0  # the roster's groups
+    dated: date | None = None  # the documents' date when the office gives one (export --date)
 
     @property
     def assessed(self) -> int:
@@ -272,8 +273,10 @@ def gather(
     calibrated: bool = False,
     include_drafts: bool = False,
     clock: Callable[[], datetime] | None = None,
+    dated: date | None = None,
 ) -> ExportData:
-    """Read the county store in `folder` (inside an open `LocalStore`) and score what counts."""
+    """Read the county store in `folder` (inside an open `LocalStore`) and score what counts;
+    `dated`: the date the documents bear, instead of the campaign's."""
     found = county_ranking(campaign, folder, include_drafts=include_drafts, calibrated=calibrated)
     counted = {(row.group.id, r.team) for row in found.rows for r in row.counted}
     visits: dict[str, list[Visited]] = {}
@@ -302,6 +305,7 @@ def gather(
         not_assessed=groups.not_assessed,
         missing=groups.missing,
         total=groups.total,
+        dated=dated,
     )
 
 

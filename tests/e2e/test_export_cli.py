@@ -58,3 +58,10 @@ def test_bad_requests_get_one_line_and_exit_2(tmp_path: Path) -> None:
     junk = run(tmp_path, "--data", lead, "--lang", "en", "verify", "hello")
     assert junk.returncode == 2
     assert junk.stderr.strip() == "hello: not a verification code, and no code was found in it"
+
+
+def test_a_date_that_is_not_one_is_one_line(tmp_path: Path) -> None:
+    lead = str(tmp_path / "lead")
+    bad = run(tmp_path, "--data", lead, "--lang", "zh", "export", "--date", "2012-7-20")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "日期 '2012-7-20' 无法识别：请写成 年-月-日，如 2012-07-20"

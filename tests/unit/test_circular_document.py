@@ -175,12 +175,7 @@ def test_groups_not_assessed_are_named_with_the_reason(data: ExportData) -> None
 
 
 def _with_not_assessed(data: ExportData, skipped: list) -> ExportData:
-    class WithSkipped(ExportData):
-        pass
-
-    widened = WithSkipped(**{f: getattr(data, f) for f in data.__dataclass_fields__})
-    object.__setattr__(widened, "not_assessed", skipped)
-    return widened
+    return replace(data, not_assessed=skipped)
 
 
 def test_signature_date_and_colophon(data: ExportData) -> None:
@@ -198,6 +193,15 @@ def test_signature_date_and_colophon(data: ExportData) -> None:
         colophon.rows[0].cells[0].text == "抄送：县委办公室，县人大常委会办公室，县人民政府办公室。"
     )
     assert colophon.rows[1].cells[0].text == "政协莎车县委员会办公室\t2012年7月20日印发"
+
+
+def test_the_date_the_office_gives_is_the_documents_date(data: ExportData) -> None:
+    given = replace(data, dated=datetime(2012, 7, 25).date())  # export --date 2012-07-25
+    text = paragraphs(given)
+    issuer = text.index("政协莎车县委员会办公室")
+    assert text[issuer + 1] == "2012年7月25日"
+    colophon = docx.Document(io.BytesIO(docx_bytes(given))).tables[-1]
+    assert colophon.rows[1].cells[0].text.endswith("2012年7月25日印发")
 
 
 def test_no_technical_text_in_the_circular(data: ExportData) -> None:
