@@ -77,6 +77,12 @@ def make_bundle(
         if visit.checklist_hash == campaign.checklist_hash
     ]
     for visit in visits:
+        problem = _commendation_problem(campaign, visit)
+        if problem is not None:
+            group = campaign.group(visit["group"]).name
+            raise BundleError(
+                "bundle.invalid_commendation", group=group, visit=visit["id"], reason=problem
+            )
         _, wrong = store.checked_answers(campaign, visit["id"])
         for item_id in wrong:
             raise BundleError(
@@ -236,6 +242,18 @@ def visit_problem(campaign: Campaign, visit: object) -> Msg | None:
         else:
             continue
         return Msg("visit.bad_answer", item=item_id, value=answer["value"], reason=reason)
+    return _commendation_problem(campaign, visit)
+
+
+def _commendation_problem(campaign: Campaign, visit: dict[str, Any]) -> Msg | None:
+    """An optional list of the outline's commendation ids (version 1 without it: none)."""
+    tagged = visit.get("commendations", [])
+    if not isinstance(tagged, list):
+        return Msg("visit.bad_commendation", value=tagged)
+    known = {c.id for c in campaign.outline.commendations}
+    for ident in tagged:
+        if not isinstance(ident, str) or ident not in known:
+            return Msg("visit.bad_commendation", value=ident)
     return None
 
 
@@ -256,6 +274,10 @@ def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> 
         assert isinstance(visit, dict)
         name = campaign.group(visit["group"]).name
         raise BundleError("bundle.bad_answer", file=path, group=name, **problem.params)
+    if problem.key == "visit.bad_commendation":
+        assert isinstance(visit, dict)
+        name = campaign.group(visit["group"]).name
+        raise BundleError("bundle.bad_commendation", file=path, group=name, reason=problem)
     raise BundleError("bundle.not_bundle", file=path)
 
 

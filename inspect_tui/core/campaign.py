@@ -22,6 +22,7 @@ from inspect_tui.core.model import (
     SCORED_KINDS,
     TOTAL,
     Campaign,
+    Commendation,
     DocumentInfo,
     Group,
     Item,
@@ -452,7 +453,7 @@ def _outline(path: Path, data: dict[str, Any], text: str) -> tuple[Outline | Non
     root = c.want_table(
         data,
         (),
-        ("format", "id", "title", "total", "sections", "themes"),
+        ("format", "id", "title", "total", "sections", "themes", "commendations"),
         ("format", "id", "title", "total", "sections"),
     )
     if root is None:
@@ -476,10 +477,12 @@ def _outline(path: Path, data: dict[str, Any], text: str) -> tuple[Outline | Non
     whole = len(good) == len(rows or []) and not c.problems
     known = {item.id for s in good for item in s.items} if whole else None
     themes = _themes(c, root["themes"], known) if "themes" in root else ()
+    praise = _commendations(c, root["commendations"]) if "commendations" in root else ()
     if c.problems or None in (ident, title, total) or len(good) != len(rows or []) or not rows:
         return None, c.problems
     assert ident and title and total
-    return Outline(ident, title, total, tuple(good), path, tuple(themes or ())), []
+    themed, tagged = tuple(themes or ()), tuple(praise or ())
+    return Outline(ident, title, total, tuple(good), path, themed, tagged), []
 
 
 def _themes(c: Checker, value: object, known: set[str] | None) -> list[Theme] | None:
@@ -522,6 +525,26 @@ def _themes(c: Checker, value: object, known: set[str] | None) -> list[Theme] | 
             themes.append(Theme(ident, title, tuple(members), good, short, apart))
     c.unique([(theme.id, ("themes", i)) for i, theme in enumerate(themes)])
     return themes
+
+
+def _commendations(c: Checker, value: object) -> list[Commendation] | None:
+    """What a team may tag a visit with at finalize (`[[commendations]]`): wording only, left
+    out of the checklist hash."""
+    rows = c.want_list(value, ("commendations",))
+    if rows is None:
+        return None
+    found: list[Commendation] = []
+    for index, row in enumerate(rows):
+        path: FieldPath = ("commendations", index)
+        table = c.want_table(row, path, ("id", "text"), ("id", "text"))
+        if table is None:
+            continue
+        ident = c.want_str(table.get("id"), (*path, "id"), CAMPAIGN_ID)
+        text = c.want_text(table.get("text"), (*path, "text"))
+        if ident and text:
+            found.append(Commendation(ident, text))
+    c.unique([(entry.id, ("commendations", i)) for i, entry in enumerate(found)])
+    return found
 
 
 def _check_sums(c: Checker, total: int, sections: list[Section]) -> None:

@@ -6,7 +6,7 @@ COVERAGE_MESSAGES: dict[str, dict[str, str]] = {
     # -- one line wherever a ranking is made or exported -----------------------------------------
     "coverage.line": {
         "zh": "全县 {total} 个联络组中已考核 {assessed} 个，其余 {left} 个未列入排名：{skipped} 个记为未考核（已说明原因），{missing} 个尚无计入的结果",
-        "en": "{assessed} of {total} groups assessed; not ranked: {skipped} recorded as not assessed (with the reason), {missing} with no counted result yet",
+        "en": "{assessed} of {total} groups assessed; {left} not ranked: {skipped} recorded as not assessed (with the reason), {missing} with no counted result yet",
     },
     "coverage.stale": {
         "zh": "{count} 个记为未考核的联络组已有定稿结果，仍未列入排名（{groups}）；要计入请用 inspect-tui county unskip 联络组 --reason 原因",

@@ -197,6 +197,29 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "由两个考核组考核的联络组按规则合并两组结果，“两组差异大”指两组总分相差超过{points}分",
         "en": "a group assessed by two teams has their results combined, and 'teams differ' marks totals more than {points} points apart",
     },
+    # -- commendations a team ticks at finalize (outline `[[commendations]]`) --------------------
+    "doc.commended": {"zh": "{who}{text}。", "en": "{who} {text}."},
+    "doc.commended_who": {"zh": "{groups}等联络组", "en": "{groups}"},
+    "answer.unknown_commendation": {
+        "zh": "考核提纲中没有表彰事项“{id}”",
+        "en": "the outline has no commendation '{id}'",
+    },
+    "visit.bad_commendation": {
+        "zh": "表彰事项 {value!r} 不在考核提纲所列的表彰事项中",
+        "en": "commendation {value!r} is not one the outline lists",
+    },
+    "bundle.bad_commendation": {
+        "zh": "{file}：{group}：{reason}；拒收此文件",
+        "en": "{file}: {group}: {reason}; file refused",
+    },
+    "bundle.invalid_commendation": {
+        "zh": "不能签名导出：{group}（考核记录 {visit}）：{reason}；请退回修改该记录后重新完成考核",
+        "en": "cannot sign: {group} (visit {visit}): {reason}; reopen that visit and finalize it again",
+    },
+    "ui.finalize_commendations": {
+        "zh": "表彰事项（空格勾选，可不选）",
+        "en": "Commendations (Space ticks; none is fine)",
+    },
     "export.bad_date": {
         "zh": "日期 {value!r} 无法识别：请写成 年-月-日，如 2012-07-20",
         "en": "{value!r} is not a date: write it as year-month-day, e.g. 2012-07-20",

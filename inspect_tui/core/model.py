@@ -73,6 +73,16 @@ class Theme:
 
 
 @dataclass(frozen=True, slots=True)
+class Commendation:
+    """Something a team may tag a visit with at finalize that no item scores (seed 000 praises
+    members' campaigns in religious circles, study trips): the circular names the groups so
+    tagged under `text`. Wording only: never in the checklist hash."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
 class Outline:
     id: str
     title: Text
@@ -80,6 +90,7 @@ class Outline:
     sections: tuple[Section, ...]
     path: Path
     themes: tuple[Theme, ...] = ()
+    commendations: tuple[Commendation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

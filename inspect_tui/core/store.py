@@ -72,6 +72,7 @@ class Visit:
     problems: str = ""
     representative: str = ""
     position: str = ""
+    commendations: tuple[str, ...] = ()  # ids of the outline's commendations, ticked at finalize
 
     @property
     def final(self) -> bool:
@@ -80,7 +81,7 @@ class Visit:
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Visit:
         known = {k: v for k, v in doc.items() if k in cls.__dataclass_fields__}
-        for key in ("inspectors", "methods"):
+        for key in LISTS:
             known[key] = tuple(known.get(key, ()))
         return cls(**known)
 
@@ -89,6 +90,11 @@ class Visit:
         doc = {name: getattr(self, name) for name in self.__dataclass_fields__}
         doc["inspectors"] = list(self.inspectors)
         doc["methods"] = list(self.methods)
+        # only when ticked: files and bundles without any stay byte for byte as they were
+        if self.commendations:
+            doc["commendations"] = list(self.commendations)
+        else:
+            del doc["commendations"]
         return doc
 
 
@@ -108,7 +114,16 @@ class AuditEntry:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-HEADER_FIELDS = ("visit_date", "inspectors", "methods", "strengths", "problems", "representative")
+HEADER_FIELDS = (
+    "visit_date",
+    "inspectors",
+    "methods",
+    "strengths",
+    "problems",
+    "representative",
+    "commendations",
+)
+LISTS = ("inspectors", "methods", "commendations")  # the header fields that hold lists
 REMARKS = ("strengths", "problems")  # the header fields that may run to several lines
 
 
@@ -275,7 +290,7 @@ class LocalStore:
             if unknown:
                 raise ValueError(f"not header fields: {sorted(unknown)}")
             for key, value in changes.items():
-                if key in ("inspectors", "methods"):
+                if key in LISTS:
                     if isinstance(value, str) or not all(isinstance(v, str) for v in value):
                         raise TypeError(f"{key} must be a list of names, not {value!r}")
                     changes[key] = tuple(check_text(v, key) for v in value)
@@ -380,9 +395,11 @@ class LocalStore:
         strengths: str,
         problems: str,
         representative: str,
+        commendations: Iterable[str] = (),
     ) -> Visit:
         """Lock the visit. Refused while required items are unanswered or items that fell
-        short lack their note (the error names them)."""
+        short lack their note (the error names them), or for a commendation the outline does not
+        list (`AnswerError` naming it)."""
         with self._mutex:
             visit = self._editable(visit_id)
             self._same_checklist(visit, campaign)
@@ -400,6 +417,7 @@ class LocalStore:
                 )
             if score.missing_notes:
                 raise StoreError("store.notes_missing", items=_few(score.missing_notes))
+            tagged = _commendations(campaign, commendations)
             stamp = self.now()
             new = replace(
                 visit,
@@ -407,6 +425,7 @@ class LocalStore:
                 strengths=check_text(strengths, "strengths", multiline=True),  # as update_visit
                 problems=check_text(problems, "problems", multiline=True),
                 representative=check_text(representative, "representative"),
+                commendations=tagged,
                 updated_at=stamp,
                 finalized_at=stamp,
             )
@@ -416,7 +435,8 @@ class LocalStore:
                     visit,
                     "finalize",
                     new={"total": score.total, "tier": score.tier.id},
-                    extra={"representative": representative},
+                    extra={"representative": representative}
+                    | ({"commendations": list(tagged)} if tagged else {}),
                 )
             return new
 
@@ -495,7 +515,11 @@ class LocalStore:
         storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
         with storage.transaction():
             yield db
-            db.table("visit", cache_size=0).upsert(Document(visit.to_doc(), doc_id=1))
+            doc = visit.to_doc()
+            rows = db.table("visit", cache_size=0)
+            # the whole row, not a merge: a field left out (no commendations) must not linger
+            if not rows.update(lambda row: _replace_row(row, doc), doc_ids=[1]):
+                rows.insert(Document(doc, doc_id=1))
         self._visits[visit.id] = visit
 
     def _audit(self, db: TinyDB, visit: Visit, action: str, **fields: Any) -> None:
@@ -520,6 +544,8 @@ def _read_visit(db: TinyDB) -> Visit:
             raise ValueError(name)
     if visit.status not in ("draft", "final") or not isinstance(visit.revision, int):
         raise ValueError("status")
+    if not all(isinstance(c, str) for c in visit.commendations):
+        raise ValueError("commendations")
     for row in db.table("answers", cache_size=0).all():
         if not isinstance(row.get("item"), str) or "value" not in row:
             raise ValueError("answers")
@@ -528,6 +554,24 @@ def _read_visit(db: TinyDB) -> Visit:
     for row in db.table("audit", cache_size=0).all():
         AuditEntry(**row)
     return visit
+
+
+def _commendations(campaign: Campaign, ids: Iterable[str]) -> tuple[str, ...]:
+    """The ticked commendations, each once, in the outline's order; `AnswerError` naming one the
+    outline does not list (or a value that is not an id)."""
+    if isinstance(ids, str):
+        raise AnswerError("answer.unknown_commendation", id=ids)
+    given = list(ids)
+    known = [c.id for c in campaign.outline.commendations]
+    for ident in given:
+        if not isinstance(ident, str) or ident not in known:
+            raise AnswerError("answer.unknown_commendation", id=ident)
+    return tuple(c for c in known if c in given)
+
+
+def _replace_row(row: dict[str, Any], doc: dict[str, Any]) -> None:
+    row.clear()
+    row.update(doc)
 
 
 def _few(ids: tuple[str, ...], most: int = 5) -> str:

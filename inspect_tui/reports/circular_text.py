@@ -20,7 +20,7 @@ from statistics import fmean, mean
 from typing import Literal
 
 from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import TOTAL, Campaign, Group, Item, Theme
+from inspect_tui.core.model import TOTAL, Campaign, Commendation, Group, Item, Theme
 from inspect_tui.core.ranking import RankedGroup
 from inspect_tui.core.scoring import score_item
 from inspect_tui.reports.dataset import ExportData, Visited
@@ -394,6 +394,11 @@ def went_well(data: ExportData, lang: Lang) -> list[Para]:
         else:
             text = t("doc.good_none", lang)
         out.append(Para(text, lead=lead))
+    for commendation, groups in commended(data):
+        names = listed((campaign.group(g).name.get(lang) for g in groups), lang)
+        who = t("doc.commended_who", lang, groups=names)
+        text = t("doc.commended", lang, who=who, text=_clause(commendation.text.get(lang)))
+        out.append(Para(text, lead=_number_lead(len(out) + 1, lang)))
     strengths = [
         (campaign.group(g).name.get(lang), s)
         for g in sorted(named, key=_rank_of(data))
@@ -406,6 +411,26 @@ def went_well(data: ExportData, lang: Lang) -> list[Para]:
     if not out:
         out.append(Para(t("doc.good_no_themes", lang)))
     return out
+
+
+def commended(data: ExportData) -> list[tuple[Commendation, list[str]]]:
+    """Each of the outline's commendations that a counted visit ticked, with the groups so
+    tagged in rank order (all of them: few are)."""
+    found = []
+    for commendation in data.campaign.outline.commendations:
+        groups = [
+            row.group.id
+            for row in data.rows
+            if any(commendation.id in v.commendations for v in data.visits.get(row.group.id, []))
+        ]
+        if groups:
+            found.append((commendation, groups))
+    return found
+
+
+def _number_lead(n: int, lang: Lang) -> str:
+    """（六） / (6) : the run-in number of a paragraph that has no title of its own."""
+    return f"（{numeral(n)}）" if lang == "zh" else f"({n}) "
 
 
 def _strengths(visits: list[Visited]) -> str:

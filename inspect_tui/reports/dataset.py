@@ -47,6 +47,7 @@ class Visited:
     methods: tuple[str, ...]
     visit_date: str = ""
     strengths: str = ""  # the team's own words on what the group did well
+    commendations: tuple[str, ...] = ()  # the outline's commendations the team ticked
 
 
 @dataclass(frozen=True)
@@ -321,4 +322,5 @@ def _visited(tally: Tally, slot: Slot) -> Visited:
         methods=tuple(data.get("methods", ())),
         visit_date=str(data.get("visit_date", "")),
         strengths=str(data.get("strengths", "")),
+        commendations=tuple(data.get("commendations", ())),
     )

@@ -138,7 +138,7 @@ async def test_the_export_screen_says_how_many_groups_are_missing_or_not_assesse
     assert isinstance(shown, Content)
     total = len(campaign.groups)
     line = (
-        f"1 of {total} groups assessed; not ranked: 1 recorded as not"
+        f"1 of {total} groups assessed; {total - 1} not ranked: 1 recorded as not"
         f" assessed (with the reason), {total - 2} with no counted result yet"
     )
     assert line in str(shown).splitlines()

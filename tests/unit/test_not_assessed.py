@@ -146,7 +146,7 @@ def test_rank_and_export_say_in_one_line_how_many_groups_are_missing_or_not_asse
     code, _out, err = cli(capsys, lead, command, *extra)
     assert code == 0
     assert err.splitlines() == [
-        f"2 of {len(campaign.groups)} groups assessed; not ranked: 1 recorded"
+        f"2 of {len(campaign.groups)} groups assessed; 36 not ranked: 1 recorded"
         " as not assessed (with the reason), 35 with no counted result yet"
     ]
     code, _out, err = cli(capsys, lead, command, *extra, lang="zh")

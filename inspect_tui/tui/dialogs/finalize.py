@@ -6,17 +6,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList
+from textual.widgets import Button, Footer, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
 
 from inspect_tui.core.i18n import t
 from inspect_tui.core.scoring import VisitScore
 from inspect_tui.core.store import Visit
 from inspect_tui.core.textwidth import unambiguous
 from inspect_tui.tui.bindings import localize
-from inspect_tui.tui.content import message, styled
+from inspect_tui.tui.content import message, plain, styled
 from inspect_tui.tui.format import score_label
 from inspect_tui.tui.widgets.text_field import TextField
 
@@ -24,9 +25,26 @@ if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp
 
 
-class FinalizeDialog(ModalScreen[dict[str, str] | None]):
-    """Dismisses with {"goto": item} to fix a blocker, or with the finalize fields. `invalid`:
-    items whose stored answer does not fit them (answered again before anything else)."""
+class FinalizeDialog(ModalScreen[dict[str, object] | None]):
+    """Dismisses with {"goto": item} to fix a blocker, or with the finalize fields (with the
+    ticked commendations, a tuple of ids). `invalid`: items whose stored answer does not fit
+    them (answered again before anything else)."""
+
+    DEFAULT_CSS = """
+    FinalizeDialog #commendations {
+        height: auto;
+        max-height: 5;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    FinalizeDialog #finish {
+        height: auto;
+    }
+    FinalizeDialog #finish Static {
+        width: 1fr;
+        margin-left: 2;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "OK", id="submit"),
@@ -76,8 +94,26 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
                 yield TextField(
                     getattr(self.visit, name), field=f"ui.field.{name}", compact=True, id=name
                 )
-            yield Label(styled(t("ui.finalize_keys", lang), "dim"))
-            yield Button(t("ui.finalize_confirm", lang), id="confirm", variant="success")
+            praise = campaign.outline.commendations
+            if praise:  # none ticked unless this visit had them (reopened and finalized again)
+                yield Label(t("ui.finalize_commendations", lang), markup=False)
+                yield SelectionList[str](
+                    *(
+                        Selection(
+                            plain(c.text.get(lang), one_line=True),
+                            c.id,
+                            c.id in self.visit.commendations,
+                        )
+                        for c in praise
+                    ),
+                    compact=True,
+                    id="commendations",
+                )
+            with Horizontal(id="finish"):  # one row: the dialog fits 80x24 with the list
+                yield Button(
+                    t("ui.finalize_confirm", lang), id="confirm", variant="success", compact=True
+                )
+                yield Static(styled(t("ui.finalize_keys", lang), "dim"))
 
     def _item_text(self, item_id: str) -> str:
         """An item's words, one line (a blocker is one option), as lists show them; an id the
@@ -101,7 +137,8 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
         position = order.index(str(event.input.id))
         if position + 1 < len(order):
             self.query_one(f"#{order[position + 1]}", TextField).focus()
-        else:  # Enter never locks the visit by itself: the button (or Ctrl+S) does
+        else:  # Enter never locks the visit by itself: the button (or Ctrl+S) does; Tab
+            # reaches the commendations in between (Space ticks one)
             self.query_one("#confirm", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -111,7 +148,7 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
     def action_submit(self) -> None:
         if self.blockers:
             return
-        values = {
+        values: dict[str, object] = {
             k: self.query_one(f"#{k}", TextField).value.strip()
             for k in ("strengths", "problems", "representative")
         }
@@ -124,6 +161,9 @@ class FinalizeDialog(ModalScreen[dict[str, str] | None]):
                 self.notify(t(needed, self.app.lang), severity="error")
                 self.query_one(f"#{key}", TextField).focus()
                 return
+        ticked = self.query("#commendations")
+        if ticked:
+            values["commendations"] = tuple(ticked.only_one(SelectionList).selected)
         self.dismiss(values)
 
     def action_cancel(self) -> None:
