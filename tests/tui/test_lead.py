@@ -125,7 +125,7 @@ async def test_the_ranking_drills_into_a_group(campaign: Campaign, tmp_path: Pat
             body = str(app.screen.query_one("#detail-body", Static).content)
             assert "Team 1" in body and "Team 2" in body  # the anchor, both teams
             assert "not found on site" in body or "现场查阅资料未见" in body  # a team's note
-            assert "1=team-1 2=team-2" in body
+            assert "1 Team 1  2 Team 2" in body  # the teams by name, as the lead knows them
             await pilot.press("1")  # the lead settles the anchor: team 1's result counts
             await pilot.pause()
             row = next(r for r in app.screen.rows if r.group.id == "weisheng-xitong")

@@ -155,7 +155,8 @@ class GroupDetail(ModalScreen[str | None]):
         details = group_detail(campaign, self.slots, self.group_id)
         self.teams = [team for team, _ in details]
         if len(self.teams) > 1:
-            keys = " ".join(f"{n}={team}" for n, team in enumerate(self.teams, start=1))
+            names = (campaign.team(team).name.get(lang) for team in self.teams)
+            keys = "  ".join(f"{n} {name}" for n, name in enumerate(names, start=1))
             lines.append(message("ui.choose_team", lang, keys=keys))
         for team, score in details:
             name = bold(campaign.team(team).name.get(lang))
