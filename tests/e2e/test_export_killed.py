@@ -38,7 +38,8 @@ from inspect_tui.reports.readback import TIER_NOTE, Figures, figures_in
 from tests.support.published import MADE, Published, publish
 
 pytestmark = pytest.mark.skipif(
-    not hasattr(os, "fork"), reason="SIGKILL and fork: POSIX only (Windows has no SIGKILL)"
+    not hasattr(os, "fork"),
+    reason="the test kills forked exports with SIGKILL; Windows has neither fork nor SIGKILL",
 )
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -51,19 +51,28 @@ def test_a_name_too_long_is_one_line_and_exit_2(command: str, laptop: Path, tmp_
     assert everything(out_dir) == set()
 
 
-@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="tells files apart by /proc")
 @pytest.mark.parametrize("command", ["bundle", "sheet-template"])
 def test_a_full_disk_leaves_no_file_and_is_one_line(
     command: str, laptop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "stick" / f"result.{'json' if command == 'bundle' else 'xlsx'}"
-    real_write = os.write
+    real_open, real_write = os.open, os.write
+    on_stick: set[int] = set()  # descriptors opened on the full stick: writes to them fail
+
+    def opened(path: str | os.PathLike[str], flags: int, *args: int, **kw: object) -> int:
+        fd = real_open(path, flags, *args, **kw)  # type: ignore[arg-type]
+        if Path(path).parent == target.parent:
+            on_stick.add(fd)
+        else:
+            on_stick.discard(fd)  # a number the system gives out again
+        return fd
 
     def full(fd: int, data: bytes | memoryview) -> int:
-        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(target.parent)):
+        if fd in on_stick:
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
+    monkeypatch.setattr(os, "open", opened)
     monkeypatch.setattr(os, "write", full)
     code, out, err = run("--data", str(laptop), command, "--team", "team-1", "--out", str(target))
     assert (code, out) == (2, "")
