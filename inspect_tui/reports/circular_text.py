@@ -75,8 +75,9 @@ def build(data: ExportData, lang: Lang) -> CircularText:
     title = t("doc.title", lang, title=campaign.title.get(lang))
     body = [Para(opening(data, lang))]
     body += [Para(t("doc.h.overall", lang), "h1"), *overall(data, lang)]
-    body += [Para(t("doc.h.good", lang), "h1"), *went_well(data, lang)]
-    body += [Para(t("doc.h.problems", lang), "h1"), *problems(data, lang)]
+    shares = theme_shares(data)
+    body += [Para(t("doc.h.good", lang), "h1"), *went_well(data, shares, lang)]
+    body += [Para(t("doc.h.problems", lang), "h1"), *problems(data, shares, lang)]
     body += [Para(t("doc.h.fix", lang), "h1"), Para(requirements(data, issuer, lang))]
     header, rows, flags = ranking_table(data, lang)
     return CircularText(
@@ -301,20 +302,14 @@ def theme_items(campaign: Campaign, theme: Theme) -> list[Item]:
     return [item for item in campaign.items if item.id in wanted]
 
 
-# The shares of the export being written, by theme: praise and problems both ask for them, and
-# for a province each asking scores every visit again. One export at a time (export's lock).
-_SHARES: list[object] = [None, {}]
+Shares = dict[str, dict[str, float]]  # theme -> group -> share of the theme's points
 
 
-def theme_shares(data: ExportData, theme: Theme) -> dict[str, float]:
-    """group -> the share of the theme's points it earned (its counted visits' mean); groups
-    for which none of the theme's scored items applied are left out."""
-    if _SHARES[0] is not data:
-        _SHARES[:] = [data, {}]
-    memo: dict[str, dict[str, float]] = _SHARES[1]  # type: ignore[assignment]
-    if theme.id not in memo:
-        memo[theme.id] = _theme_shares(data, theme)
-    return memo[theme.id]
+def theme_shares(data: ExportData) -> Shares:
+    """For each theme, group -> the share of the theme's points it earned (its counted visits'
+    mean); groups for which none of the theme's scored items applied are left out. Computed once
+    per circular: praise and problems both read it."""
+    return {theme.id: _theme_shares(data, theme) for theme in data.campaign.outline.themes}
 
 
 def _theme_shares(data: ExportData, theme: Theme) -> dict[str, float]:
@@ -346,13 +341,13 @@ def _with_ties(ordered: list[str], key: dict[str, float], limit: int) -> list[st
     return ordered[:limit] + [g for g in ordered[limit:] if key[g] == last]
 
 
-def praised(data: ExportData, theme: Theme) -> list[str]:
+def praised(data: ExportData, theme: Theme, shares: Shares) -> list[str]:
     """Every group that did well on the theme: at least `PRAISE_SHARE` of its points, best
     first, then by rank; vetoed groups never. The circular names the first few of them."""
-    shares = theme_shares(data, theme)
+    mine = shares[theme.id]
     rank = {row.group.id: row.rank for row in data.rows if not row.vetoed}
-    good = [g for g, share in shares.items() if g in rank and share >= PRAISE_SHARE]
-    return sorted(good, key=lambda g: (-shares[g], rank[g]))
+    good = [g for g, share in mine.items() if g in rank and share >= PRAISE_SHARE]
+    return sorted(good, key=lambda g: (-mine[g], rank[g]))
 
 
 def _named_apart(
@@ -379,12 +374,12 @@ def _named_apart(
     return t("doc.and", lang).join(parts), named
 
 
-def went_well(data: ExportData, lang: Lang) -> list[Para]:
+def went_well(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
     campaign = data.campaign
     out: list[Para] = []
     named: list[str] = []
     for n, theme in enumerate(campaign.outline.themes, start=1):
-        groups = praised(data, theme)
+        groups = praised(data, theme, shares)
         lead = heading2(n, theme.title.get(lang), lang)
         if groups:
             limit = campaign.document.praise_limit
@@ -445,7 +440,7 @@ def _rank_of(data: ExportData):  # noqa: ANN202 - a sort key
 
 
 # -- problems -------------------------------------------------------------------------------------
-def problems(data: ExportData, lang: Lang) -> list[Para]:
+def problems(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
     """一是…二是…: each theme's shortfalls merged, items in no theme on their own, then every
     deduction and the veto with the groups named."""
     campaign = data.campaign
@@ -458,7 +453,7 @@ def problems(data: ExportData, lang: Lang) -> list[Para]:
         in_theme |= {i.id for i in items}
         short = [found[i.id] for i in items if i.id in found]
         if short:
-            out.append(_theme_problem(data, theme, short, lang))
+            out.append(_theme_problem(data, theme, short, shares[theme.id], lang))
     for item in campaign.items:
         if item.scored and item.id not in in_theme and item.id in found:
             out.append(_item_problem(data, item, list(found[item.id].groups), lang))
@@ -507,9 +502,10 @@ def _notes(data: ExportData, groups: list[str], items: set[str], lang: Lang) -> 
     return t("doc.noted", lang, notes=t("doc.semi", lang).join(quoted))
 
 
-def _theme_problem(data: ExportData, theme: Theme, short: list, lang: Lang) -> str:
+def _theme_problem(
+    data: ExportData, theme: Theme, short: list, shares: dict[str, float], lang: Lang
+) -> str:
     groups = list(dict.fromkeys(g for p in short for g in p.groups))
-    shares = theme_shares(data, theme)
     items = listed((t("doc.item_count", lang, item=_quote(p.item, lang), count=len(p.groups))
                     for p in short), lang)  # fmt: skip
     text = t(

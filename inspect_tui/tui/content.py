@@ -1,7 +1,7 @@
 """What screens show, built so that user and file text is never read as markup.
 
 A name, a note, a file name or a refusal reason is data: typed as `王[/` it must show as `王[/`,
-not crash Textual's markup parser (which `rich.markup.escape` does not satisfy), and an escape
+not crash Textual's markup parser (Rich's markup escaping does not satisfy it), and an escape
 sequence in it must show as `␛]0;…`, never reach the terminal. So nothing here parses markup:
 plain text becomes `Content(visible(text))`, styles are spans laid over it, and a catalogue
 message is filled by splitting its template and assembling the pieces, each parameter shown
