@@ -8,10 +8,12 @@ from itertools import count
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.store import LocalStore
 from inspect_tui.tui.app import InspectApp
+from inspect_tui.tui.screens.merge import MergeScreen
 
 FIXED = datetime(2012, 7, 5, 10, 30, 0)
 
@@ -54,3 +56,14 @@ def make_app(
         )
 
     return factory
+
+
+async def open_merge(pilot: Pilot) -> MergeScreen:
+    """`m` from the start screen, once the files in the folder have been checked."""
+    await pilot.press("m")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MergeScreen)
+    return screen

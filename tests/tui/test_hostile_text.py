@@ -38,14 +38,13 @@ from inspect_tui.tui.dialogs.header import HeaderDialog
 from inspect_tui.tui.dialogs.reason import ReasonDialog
 from inspect_tui.tui.screens.export import ExportScreen
 from inspect_tui.tui.screens.groups import GroupsScreen
-from inspect_tui.tui.screens.merge import MergeScreen
 from inspect_tui.tui.screens.ranking import GroupDetail, RankingScreen
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.visit import VisitScreen
 from inspect_tui.tui.widgets.text_field import TextField
 from tests.support.answers import best_value
 from tests.support.files import edit
-from tests.tui.conftest import AppFactory, fixed_store
+from tests.tui.conftest import AppFactory, fixed_store, open_merge
 from tests.tui.test_export_screen import merged_sandbox, office_app
 from tests.unit.test_text_policy import raw_controls
 
@@ -283,11 +282,7 @@ async def test_the_merge_folder(campaign: Campaign, tmp_path: Path) -> None:
         app = InspectApp(campaign=campaign, store=store, lang="zh", exports=folder / "exports")
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await pilot.pause()
-            await pilot.press("m")
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            screen = app.screen
-            assert isinstance(screen, MergeScreen)
+            screen = await open_merge(pilot)
             field = screen.query_one("#merge-folder", TextField)
             for pasted, held in CORPUS:
                 field.focus()
@@ -449,12 +444,7 @@ async def test_a_junk_file_named_like_markup_does_not_crash_the_merge_screen(
         app = InspectApp(campaign=campaign, store=store, lang="zh", exports=lead / "exports")
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await pilot.pause()
-            await pilot.press("m")
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, MergeScreen)
+            screen = await open_merge(pilot)
             box = screen.query_one("#bundles", SelectionList)
             assert box.option_count == 1 and not box.selected  # refused, not ticked
             prompt = str(box.get_option_at_index(0).prompt)

@@ -16,10 +16,9 @@ from inspect_tui.core.scoring import score_visit
 from inspect_tui.core.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.dialogs.finalize import FinalizeDialog
-from inspect_tui.tui.screens.merge import MergeScreen
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.visit import VisitScreen
-from tests.tui.conftest import AppFactory, fixed_store
+from tests.tui.conftest import AppFactory, fixed_store, open_merge
 from tests.tui.test_hostile_text import open_group, start_visit
 from tests.unit.test_values_checked import GROUP, edit_answer, edit_county, lead_with
 
@@ -111,11 +110,7 @@ async def test_the_merge_screen_shows_records_the_county_file_holds_that_cannot_
         app = InspectApp(campaign=campaign, store=store, lang="zh", exports=lead / "exports")
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            await pilot.press("m")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, MergeScreen)
+            screen = await open_merge(pilot)
             await pilot.press("ctrl+s")  # no new file: the merge reads the county file
             await app.workers.wait_for_complete()
             await pilot.pause()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from inspect_tui.core.county import CountyStore
@@ -14,7 +15,8 @@ from inspect_tui.core.keys import trust
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.results import merge_files
 from inspect_tui.core.store import LocalStore
-from inspect_tui.tui.screens.merge import MergeScreen, SkipReasonDialog
+from inspect_tui.tui.screens.merge import SkipReasonDialog
+from tests.tui.conftest import open_merge
 from tests.tui.test_export_screen import export_now, office_app
 from tests.tui.test_lead import SIZE, lead_app
 from tests.unit.test_merge import laptop
@@ -39,6 +41,20 @@ def prompts(listed: OptionList) -> dict[str, str]:
     }
 
 
+async def press_n(pilot: Pilot, listed: OptionList, reason: str) -> None:
+    """N on GROUP in the list, `reason` typed into the dialog, Enter."""
+    listed.focus()
+    listed.highlighted = list(prompts(listed)).index(GROUP)
+    await pilot.press("n")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SkipReasonDialog)
+    pilot.app.screen.query_one("#reason", Input).insert_text_at_cursor(reason)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_the_lead_records_a_group_as_not_assessed_and_takes_it_back(
     campaign: Campaign, tmp_path: Path
 ) -> None:
@@ -47,28 +63,16 @@ async def test_the_lead_records_a_group_as_not_assessed_and_takes_it_back(
     with store:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("m")
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, MergeScreen)
+            screen = await open_merge(pilot)
             listed = screen.query_one("#coverage", OptionList)
             shown = prompts(listed)
             assert "shache-zhen" not in shown  # it has a counted result
             assert len(shown) == len(campaign.groups) - 1
             assert shown[GROUP] == "no result  Yishikuli Township (yishikuli)"
-            listed.focus()
-            listed.highlighted = list(shown).index(GROUP)
-            await pilot.press("n")
-            await pilot.pause()
-            assert isinstance(app.screen, SkipReasonDialog)
-            await pilot.press("enter")  # no reason: refused, the dialog stays
-            await pilot.pause()
+            await press_n(pilot, listed, "")  # no reason: refused, the dialog stays
             assert isinstance(app.screen, SkipReasonDialog)
             app.screen.query_one("#reason", Input).insert_text_at_cursor(REASON)
             await pilot.press("enter")
-            await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert app.screen is screen
@@ -81,16 +85,7 @@ async def test_the_lead_records_a_group_as_not_assessed_and_takes_it_back(
             assert [(a["action"], a["group"], a["reason"]) for a in audit] == [
                 ("skip", GROUP, REASON)
             ]
-            listed.focus()
-            listed.highlighted = list(prompts(listed)).index(GROUP)
-            await pilot.press("n")
-            await pilot.pause()
-            assert isinstance(app.screen, SkipReasonDialog)
-            app.screen.query_one("#reason", Input).insert_text_at_cursor("road open")
-            await pilot.press("enter")
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await press_n(pilot, listed, "road open")
             assert prompts(listed)[GROUP] == "no result  Yishikuli Township (yishikuli)"
             with CountyStore(folder, campaign) as county:
                 assert county.skipped == {}
@@ -108,12 +103,7 @@ async def test_a_group_with_a_result_cannot_be_skipped_from_the_screen_either(
     with store:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("m")
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, MergeScreen)
+            screen = await open_merge(pilot)
             screen.record_not_assessed("shache-zhen", "洪水", False)
             await app.workers.wait_for_complete()
             await pilot.pause()

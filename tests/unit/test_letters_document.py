@@ -12,31 +12,18 @@ import docx
 import pytest
 from docx.table import Table
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import make_demo
 from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import merge_files
 from inspect_tui.core.scoring import NO, YES, Answer
 from inspect_tui.core.store import LocalStore
-from inspect_tui.reports.dataset import ExportData, gather
+from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.letter_data import county_letters, provisional_letter
 from inspect_tui.reports.letters import document_bytes, letters_bytes
 from inspect_tui.reports.verify import verify
 from tests.support.published import publish
+from tests.unit import test_letter_data
 from tests.unit.test_text_policy import raw_controls
 
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> ExportData:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
-
-    campaign = load_campaign(BUNDLED_CAMPAIGN)
-    folder = tmp_path_factory.mktemp("letters-doc")
-    bundles = make_demo(folder, campaign)
-    with LocalStore(folder) as store, CountyStore(store.folder, campaign) as county:
-        merge_files(campaign, store, county, bundles)
-        return gather(campaign, store.folder)
+data = test_letter_data.data  # the demo county, merged and gathered
 
 
 @pytest.fixture(scope="module")

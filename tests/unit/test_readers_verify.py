@@ -5,7 +5,6 @@ read is said to be unreadable (exit 2), never a list of altered scores."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -16,34 +15,11 @@ from inspect_tui.cli import main
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import RankedGroup
-from inspect_tui.core.store import LocalStore
-from inspect_tui.reports.verify import verify
-from tests.support.published import Published, publish
+from tests.support.published import Published
+from tests.unit import test_verify
 
-
-@pytest.fixture(scope="module")
-def original(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
-
-    return publish(tmp_path_factory.mktemp("readers"), load_campaign(BUNDLED_CAMPAIGN))
-
-
-@pytest.fixture
-def published(original: Published, tmp_path: Path) -> Published:
-    folder = tmp_path / "lead"
-    shutil.copytree(original.folder, folder)
-    files = {k: folder / p.relative_to(original.folder) for k, p in original.files.items()}
-    return Published(
-        folder, original.data, files, original.group, original.item, original.remark,
-        original.receipts,
-    )  # fmt: skip
-
-
-def check(campaign: Campaign, published: Published, what: str) -> tuple[bool, list[str]]:
-    with LocalStore(published.folder) as store:
-        verdict = verify(campaign, store.folder, what)
-    return verdict.match, verdict.render("en")
+# the same published county as test_verify's, and the same way of asking verify
+original, published, check = test_verify.original, test_verify.published, test_verify.check
 
 
 def best(published: Published) -> RankedGroup:
