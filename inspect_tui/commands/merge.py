@@ -19,11 +19,11 @@ from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file, data_folder
 from inspect_tui.core.ranking import RankedGroup, describe_rules
 from inspect_tui.core.results import (
-    CountyView,
     county_ranking,
     coverage,
     coverage_counts,
     merge_files,
+    view_of,
 )
 from inspect_tui.core.store import LocalStore
 from inspect_tui.core.textwidth import unambiguous
@@ -64,11 +64,8 @@ def merge(
             print(error.line(lang), file=sys.stderr)
         if report.dropped:
             print(t("merge.dropped", lang, count=report.dropped))
-        slots = county.slots()
-        skipped = county.skipped
-        view = CountyView(
-            slots, county.choices, county.altered, county.path, county.invalid, skipped
-        )
+        view = view_of(county)
+        slots, skipped = view.slots, view.skipped
         if warning := view.warning(lang):
             print(warning, file=sys.stderr)
         table = coverage(loaded, slots)

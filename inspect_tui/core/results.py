@@ -194,13 +194,18 @@ class CountyView:
         return found.render(lang) if found else None
 
 
+def view_of(county: CountyStore) -> CountyView:
+    """What an open county store holds, read once (after a merge, or to rank)."""
+    return CountyView(
+        county.slots(), county.choices, county.altered, county.path, list(county.invalid),
+        county.skipped,
+    )  # fmt: skip
+
+
 def read_county(campaign: Campaign, folder: Path) -> CountyView:
     county = CountyStore(folder, campaign)
     try:
-        return CountyView(
-            county.slots(), county.choices, county.altered, county.path, list(county.invalid),
-            county.skipped,
-        )  # fmt: skip
+        return view_of(county)
     finally:
         county.close()
 

@@ -39,6 +39,7 @@ from inspect_tui.core.results import (
     coverage_counts,
     find_bundles,
     read_county,
+    view_of,
 )
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold, join, message, plain, styled
@@ -213,11 +214,8 @@ class MergeScreen(Screen[None]):
         try:
             with CountyStore(app.store.folder, app.campaign) as county:
                 report = county.merge(bundles, prefer)
-                slots = county.slots()
-                view = CountyView(
-                    slots, county.choices, county.altered, county.path, list(county.invalid),
-                    county.skipped,
-                )  # fmt: skip
+                view = view_of(county)
+                slots = view.slots
         except InspectError as error:
             line = error.line
             app.call_from_thread(self.notify, line(app.lang), severity="error")
