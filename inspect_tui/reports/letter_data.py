@@ -13,12 +13,14 @@ counted visit (as the ranking combines totals), and every team's note is kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 
 from inspect_tui.core.model import Campaign, Group, Item, Section, Tier
 from inspect_tui.core.scoring import Answer, score_visit
 from inspect_tui.reports.dataset import ExportData
+from inspect_tui.reports.dataset import Shortfall as Counted
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def county_letters(data: ExportData) -> list[Letter]:
                 sections=tuple(
                     SectionLine(s, row.sections.get(s.id, 0.0), averages[s.id]) for s in sections
                 ),
-                shortfalls=shortfalls(data.campaign, answers),
+                shortfalls=shortfalls(data.campaign, answers, data.shortfalls(row.group.id)),
                 strengths=_distinct(v.strengths for v in visits),
                 rank=row.rank,
                 ranked=len(data.rows),
@@ -102,9 +104,14 @@ def provisional_letter(
     )
 
 
-def shortfalls(campaign: Campaign, visits: list[dict[str, Answer]]) -> tuple[Shortfall, ...]:
+def shortfalls(
+    campaign: Campaign, visits: list[dict[str, Answer]], counted: Iterable[Counted] | None = None
+) -> tuple[Shortfall, ...]:
     """Each item any of `visits` fell short on, in outline order: its mean cost over the visits
-    (a visit that did not fall short on it counts 0) and every note once."""
+    (a visit that did not fall short on it counts 0) and every note once. `counted`: the
+    dataset's shortfalls of the group (`ExportData.shortfalls`, the one rule for combined
+    teams); an item not among them is left out, so a letter lists what the circular counts."""
+    wanted = None if counted is None else {s.item for s in counted}
     lost: dict[str, list[float]] = {}
     notes: dict[str, list[str]] = {}
     vetoed: set[str] = set()
@@ -123,7 +130,7 @@ def shortfalls(campaign: Campaign, visits: list[dict[str, Answer]]) -> tuple[Sho
             item.id in vetoed,
         )
         for item in campaign.items
-        if item.id in lost
+        if item.id in lost and (wanted is None or item.id in wanted)
     )
 
 

@@ -14,6 +14,7 @@ from inspect_tui.core.results import merge_files
 from inspect_tui.core.scoring import NO, YES, Answer, score_visit
 from inspect_tui.core.store import LocalStore
 from inspect_tui.reports.dataset import ExportData, gather
+from inspect_tui.reports.dataset import Shortfall as CountedShortfall
 from inspect_tui.reports.letter_data import county_letters, provisional_letter, shortfalls
 
 
@@ -75,3 +76,14 @@ def test_a_provisional_letter_has_the_visits_score_and_no_rank_or_average(
     assert all(line.average is None for line in letter.sections)
     assert letter.strengths == ("档案整齐",)
     assert [s.item.id for s in letter.shortfalls] == ["office.room"]
+
+
+def test_a_letter_lists_only_what_the_dataset_counts_as_the_groups_shortfall(
+    campaign: Campaign,
+) -> None:
+    # three teams, combined by the median: one team's lost point is not the group's shortfall
+    short = {"office.room": Answer(NO, "门牌缺失")}
+    full = {"office.room": Answer(YES, "")}
+    counted = [CountedShortfall("office.funds", ("无经费",), ("team-1",))]
+    assert shortfalls(campaign, [short, full, full], counted) == ()
+    assert [s.item.id for s in shortfalls(campaign, [short, full, full])] == ["office.room"]
