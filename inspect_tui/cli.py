@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="a training sandbox with three teams' signed results")
     demo.add_argument("--dir", metavar="DIR", help="default: the data folder's name + '-demo'")
+    demo.add_argument(
+        "--synthetic",
+        action="store_true",
+        help="generated results (a veto, a disagreeing anchor) instead of the recorded round",
+    )
 
     merge = commands.add_parser("merge", help="check and merge team bundles into the county store")
     merge.add_argument("files", nargs="*", metavar="FILE")
@@ -185,7 +190,13 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
     if args.command == "demo":
         from inspect_tui.commands import merge
 
-        return merge.demo(data=args.data, folder=args.dir, campaign=args.campaign, lang=lang)
+        return merge.demo(
+            data=args.data,
+            folder=args.dir,
+            campaign=args.campaign,
+            synthetic=args.synthetic,
+            lang=lang,
+        )
     if args.command in ("merge", "rank"):
         from inspect_tui.commands import merge
 

@@ -12,12 +12,13 @@ from inspect_tui.commands import output
 from inspect_tui.core.calibration import describe
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.county import CountyStore, answer_changes
-from inspect_tui.core.demo import make_demo
+from inspect_tui.core.demo import build_sandbox
 from inspect_tui.core.errors import InspectError
 from inspect_tui.core.i18n import Lang, join_words, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file, data_folder
 from inspect_tui.core.ranking import RankedGroup, describe_rules
+from inspect_tui.core.replay import round_file
 from inspect_tui.core.results import (
     county_ranking,
     coverage,
@@ -209,8 +210,11 @@ def ranking_json(campaign: Campaign, rows: list[RankedGroup], include_drafts: bo
     }
 
 
-def demo(*, data: str | None, folder: str | None, campaign: str | None, lang: Lang) -> int:
-    """Build the training sandbox beside (never in) the real data folder."""
+def demo(
+    *, data: str | None, folder: str | None, campaign: str | None, synthetic: bool, lang: Lang
+) -> int:
+    """Build the training sandbox beside (never in) the real data folder: the campaign's
+    recorded round, or generated results (`synthetic`, or a campaign without a recorded one)."""
     loaded = load_campaign(campaign_file(campaign))
     real = data_folder(data)
     target = Path(folder) if folder else real.with_name(real.name + "-demo")
@@ -218,8 +222,13 @@ def demo(*, data: str | None, folder: str | None, campaign: str | None, lang: La
         raise InspectError("demo.real_folder", path=target)
     if target.exists() and any(target.iterdir()):
         raise InspectError("demo.not_empty", path=target)
-    bundles = make_demo(target, loaded)
-    print(t("demo.made", lang, path=target, count=len(bundles)))
+    if not synthetic and not round_file(loaded).is_file():
+        print(t("demo.synthetic_fallback", lang, campaign=loaded.id, path=round_file(loaded)))
+    made = build_sandbox(target, loaded, synthetic=synthetic)
+    if made.source is not None:
+        skipped = join_words((loaded.group(g).name.get(lang) for g, _ in made.not_assessed), lang)
+        print(t("demo.replayed", lang, source=made.source, skipped=skipped or "-"))
+    print(t("demo.made", lang, path=target, count=len(made.bundles)))
     print(f"  inspect-tui --data {target} merge {target / 'exports'}/*.json")
     print(f"  inspect-tui --data {target} rank")
     print(f"  inspect-tui --data {target}")

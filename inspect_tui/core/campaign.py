@@ -496,7 +496,7 @@ def _themes(c: Checker, value: object, known: set[str] | None) -> list[Theme] | 
         table = c.want_table(
             row,
             path,
-            ("id", "title", "items", "good", "short", "name_apart"),
+            ("id", "title", "items", "good", "short", "name_apart", "name_good"),
             ("id", "title", "items", "good", "short"),
         )
         if table is None:
@@ -520,9 +520,13 @@ def _themes(c: Checker, value: object, known: set[str] | None) -> list[Theme] | 
             else:
                 members.append(item)
         apart = c.want_bool(table.get("name_apart", False), (*path, "name_apart"))
+        named = c.want_bool(table.get("name_good", True), (*path, "name_good"))
         title, good, short = texts["title"], texts["good"], texts["short"]
-        if len(c.problems) == before and ident and title and good and short and apart is not None:
-            themes.append(Theme(ident, title, tuple(members), good, short, apart))
+        flags_ok = apart is not None and named is not None
+        if len(c.problems) == before and ident and title and good and short and flags_ok:
+            themes.append(
+                Theme(ident, title, tuple(members), good, short, bool(apart), bool(named))
+            )
     c.unique([(theme.id, ("themes", i)) for i, theme in enumerate(themes)])
     return themes
 

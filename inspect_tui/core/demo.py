@@ -4,19 +4,24 @@
     laptops/team-N/     each team's own data folder and signing key (as if on its laptop)
     exports/            the three teams' signed bundles, not yet merged, and a copy of team 3's
                         in which one score was changed after signing (it must be refused)
-    settings.json ...   the lead's data folder, with the three teams' keys trusted
+    settings.json ...   the lead's data folder, with the three teams' keys trusted and the
+                        groups the round could not assess recorded as such, with the reason
 so that `inspect-tui --data FOLDER merge FOLDER/exports/*.json` and `... rank` work at once.
 
-Everything is deterministic (fixed seed, fixed times, keys derived from the seed): the same
-sandbox every time, with a realistic spread: a few strong groups, a few poor ones, one vetoed,
-and the teams disagreeing on one cross-check anchor.
+The visits are the campaign's recorded round (`replay`: for the bundled campaign the county's
+real 2012 half-year round, reconstructed from seed 000) when it has one; with `synthetic=True`,
+or for a campaign without one, generated results (`demo_synthetic`: strong, poor, a veto, a
+disagreeing anchor). Everything is deterministic (fixed times, keys derived from a fixed seed):
+the same sandbox every time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -24,56 +29,129 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from inspect_tui.core.atomic import atomic_write
 from inspect_tui.core.bundle import make_bundle, write_bundle
+from inspect_tui.core.county import CountyStore
+from inspect_tui.core.demo_synthetic import SEED, synthetic_visits
 from inspect_tui.core.keys import KEY_DIR, DeviceKey, trust
-from inspect_tui.core.model import Campaign, Item
+from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import EXPORTS_SETTING
-from inspect_tui.core.scoring import NA, NO, YES, AnswerValue
+from inspect_tui.core.replay import PlannedVisit, load_round, round_file
 from inspect_tui.core.store import LocalStore
 
-SEED = 2012
-STRONG = ("kaqun", "wudalike", "shache-zhen", "yingwusitang", "jiaoyu-xitong")
-POOR = ("zirefuxiati", "qiareke", "nongye-xitong", "qiye-gongwei", "xianwei-zongzhi")
-VETOED = "boshikante"
-DISAGREE = "weisheng-xitong"  # an anchor: team-1 sees it far better than team-2
+LEAD = "县政协业务科"  # who merges the teams' files and records the groups not assessed
+FIRST_HOUR = 2  # 10:00 in Xinjiang's offices (UTC+8); a team's second visit of a day is at 16:00
 
 
-def make_demo(folder: Path, campaign: Campaign) -> list[Path]:
+@dataclass(frozen=True)
+class Sandbox:
+    """What `make_demo` made: the teams' bundle files, and where the visits came from (the
+    recorded round's file, or None for generated results)."""
+
+    bundles: list[Path]
+    source: Path | None
+    not_assessed: tuple[tuple[str, str], ...] = ()
+
+
+def make_demo(folder: Path, campaign: Campaign, *, synthetic: bool = False) -> list[Path]:
     """Build the sandbox in `folder`; return the bundle files."""
-    rng = random.Random(SEED)
+    return build_sandbox(folder, campaign, synthetic=synthetic).bundles
+
+
+def build_sandbox(folder: Path, campaign: Campaign, *, synthetic: bool = False) -> Sandbox:
+    """Build the sandbox in `folder` from the campaign's recorded round (`ChecklistError` if
+    that file is damaged), or generated results when asked or when there is none."""
+    recorded = round_file(campaign)
+    if synthetic or not recorded.is_file():
+        plans, skipped, source = list(synthetic_visits(campaign)), (), None
+    else:
+        found = load_round(recorded, campaign)
+        plans, skipped, source = list(found.visits), found.not_assessed, recorded
     bundles: list[Path] = []
     keys: dict[str, str] = {}
     for team in campaign.teams:
+        mine = [plan for plan in plans if plan.team == team.id]
         laptop = folder / "laptops" / team.id
         _seed_key(laptop, team.id)
         ids = itertools.count(1)
-        times = (
-            f"2012-07-{4 + n // 40:02d}T{9 + n % 8:02d}:{n % 60:02d}:00.000+00:00"
-            for n in itertools.count()
-        )
+        clock = _Clock(steady=source is None)
         with LocalStore(
             laptop,
             who=team.leader.zh,
-            clock=lambda times=times: next(times),
+            clock=clock,
             new_id=lambda ids=ids, team_id=team.id: f"demo-{team_id}-{next(ids):04d}",
         ) as store:
             store.set_setting(f"team:{campaign.id}", team.id)
-            for group in team.groups:
-                _visit(store, campaign, team.id, group, rng)
+            for n, plan in enumerate(mine):
+                clock.begin(plan, sum(p.visit_date == plan.visit_date for p in mine[:n]))
+                _write(store, campaign, plan)
             device = DeviceKey(laptop)
             keys[team.id] = device.public
-            bundle = make_bundle(
-                campaign, store, team.id, device, created_at="2012-07-10T20:00:00+00:00"
-            )
+            bundle = make_bundle(campaign, store, team.id, device, created_at=_handed_in(mine))
         bundles.append(write_bundle(bundle, folder / "exports"))
     # a copy of team 3's file in which someone raised a score: the lead should see it refused
     raw = bundles[-1].read_bytes()
     altered = bundles[-1].with_name(bundles[-1].stem + "-copy.json")
     atomic_write(altered, raw.replace(b'"value": "no"', b'"value": "yes"', 1))
-    with LocalStore(folder, who="lead") as lead:
+    with LocalStore(folder, who=LEAD) as lead:
         for team_id, key in keys.items():
             trust(campaign, lead, team_id, key)
         lead.set_setting(EXPORTS_SETTING, str(folder.resolve() / "exports"))  # kept apart
-    return bundles
+        if skipped:
+            at = _handed_in(plans)
+            with CountyStore(lead.folder, campaign) as county:
+                for group, reason in skipped:
+                    county.skip(group, reason=reason, who=LEAD, at=at)
+    return Sandbox(bundles, source, tuple(skipped))
+
+
+def _write(store: LocalStore, campaign: Campaign, plan: PlannedVisit) -> None:
+    visit = store.start_visit(
+        campaign,
+        plan.team,
+        plan.group,
+        inspectors=plan.inspectors,
+        methods=plan.methods,
+        visit_date=plan.visit_date.isoformat(),
+    )
+    for item in campaign.items:
+        answer = plan.answers[item.id]
+        store.set_answer(campaign, visit.id, item.id, answer.value, answer.note)
+    store.finalize(
+        visit.id,
+        campaign,
+        strengths=plan.strengths,
+        problems=plan.problems,
+        representative=plan.representative,
+        commendations=plan.commendations,
+    )
+
+
+def _handed_in(plans: Iterable[PlannedVisit]) -> str:
+    """The evening after the last visit: when the team signs its file."""
+    last = max((plan.visit_date for plan in plans), default=date(2012, 7, 10))
+    return f"{last.isoformat()}T12:00:00+00:00"
+
+
+class _Clock:
+    """The stores' clock. Generated results: a minute per save from 4 July on, whatever the
+    visit. A recorded round: each save a minute after the last, from the hour its visit began
+    (`begin`), so a visit's times fall on its own date."""
+
+    def __init__(self, *, steady: bool) -> None:
+        self._steady = steady
+        self._saves = itertools.count()
+        self._at = datetime(2012, 7, 4, FIRST_HOUR, tzinfo=UTC)
+
+    def begin(self, plan: PlannedVisit, earlier_that_day: int) -> None:
+        if not self._steady:
+            day = datetime.combine(plan.visit_date, datetime.min.time(), UTC)
+            self._at = day + timedelta(hours=FIRST_HOUR + 6 * earlier_that_day)
+
+    def __call__(self) -> str:
+        if self._steady:
+            n = next(self._saves)
+            return f"2012-07-{4 + n // 40:02d}T{9 + n % 8:02d}:{n % 60:02d}:00.000+00:00"
+        stamp, self._at = self._at, self._at + timedelta(minutes=1)
+        return stamp.isoformat(timespec="milliseconds")
 
 
 def _seed_key(laptop: Path, team: str) -> None:
@@ -84,61 +162,3 @@ def _seed_key(laptop: Path, team: str) -> None:
     )
     (laptop / KEY_DIR).mkdir(parents=True, exist_ok=True)
     atomic_write(laptop / KEY_DIR / "device.key", pem)
-
-
-def _visit(
-    store: LocalStore, campaign: Campaign, team: str, group: str, rng: random.Random
-) -> None:
-    quality = 0.95 if group in STRONG else 0.45 if group in POOR else rng.uniform(0.7, 0.9)
-    if group == DISAGREE:
-        quality = 0.97 if team == "team-1" else 0.6
-    visit = store.start_visit(
-        campaign,
-        team,
-        group,
-        inspectors=[campaign.team(team).leader.zh.split()[-1], "联络员"],
-        methods=["report", "archive", "talk"],
-        visit_date="2012-07-05",
-    )
-    for item in campaign.items:
-        value, note = _answer(campaign, item, quality, rng, vetoed=group == VETOED)
-        store.set_answer(campaign, visit.id, item.id, value, note)
-    store.finalize(
-        visit.id,
-        campaign,
-        strengths="领导重视，档案整理较规范" if quality > 0.8 else "有固定办公场所",
-        problems="社情民意信息报送不及时" if quality > 0.8 else "档案不全，活动记录系临时补写",
-        representative="联络组组长",
-    )
-
-
-NOTES = {  # what teams write beside a shortfall, by section (from the seeds' circulars)
-    "office": ("办公设备不齐全", "制度未上墙", "经费无保障"),
-    "plans": ("计划未按时报送县政协", "小结内容简单"),
-    "archive": ("现场查阅资料未见", "档案未按提纲分类", "活动记录系临时补写"),
-    "study": ("学习记录不全", "委员心得体会较少"),
-    "reports": ("社情民意信息报送不及时", "调研报告质量不高"),
-}
-
-
-def _answer(
-    campaign: Campaign, item: Item, quality: float, rng: random.Random, *, vetoed: bool
-) -> tuple[AnswerValue, str]:
-    good = rng.random() < quality
-    note = "" if good else rng.choice(NOTES.get(item.section_id, ("现场查阅资料未见",)))
-    if item.kind == "check":
-        return (YES, "") if good else (NO, note)
-    if item.kind == "scale":
-        return (item.points, "") if good else (rng.randrange(0, item.points), note)
-    if item.kind == "count":
-        target = campaign.target(item)
-        assert target is not None
-        if item.allow_na and rng.random() < 0.05:
-            return NA, "本期新组建"
-        return (target.count, "") if good else (rng.randrange(0, target.count), note)
-    if item.kind == "deduction":
-        occurs = 1 if rng.random() > 0.5 + quality / 2 else 0
-        return occurs, ("发现一次" if occurs else "")
-    if item.kind == "veto":
-        return (YES, "拒绝提供档案资料") if vetoed else (NO, "")
-    return "无", ""

@@ -12,6 +12,7 @@ from inspect_tui.core.messages_export import EXPORT_MESSAGES
 from inspect_tui.core.messages_files import FILE_MESSAGES
 from inspect_tui.core.messages_letters import LETTER_MESSAGES
 from inspect_tui.core.messages_readers import READER_MESSAGES
+from inspect_tui.core.messages_replay import REPLAY_MESSAGES
 from inspect_tui.core.messages_trust import TRUST_MESSAGES
 from inspect_tui.core.messages_ui import UI_MESSAGES
 
@@ -571,3 +572,4 @@ MESSAGES.update(COVERAGE_MESSAGES)
 MESSAGES.update(DOCUMENT_MESSAGES)
 MESSAGES.update(READER_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
+MESSAGES.update(REPLAY_MESSAGES)

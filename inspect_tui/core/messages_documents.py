@@ -107,8 +107,23 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
     },
     "doc.said": {"zh": "{group}：{text}", "en": "{group}: {text}"},
     "doc.problem": {
-        "zh": "{title}方面，{short}。存在这方面问题的有{who}，主要是{items}。",
-        "en": "{title}: {short}. This concerns {who}, chiefly {items}.",
+        "zh": "{title}方面，{short}。这方面做得差的有{who}（得分不足该方面的六成）；失分较多的是{items}。",
+        "en": "{title}: {short}. It was worst in {who} (below six tenths of the points here); the items most often missed: {items}.",
+    },
+    "doc.problem_most": {
+        "zh": "{title}方面，{short}，{who}这方面得分不足六成；失分较多的是{items}。",
+        "en": "{title}: {short}; {who} scored below six tenths of the points here. The items most often missed: {items}.",
+    },
+    "doc.problem_minor": {
+        "zh": "{title}方面，{short}，有{count}个联络组在这方面失分，主要是{items}。",
+        "en": "{title}: {short}; {count} groups lost points here, chiefly {items}.",
+    },
+    "doc.share.all": {"zh": "全部{count}个联络组", "en": "all {count} groups"},
+    "doc.share.most": {"zh": "大部分联络组（{count}个）", "en": "most groups ({count})"},
+    "doc.share.some": {"zh": "部分联络组（{count}个）", "en": "some groups ({count})"},
+    "doc.good_counted": {
+        "zh": "{who}{good}。",
+        "en": "In {who}, {good}.",
     },
     "doc.problem_item": {
         "zh": "{item}未达到要求，涉及{who}。",
@@ -200,6 +215,7 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
     # -- commendations a team ticks at finalize (outline `[[commendations]]`) --------------------
     "doc.commended": {"zh": "{who}{text}。", "en": "{who} {text}."},
     "doc.commended_who": {"zh": "{groups}等联络组", "en": "{groups}"},
+    "doc.commended_one": {"zh": "{groups}政协委员联络组", "en": "{groups}"},
     "answer.unknown_commendation": {
         "zh": "考核提纲中没有表彰事项“{id}”",
         "en": "the outline has no commendation '{id}'",

@@ -62,7 +62,9 @@ class Section:
 class Theme:
     """A theme of the circular (通报): items read together, with the office's words for doing
     well (`good`) and falling short (`short`). `name_apart`: townships and county-level systems
-    are named in separate lists, as the office does. Wording only: never in the checklist hash."""
+    are named in separate lists, as the office does. `name_good`: the groups that did well are
+    named; when false the circular says how many did (seed 000 names groups for some themes and
+    says only 部分乡镇 for others). Wording only: never in the checklist hash."""
 
     id: str
     title: Text
@@ -70,6 +72,7 @@ class Theme:
     good: Text
     short: Text
     name_apart: bool = False
+    name_good: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,16 +3,27 @@ basis, period, visit dates, team leaders, methods, who was assessed of how many)
 the office writes them, what went well by theme, the problems by theme (一是、二是…) with every
 deduction and the veto named, and the 整改 requirements. Layout is `circular.py`'s.
 
-Only what the data says: a group is praised for a theme when it earned at least `PRAISE_SHARE`
-of that theme's points (not for its overall rank), up to the campaign's limit with the groups
-tied at the limit kept together; a problem names every group it concerns, or the first few and
-how many in all; nothing is cut silently. No technical text (hash, rules shorthand, generation
-time, calibration) reaches the circular: those belong to the workbook and the HTML report.
+Only what the data says, in the office's manner (seed 000):
+- a group is praised for a theme when it earned at least `PRAISE_SHARE` of that theme's points
+  (not for its overall rank), up to the campaign's limit; where the theme says `name_good =
+  false` the circular says how many did (部分/大部分联络组（N个）) instead, as seed 000 does for
+  most themes;
+- a theme's problem names the groups that did badly on it, those below `WEAK_SHARE` of its
+  points (all of them, or the first few and how many in all); when more than half the assessed
+  groups did, it says 大部分联络组（N个） and names none, as seed 000 does for study, research and
+  reporting; and it counts, item by item, every group that lost points there, so nothing is cut
+  silently (the workbook's 失分项 sheet names them all);
+- every deduction and the veto are stated with the groups named;
+- lists of groups put the townships first, then the county-level systems, each in rank order
+  (seed 000's lists all do).
+No technical text (hash, rules shorthand, generation time, calibration) reaches the circular:
+those belong to the workbook and the HTML report.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +37,8 @@ from inspect_tui.core.scoring import score_item
 from inspect_tui.reports.dataset import ExportData, Visited
 
 PRAISE_SHARE = 0.9  # a theme's points a group earned to be named for doing it well
+WEAK_SHARE = 0.6  # below this share of a theme's points a group is named for falling short
+KINDS = ("township", "system")  # the office names townships first, then county-level systems
 NAME_ALL = 10  # a problem names every group up to this many, else the first `NAME_FEW`
 NAME_FEW = 8
 MOST_NOTES = 3  # the teams' notes quoted per problem (with the group); the workbook has all
@@ -178,6 +191,22 @@ def listed(words: Iterable[str], lang: Lang) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def office_order(campaign: Campaign, groups: Iterable[str]) -> list[str]:
+    """The groups with the townships first, then the county-level systems, each keeping the
+    order given (seed 000 lists them so, whatever the ranking)."""
+    groups = list(groups)
+    rank = {kind: n for n, kind in enumerate(KINDS)}
+    return sorted(groups, key=lambda g: rank.get(campaign.group(g).kind, len(KINDS)))
+
+
+def _share_words(count: int, assessed: int, lang: Lang) -> str:
+    """How seed 000 speaks of groups it does not name: 全部 / 大部分 / 部分联络组, with a count."""
+    if count >= assessed:
+        return t("doc.share.all", lang, count=count)
+    key = "doc.share.most" if count * 2 > assessed else "doc.share.some"
+    return t(key, lang, count=count)
+
+
 def _number(n: int, lang: Lang) -> str:
     words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     return str(n) if lang == "zh" or n > 10 else words[n]
@@ -271,7 +300,8 @@ def overall(data: ExportData, lang: Lang) -> list[Para]:
         tier = campaign.tiers[campaign.tier_index(tier_id)].name.get(lang)
         named = n in (0, len(tiers) - 1) and rows
         if named:
-            names = listed((r.group.name.get(lang) for r in rows), lang)
+            ordered = office_order(campaign, (r.group.id for r in rows))
+            names = listed((campaign.group(g).name.get(lang) for g in ordered), lang)
             parts.append(t("doc.tier.named", lang, tier=tier, groups=names, count=len(rows)))
         else:
             parts.append(t("doc.tier.count", lang, tier=tier, count=len(rows)))
@@ -366,7 +396,7 @@ def _named_apart(
     for key, members in zip(keys, lists, strict=True):
         if not members:
             continue
-        head = members[:limit]
+        head = office_order(campaign, members[:limit])
         named += head
         names = listed((campaign.group(g).name.get(lang) for g in head), lang)
         more = len(members) > len(head)
@@ -381,7 +411,10 @@ def went_well(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
     for n, theme in enumerate(campaign.outline.themes, start=1):
         groups = praised(data, theme, shares)
         lead = heading2(n, theme.title.get(lang), lang)
-        if groups:
+        if groups and not theme.name_good:
+            who = _share_words(len(groups), len(data.rows), lang)
+            text = t("doc.good_counted", lang, who=who, good=_clause(theme.good.get(lang)))
+        elif groups:
             limit = campaign.document.praise_limit
             who, shown = _named_apart(campaign, groups, theme, limit, lang)
             text = t("doc.good", lang, who=who, good=_clause(theme.good.get(lang)))
@@ -390,15 +423,18 @@ def went_well(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
             text = t("doc.good_none", lang)
         out.append(Para(text, lead=lead))
     for commendation, groups in commended(data):
-        names = listed((campaign.group(g).name.get(lang) for g in groups), lang)
-        who = t("doc.commended_who", lang, groups=names)
+        names = listed(
+            (campaign.group(g).name.get(lang) for g in office_order(campaign, groups)), lang
+        )
+        key = "doc.commended_who" if len(groups) > 1 else "doc.commended_one"
+        who = t(key, lang, groups=names)
         text = t("doc.commended", lang, who=who, text=_clause(commendation.text.get(lang)))
         out.append(Para(text, lead=_number_lead(len(out) + 1, lang)))
     strengths = [
         (campaign.group(g).name.get(lang), s)
         for g in sorted(named, key=_rank_of(data))
         if (s := _strengths(data.visits.get(g, [])))
-    ]
+    ][: campaign.document.praise_limit]  # the best few; each letter keeps its group's own
     if strengths:
         lead = heading2(len(out) + 1, t("doc.h.strengths", lang), lang)
         said = t("doc.semi", lang).join(t("doc.said", lang, group=g, text=s) for g, s in strengths)
@@ -469,54 +505,89 @@ def problems(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
 
 
 def _who(data: ExportData, groups: list[str], order: dict[str, float], lang: Lang) -> str:
-    """Every group, or the first few (ties kept) and how many in all."""
+    """Every group, or the first few (the worst on `order`, ties kept) and how many in all;
+    townships first."""
     assessed = len(data.rows)
     rank = _rank_of(data)
     ordered = sorted(groups, key=lambda g: (order.get(g, 0.0), -rank(g)))
     if len(groups) == assessed and assessed > NAME_ALL:
         return t("doc.all_groups", lang, count=assessed)
-    names = {g: data.campaign.group(g).name.get(lang) for g in groups}
-    if len(ordered) <= NAME_ALL:
-        return t("doc.these", lang, groups=listed((names[g] for g in ordered), lang))
-    shown = _with_ties(ordered, {g: order.get(g, 0.0) for g in ordered}, NAME_FEW)
-    return t("doc.these_many", lang, groups=listed((names[g] for g in shown), lang),
-             count=len(groups))  # fmt: skip
+    if len(ordered) > NAME_ALL:
+        ordered = _with_ties(ordered, {g: order.get(g, 0.0) for g in ordered}, NAME_FEW)
+    names = listed(
+        (data.campaign.group(g).name.get(lang) for g in office_order(data.campaign, ordered)), lang
+    )
+    if len(ordered) < len(groups):
+        return t("doc.these_many", lang, groups=names, count=len(groups))
+    return t("doc.these", lang, groups=names)
 
 
 def _notes(data: ExportData, groups: list[str], items: set[str], lang: Lang) -> str:
+    """The teams' first note on `items` for each of the first few of `groups`, with its group
+    (the workbook has them all)."""
     quoted: list[str] = []
     for group in groups:
-        if len(quoted) >= MOST_NOTES:  # the first few are quoted; the workbook has them all
+        notes = [
+            _clause(note)
+            for visit in data.visits.get(group, [])
+            for item_id, note in visit.short
+            if item_id in items and _clause(note)
+        ]
+        if notes:
+            name = data.campaign.group(group).name.get(lang)
+            quoted.append(t("doc.said", lang, group=name, text=notes[0]))
+        if len(quoted) == MOST_NOTES:
             break
-        name = data.campaign.group(group).name.get(lang)
-        for visit in data.visits.get(group, []):
-            for item_id, note in visit.short:
-                if item_id not in items or not _clause(note):
-                    continue
-                said = t("doc.said", lang, group=name, text=_clause(note))
-                if said not in quoted:
-                    quoted.append(said)
-    quoted = quoted[:MOST_NOTES]
-    if not quoted:
-        return ""
-    return t("doc.noted", lang, notes=t("doc.semi", lang).join(quoted))
+    return _noted(quoted, lang)
+
+
+def _common_notes(data: ExportData, groups: list[str], items: set[str], lang: Lang) -> str:
+    """The notes the teams wrote most often on `items` across `groups`, without naming the
+    groups: what seed 000 says of a problem most groups had."""
+    counted = Counter(
+        _clause(note)
+        for group in groups
+        for visit in data.visits.get(group, [])
+        for item_id, note in visit.short
+        if item_id in items and _clause(note)
+    )
+    return _noted([note for note, _ in counted.most_common(MOST_NOTES)], lang)
+
+
+def _noted(notes: list[str], lang: Lang) -> str:
+    return t("doc.noted", lang, notes=t("doc.semi", lang).join(notes)) if notes else ""
 
 
 def _theme_problem(
     data: ExportData, theme: Theme, short: list, shares: dict[str, float], lang: Lang
 ) -> str:
-    groups = list(dict.fromkeys(g for p in short for g in p.groups))
+    """The theme's problem: who did badly on it (or that most did), then how many groups lost
+    points on each of its items, most first."""
+    concerned = list(dict.fromkeys(g for p in short for g in p.groups))
+    rank = _rank_of(data)
+    weak = [g for g in concerned if shares.get(g, 1.0) < WEAK_SHARE]
+    weak.sort(key=lambda g: (shares[g], -rank(g)))  # the worst first, as `_who` names them
+    ordered = sorted(short, key=lambda p: -len(p.groups))  # stable: outline order among equals
     items = listed((t("doc.item_count", lang, item=_quote(p.item, lang), count=len(p.groups))
-                    for p in short), lang)  # fmt: skip
-    text = t(
-        "doc.problem",
-        lang,
-        title=theme.title.get(lang),
-        short=_clause(theme.short.get(lang)),
-        who=_who(data, groups, shares, lang),
-        items=items,
-    )
-    return text + _notes(data, groups, {p.item.id for p in short}, lang)
+                    for p in ordered), lang)  # fmt: skip
+    wanted = {p.item.id for p in short}
+    words = {
+        "title": theme.title.get(lang),
+        "short": _clause(theme.short.get(lang)),
+        "items": items,
+    }
+    assessed = len(data.rows)
+    if weak and len(weak) * 2 > assessed:
+        who = _share_words(len(weak), assessed, lang)
+        return t("doc.problem_most", lang, who=who, **words) + _common_notes(
+            data, weak, wanted, lang
+        )
+    if weak:
+        who = _who(data, weak, shares, lang)
+        quoted = _notes(data, office_order(data.campaign, weak), wanted, lang)
+        return t("doc.problem", lang, who=who, **words) + quoted
+    text = t("doc.problem_minor", lang, count=len(concerned), **words)
+    return text + _common_notes(data, concerned, wanted, lang)
 
 
 def _item_problem(data: ExportData, item: Item, groups: list[str], lang: Lang) -> str:
@@ -542,7 +613,7 @@ def _deducted(data: ExportData, item: Item, group: str) -> tuple[float, str]:
 def _deduction(data: ExportData, item: Item, groups: list[str], lang: Lang) -> str:
     rank = _rank_of(data)
     each = []
-    for group in sorted(groups, key=rank):
+    for group in office_order(data.campaign, sorted(groups, key=rank)):
         points, note = _deducted(data, item, group)
         name = data.campaign.group(group).name.get(lang)
         because = t("doc.because", lang, note=_clause(note)) if note else ""

@@ -1,0 +1,66 @@
+"""Words about the recorded round the training sandbox replays (`replay`, `demo`)."""
+
+from __future__ import annotations
+
+REPLAY_MESSAGES: dict[str, dict[str, str]] = {
+    "round.format": {
+        "zh": "format = {value}：本程序只读第 {expected} 版的考核记录文件",
+        "en": "format = {value}: this version reads round files of format {expected} only",
+    },
+    "round.other_campaign": {
+        "zh": "这是考核“{found}”的记录，不是“{campaign}”的",
+        "en": "this records campaign '{found}', not '{campaign}'",
+    },
+    "round.unknown_group": {
+        "zh": "名单中没有联络组“{group}”",
+        "en": "the roster has no group '{group}'",
+    },
+    "round.unknown_team": {
+        "zh": "考核中没有考核组“{team}”",
+        "en": "the campaign has no team '{team}'",
+    },
+    "round.not_assigned": {
+        "zh": "联络组“{group}”不由 {team} 考核",
+        "en": "group '{group}' is not assigned to {team}",
+    },
+    "round.repeated_visit": {
+        "zh": "{team} 对“{group}”的考核已在前面写过",
+        "en": "{team}'s visit of '{group}' is already written above",
+    },
+    "round.repeated_group": {
+        "zh": "联络组“{group}”已在前面列为未考核",
+        "en": "group '{group}' is already listed as not assessed above",
+    },
+    "round.skipped_visited": {
+        "zh": "联络组“{group}”列为未考核，但文件中又有对它的考核",
+        "en": "group '{group}' is listed as not assessed but the file also has a visit of it",
+    },
+    "round.repeated_pattern": {
+        "zh": "共性问题“{id}”已在前面定义过",
+        "en": "pattern '{id}' is already defined above",
+    },
+    "round.unknown_pattern": {
+        "zh": "文件中没有定义共性问题“{id}”",
+        "en": "the file defines no pattern '{id}'",
+    },
+    "round.notes_missing": {
+        "zh": "这些失分项目须写说明（note）：{items}",
+        "en": "these items fell short and need a note: {items}",
+    },
+    "round.header_missing": {
+        "zh": "缺少 {what}（可在 [defaults] 或 [inspectors] 中统一给出）",
+        "en": "no {what} (give them once in [defaults] or [inspectors])",
+    },
+    "round.before_period": {
+        "zh": "考核日期 {date} 早于考核期开始日 {start}",
+        "en": "visit date {date} is before the period starts ({start})",
+    },
+    "demo.replayed": {
+        "zh": "考核结果复原自 {source}（莎车县2012年上半年的实际考核，依据 seeds 000）；记为未考核的联络组：{skipped}",
+        "en": "The results replay {source} (the county's real 2012 half-year round, from seed 000); groups recorded as not assessed: {skipped}",
+    },
+    "demo.synthetic_fallback": {
+        "zh": "考核“{campaign}”没有复原的考核记录（{path}），演示数据改用随机生成的",
+        "en": "campaign '{campaign}' has no recorded round ({path}); the sandbox uses generated results",
+    },
+}
