@@ -17,6 +17,9 @@ COVERAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Where several teams' results are combined, an item counts as a shortfall of the group when its points, combined by the same rule (mean or median), are below full; a deduction or a veto counts when any counted team recorded it.",
     },
     "coverage.not_assessed_label": {"zh": "未考核", "en": "Not assessed"},
+    "export.coverage": {"zh": "考核范围", "en": "Coverage"},
+    "export.not_assessed": {"zh": "未考核", "en": "Not assessed"},
+    "export.missing": {"zh": "尚无结果", "en": "No result yet"},
     "coverage.not_assessed_item": {"zh": "{name}（{reason}）", "en": "{name} ({reason})"},
     # -- county skip / unskip -----------------------------------------------------------------
     "county.no_group": {

@@ -30,6 +30,10 @@ LETTER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "As arranged by the county committee, an inspection team has assessed your group's work for {period}. Its findings are as follows.",
     },
     "letter.h.result": {"zh": "考核结果", "en": "Result"},
+    "letter.not_assessed": {
+        "zh": "因{reason}，考核组未能对你组{period}工作进行现场考核。你组本次不评定等次，不列入排名。",
+        "en": "The inspection team could not assess your group's work for {period} on site ({reason}). Your group is given no tier and no place in the ranking this time.",
+    },
     "letter.h.strengths": {"zh": "主要成绩", "en": "What went well"},
     "letter.h.shortfalls": {"zh": "存在问题", "en": "Where points were lost"},
     "letter.h.fix": {"zh": "整改要求", "en": "What is to be put right"},

@@ -202,6 +202,7 @@ class ExportData:
         yes_no = {True: t("export.yes", lang), False: t("export.no", lang)}
         return [
             ("export.campaign", f"{self.campaign.title.get(lang)} ({self.campaign.id})"),
+            *self._coverage(lang),
             ("export.checklist_hash", self.campaign.checklist_hash),
             ("export.rules", describe_rules(self.campaign, lang)),
             (
@@ -218,6 +219,20 @@ class ExportData:
             ("export.made_at", self.made_at),
             ("export.code", self.seal.code),
         ]
+
+    def _coverage(self, lang: Lang) -> list[tuple[str, str]]:
+        """Which of the roster's groups the ranking leaves out, and why: in every export's
+        statement, so no reader takes a group left out for a ranked one that scored nothing."""
+        line = self.coverage_line(lang)
+        if line is None:
+            return []
+        found = [("export.coverage", line)]
+        if self.not_assessed:
+            found.append(("export.not_assessed", self.not_assessed_text(lang)))
+        if self.missing:
+            names = join_words((group.name.get(lang) for group in self.missing), lang)
+            found.append(("export.missing", names))
+        return found
 
     def problems(self) -> list[Problem]:
         """Items that fell short, most groups first (then outline order)."""

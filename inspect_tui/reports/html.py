@@ -86,6 +86,7 @@ def html_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
         f'<p class="code-line">{_text(t("export.code", lang))} {_text(data.seal.code)}</p>',
         f"<h2>{_text(t('export.sheet.ranking', lang))}</h2>",
         _ranking(data, lang),
+        _left_out(data, lang),
         '<section class="charts">',
         f"<h2>{_text(t('export.chart.totals', lang))}</h2>",
         _totals_chart(data, lang),
@@ -109,6 +110,18 @@ def _statement(data: ExportData, lang: Lang) -> str:
         f"<dt>{_text(name)}</dt><dd>{_text(value)}</dd>" for name, value in data.statement(lang)
     )
     return f'<dl class="statement">{rows}</dl>'
+
+
+def _left_out(data: ExportData, lang: Lang) -> str:
+    """Under the table, the groups it does not hold and why (the statement repeats it)."""
+    line = data.coverage_line(lang)
+    if line is None:
+        return ""
+    parts = [line]
+    if data.not_assessed:
+        colon = "：" if lang == "zh" else ": "
+        parts.append(t("export.not_assessed", lang) + colon + data.not_assessed_text(lang))
+    return f'<p class="left-out">{_text(t("doc.semi", lang).join(parts))}</p>'
 
 
 def _verify(data: ExportData, lang: Lang) -> str:

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt
 
 from inspect_tui.core.atomic import write_file
 from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import Campaign
+from inspect_tui.core.model import Campaign, Group
 from inspect_tui.core.store import LocalStore
 from inspect_tui.core.verification import Seal
 from inspect_tui.reports import official
@@ -38,10 +38,19 @@ TABLE_SIZE = Pt(10.5)  # 五号, as tables in official documents: a good group's
 
 
 def letters_bytes(data: ExportData, lang: Lang = "zh") -> bytes:
-    """Every ranked group's letter, each starting on a new page, in rank order; each ends with
-    the export's QR code and 验证码 line, so a group can check its letter against the ranking."""
+    """Every ranked group's letter, each starting on a new page, in rank order, then a short
+    one for each group recorded as not assessed (why, and that it has no tier or rank); each
+    ends with the export's QR code and 验证码 line, so a group can check its letter against the
+    ranking."""
     letters = county_letters(data)
-    return document_bytes(data.campaign, letters, document_date(data), lang, seal=data.seal)
+    return document_bytes(
+        data.campaign,
+        letters,
+        document_date(data),
+        lang,
+        seal=data.seal,
+        not_assessed=data.not_assessed,
+    )
 
 
 def write_provisional_letter(
@@ -68,6 +77,7 @@ def document_bytes(
     *,
     seal: Seal | None = None,
     issuer: str | None = None,
+    not_assessed: Sequence[tuple[Group, str]] = (),
 ) -> bytes:
     """`letters` in one document dated `when` (a page break between letters); with `seal`,
     each letter ends with its QR code and code line; `issuer` signs instead of the campaign's
@@ -84,6 +94,12 @@ def document_bytes(
         if n:
             document.add_page_break()
         _letter(document, campaign, letter, issuer, when, lang)
+        if seal is not None:
+            _code(document, seal, picture, lang)
+    for n, (group, reason) in enumerate(not_assessed):
+        if n or letters:
+            document.add_page_break()
+        _not_assessed(document, campaign, group, reason, issuer, when, lang)
         if seal is not None:
             _code(document, seal, picture, lang)
     out = io.BytesIO()
@@ -138,6 +154,29 @@ def _letter(
         official.paragraph(document, t("letter.no_shortfalls", lang), indent=True)
     _heading(document, 4, t("letter.h.fix", lang), lang)
     official.paragraph(document, _requirements(campaign, issuer, lang), indent=True)
+    official.signature(document, issuer, day(when, lang))
+
+
+def _not_assessed(
+    document: Document,
+    campaign: Campaign,
+    group: Group,
+    reason: str,
+    issuer: str,
+    when: date,
+    lang: Lang,
+) -> None:
+    """The letter of a group the round could not assess: why, and that it has no result."""
+    name = group.name.get(lang)
+    period = period_words(campaign, lang)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    official.paragraph(
+        document, t("letter.title", lang, group=name, period=period), TITLE_FACE, SIZE_2,
+        align=center,
+    )  # fmt: skip
+    official.paragraph(document, t("letter.addressee", lang, group=name))
+    text = t("letter.not_assessed", lang, period=period, reason=reason.strip().rstrip("。."))
+    official.paragraph(document, text, indent=True)
     official.signature(document, issuer, day(when, lang))
 
 

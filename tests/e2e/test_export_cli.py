@@ -17,7 +17,11 @@ def test_the_office_exports_every_format_and_verifies_the_printed_code(tmp_path:
     out = tmp_path / "out"
     made = run(tmp_path, "--data", str(sandbox), "--lang", "en", "export", "--out", str(out))
     assert made.returncode == 0, made.stderr
-    assert made.stderr == ""
+    # the replayed round could not assess two groups: the export says so, once
+    assert made.stderr.strip() == (
+        "36 of 38 groups assessed; 2 not ranked: 2 recorded as not assessed (with the reason),"
+        " 0 with no counted result yet"
+    )
     lines = made.stdout.strip().splitlines()
     (folder,) = out.iterdir()  # one export, one folder of its own
     files = sorted(folder.iterdir())
@@ -25,12 +29,12 @@ def test_the_office_exports_every_format_and_verifies_the_printed_code(tmp_path:
     kinds = {p.name.removeprefix(f"{folder.name}-") for p in files}
     assert kinds == {"ranking.xlsx", "ranking.csv", "report.html", "circular.docx", "letters.docx"}
     code = lines[-1].rsplit(" ", 1)[-1]
-    assert lines[-1] == f"38 groups, verification code {code}"
+    assert lines[-1] == f"36 groups, verification code {code}"
 
     for what in (*map(str, files), code):
         checked = run(tmp_path, "--data", str(sandbox), "--lang", "en", "verify", what)
         assert checked.returncode == 0, checked.stderr
-        assert checked.stdout.strip() == f"match: 38 groups, code {code} (shache-2012-h1)"
+        assert checked.stdout.strip() == f"match: 36 groups, code {code} (shache-2012-h1)"
 
     # the office re-ranks with calibration applied: another ranking, so another code
     calibrated = run(

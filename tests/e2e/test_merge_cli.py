@@ -61,6 +61,8 @@ def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Pa
     sandbox = tmp_path / "real-demo"
     assert f"Training sandbox made in {sandbox}: 3 signed team bundles" in made.stdout
     assert "one altered copy that must be refused" in made.stdout
+    assert "rounds/shache-2012-h1.toml (the county's real 2012 half-year round" in made.stdout
+    assert "not assessed: Damusi Township, Dunbage Township" in made.stdout
     assert not real.exists()
     again = run(tmp_path, "--data", str(real), "--lang", "en", "demo")
     assert again.returncode == 2
@@ -69,7 +71,7 @@ def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Pa
     )
     bundles = sorted(str(p) for p in (sandbox / "exports").glob("*.json"))
     merged = run(tmp_path, "--data", str(sandbox), "--lang", "en", "merge", *bundles)
-    assert merged.returncode == 2 and "merged 41 new visit record(s)" in merged.stdout
+    assert merged.returncode == 2 and "merged 39 new visit record(s)" in merged.stdout
     (refusal,) = merged.stderr.strip().splitlines()
     assert refusal.endswith(
         "-copy.json: the file was changed after it was exported; ask the team to export it again"
@@ -80,12 +82,27 @@ def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Pa
     assert bad.returncode == 2 and "must be GROUP=TEAM" in bad.stderr
     ranked = json.loads(run(tmp_path, "--data", str(sandbox), "rank", "--json").stdout)
     groups = {g["group"]: g for g in ranked["groups"]}
-    assert "disagreement" in groups["weisheng-xitong"]["flags"]
     assert "team" in groups["weisheng-xitong"]["flags"]  # the lead's choice counts
     team2 = next(t for t in groups["weisheng-xitong"]["teams"] if t["team"] == "team-2")
     assert groups["weisheng-xitong"]["total"] == team2["total"]
-    assert groups["boshikante"]["vetoed"] and groups["boshikante"]["tier"] == "poor"
+    assert len(groups) == 36 and "damusi" not in groups  # two groups recorded as not assessed
+    assert not any(g["vetoed"] for g in groups.values())  # seed 000 mentions no veto
     assert ranked["calibration"]["offsets"] is not None  # three anchors link the three teams
+
+
+def test_demo_synthetic_keeps_the_generated_shapes(tmp_path: Path) -> None:
+    sandbox = tmp_path / "synthetic"
+    made = run(tmp_path, "--lang", "en", "demo", "--synthetic", "--dir", str(sandbox))
+    assert made.returncode == 0, made.stderr
+    assert "real 2012 half-year round" not in made.stdout
+    bundles = sorted(str(p) for p in (sandbox / "exports").glob("*.json") if "copy" not in p.name)
+    merged = run(tmp_path, "--data", str(sandbox), "--lang", "en", "merge", *bundles)
+    assert merged.returncode == 0 and "merged 41 new visit record(s)" in merged.stdout
+    ranked = json.loads(run(tmp_path, "--data", str(sandbox), "rank", "--json").stdout)
+    groups = {g["group"]: g for g in ranked["groups"]}
+    assert len(groups) == 38
+    assert "disagreement" in groups["weisheng-xitong"]["flags"]
+    assert groups["boshikante"]["vetoed"] and groups["boshikante"]["tier"] == "poor"
 
 
 def test_paper_sheet_template_and_import(tmp_path: Path, campaign: Campaign) -> None:

@@ -36,7 +36,7 @@ class Published:
 
 
 def publish(folder: Path, campaign: Campaign) -> Published:
-    bundles = make_demo(folder, campaign)
+    bundles = make_demo(folder, campaign, synthetic=True)
     laptop = folder / "laptops" / "team-1"
     group = campaign.team("team-1").groups[0]
     item = next(i for i in campaign.items if i.kind == "check")

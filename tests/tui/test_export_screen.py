@@ -25,7 +25,7 @@ SIZE = (100, 32)
 
 
 def merged_sandbox(folder: Path, campaign: Campaign) -> Path:
-    bundles = make_demo(folder, campaign)
+    bundles = make_demo(folder, campaign, synthetic=True)
     with LocalStore(folder) as lead:
         county = CountyStore(lead.folder, campaign)
         merge_files(campaign, lead, county, bundles)

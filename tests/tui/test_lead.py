@@ -29,7 +29,7 @@ async def test_the_merge_screen_refuses_a_changed_file_and_merges_the_rest(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     folder = tmp_path / "sandbox"
-    make_demo(folder, campaign)  # three bundles and an altered copy of team 3's
+    make_demo(folder, campaign, synthetic=True)  # three bundles and an altered copy of team 3's
     altered = next((folder / "exports").glob("*-copy.json"))
     app, store = lead_app(campaign, folder)
     with store:
@@ -100,7 +100,7 @@ async def test_the_lead_settles_a_conflict_by_choosing_a_source(
 
 async def test_the_ranking_drills_into_a_group(campaign: Campaign, tmp_path: Path) -> None:
     folder = tmp_path / "sandbox"
-    bundles = make_demo(folder, campaign)
+    bundles = make_demo(folder, campaign, synthetic=True)
     app, store = lead_app(campaign, folder)
     with store:
         from inspect_tui.core.county import CountyStore
@@ -141,7 +141,7 @@ async def test_f2_puts_the_merge_result_and_verdicts_into_the_other_language(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     folder = tmp_path / "sandbox"
-    make_demo(folder, campaign)
+    make_demo(folder, campaign, synthetic=True)
     app, store = lead_app(campaign, folder)
     with store:
         async with app.run_test(size=SIZE) as pilot:

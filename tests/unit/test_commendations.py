@@ -277,7 +277,7 @@ def test_the_dataset_carries_each_counted_visits_commendations(
     assert [v.commendations for v in data.visits["kaqun"]] == [(TRIPS,)]
     assert [v.commendations for v in data.visits["huoshilafu"]] == [()]
     said = body(data, "zh")
-    assert any("喀群乡等联络组组织赴外地观摩时" in p for p in said)
+    assert any("喀群乡政协委员联络组组织赴外地观摩时" in p for p in said)  # one group: no 等
 
 
 def body(data: ExportData, lang: str) -> list[str]:
@@ -317,9 +317,9 @@ def test_the_circular_names_the_tagged_groups_under_each_commendation(
     text = body(tagged, "zh")
     good = text[text.index("二、做得较好的方面") + 1 : text.index("三、存在的主要问题")]
     religious = next(p for p in good if "宗教界" in p)
-    # every tagged group, in rank order, townships and systems in one list, under its words
+    # every tagged group in one list, townships first (as seed 000), each in rank order
     assert religious.endswith(
-        "喀群乡、水利系统党委、恰热克镇等联络组"
+        "喀群乡、恰热克镇、水利系统党委等联络组"
         "能认真组织宗教界政协委员开展大宣讲，在维护稳定和民族团结方面起到了较好的作用。"
     )
     assert "吾达力克乡" not in religious  # not tagged
@@ -328,7 +328,7 @@ def test_the_circular_names_the_tagged_groups_under_each_commendation(
         "组织赴外地观摩时专门邀请政协委员参与，并组织委员进行宣讲，"
         "为本地各项工作的开展起到了积极作用。"
     )
-    assert trips.endswith(f"）水利系统党委等联络组{said}")
+    assert trips.endswith(f"）水利系统党委政协委员联络组{said}")
     assert not any("重大事项" in p for p in good)  # nobody tagged it: no paragraph
     # numbered on after the themes, each its own paragraph
     assert len(tagged.campaign.outline.themes) == 8
@@ -340,7 +340,7 @@ def test_the_english_circular_says_it_too(tagged: ExportData) -> None:
     text = body(tagged, "en")
     religious = next(p for p in text if "religious circles" in p)
     assert religious == (
-        "(9) Kaqun Township, Water resources system Party committee and Qiareke Town had members "
+        "(9) Kaqun Township, Qiareke Town and Water resources system Party committee had members "
         "from religious circles lead the public-information campaign, which did much for "
         "stability and ethnic unity."
     )

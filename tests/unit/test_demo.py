@@ -1,4 +1,6 @@
-"""The training sandbox: the same every time, with the spread a trainee should meet."""
+"""The generated training sandbox (`demo --synthetic`): the same every time, with the shapes
+the tests need (strong, poor, a veto, a disagreeing anchor). The recorded round it replays by
+default is `test_replay_round`'s."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import DISAGREE, POOR, STRONG, VETOED, make_demo
+from inspect_tui.core.demo import make_demo
+from inspect_tui.core.demo_synthetic import DISAGREE, POOR, STRONG, VETOED
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.ranking import rank
 from inspect_tui.core.results import merge_files, team_results
@@ -20,14 +23,16 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]
     from inspect_tui.core.paths import CHECKLISTS
 
     folder = tmp_path_factory.mktemp("demo")
-    return folder, make_demo(folder, load_campaign(CHECKLISTS / "shache-2012-h1.toml"))
+    return folder, make_demo(
+        folder, load_campaign(CHECKLISTS / "shache-2012-h1.toml"), synthetic=True
+    )
 
 
 def test_the_sandbox_is_the_same_every_time(
     sandbox: tuple[Path, list[Path]], campaign: Campaign, tmp_path: Path
 ) -> None:
     _, first = sandbox
-    again = make_demo(tmp_path, campaign)
+    again = make_demo(tmp_path, campaign, synthetic=True)
     assert [p.read_bytes() for p in again] == [p.read_bytes() for p in first]
 
 

@@ -225,8 +225,12 @@ def test_the_circular_names_groups_by_tier_and_counts_problems(published: Publis
     assert text[2] == title  # after the document number and a blank line
     tiers = dict(published.data.by_tier())
     overall = next(line for line in text if line.startswith("根据考核情况"))
-    good = "、".join(r.group.name.zh for r in tiers["good"])
-    poor = "、".join(r.group.name.zh for r in tiers["poor"])
+
+    def office(rows: list) -> str:  # townships first, then systems, each in rank order
+        ordered = sorted(rows, key=lambda r: r.group.kind != "township")
+        return "、".join(r.group.name.zh for r in ordered)
+
+    good, poor = office(tiers["good"]), office(tiers["poor"])
     assert f"较好的有{good}等{len(tiers['good'])}个；" in overall
     assert f"一般的{len(tiers['fair'])}个；" in overall
     assert f"较差的有{poor}等{len(tiers['poor'])}个。" in overall

@@ -25,7 +25,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> ExportData:
 
     campaign = load_campaign(BUNDLED_CAMPAIGN)
     folder = tmp_path_factory.mktemp("letters")
-    bundles = make_demo(folder, campaign)
+    bundles = make_demo(folder, campaign, synthetic=True)
     with LocalStore(folder) as store, CountyStore(store.folder, campaign) as county:
         merge_files(campaign, store, county, bundles)
         return gather(campaign, store.folder)
