@@ -15,6 +15,7 @@ from inspect_tui.core.errors import ChecklistError
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file
+from inspect_tui.core.replay import RecordedRound, check_round
 from inspect_tui.core.textwidth import unambiguous
 
 EXIT_PROBLEMS = 2
@@ -24,15 +25,24 @@ def check(files: list[str], lang: Lang) -> int:
     """Print every problem of every file, one line each; exit 0 when all are clean."""
     count = 0
     for name in files:
-        problems = check_file(Path(name))
+        recorded = check_round(Path(name))
+        problems = check_file(Path(name)) if recorded is None else recorded[1]
         for problem in problems:
             print(problem.line(lang))
         if not problems:
-            print(_clean_line(Path(name), lang))
+            found = recorded[0] if recorded is not None else None
+            print(_clean_line(Path(name), lang) if found is None else _round_line(found, lang))
         count += len(problems)
     if count:
         print(t("checklist.summary", lang, count=count), file=sys.stderr)
     return EXIT_PROBLEMS if count else 0
+
+
+def _round_line(found: RecordedRound, lang: Lang) -> str:
+    return t(
+        "checklist.ok_round", lang, file=found.path, visits=len(found.visits),
+        skipped=len(found.not_assessed),
+    )  # fmt: skip
 
 
 def _clean_line(path: Path, lang: Lang) -> str:

@@ -55,6 +55,14 @@ REPLAY_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "考核日期 {date} 早于考核期开始日 {start}",
         "en": "visit date {date} is before the period starts ({start})",
     },
+    "round.no_campaign": {
+        "zh": "找不到此记录所属的考核“{id}”（应在 rounds 文件夹旁）",
+        "en": "cannot find campaign '{id}' this round belongs to (it belongs beside the rounds folder)",
+    },
+    "checklist.ok_round": {
+        "zh": "{file}：无误（{visits} 次考核，{skipped} 个联络组未考核）",
+        "en": "{file}: OK ({visits} visits, {skipped} group(s) not assessed)",
+    },
     "demo.replayed": {
         "zh": "考核结果复原自 {source}（莎车县2012年上半年的实际考核，依据 seeds 000）；记为未考核的联络组：{skipped}",
         "en": "The results replay {source} (the county's real 2012 half-year round, from seed 000); groups recorded as not assessed: {skipped}",

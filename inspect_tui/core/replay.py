@@ -97,6 +97,27 @@ def load_round(path: Path, campaign: Campaign) -> RecordedRound:
     return found
 
 
+def check_round(path: Path) -> tuple[RecordedRound | None, list[Problem]] | None:
+    """For `checklist check`: None when `path` is not a round file (it has no `visits`); else
+    the round and every problem, checked against the campaign it names, found beside the
+    `rounds/` folder (`../<campaign>.toml`)."""
+    data, _, problems = read_toml(path)
+    if data is None or "visits" not in data:
+        return None
+    ident = data.get("campaign")
+    if not isinstance(ident, str) or not ident:
+        return None, [Problem(path, "campaign", "schema.missing", {"key": "campaign"})]
+    from inspect_tui.core.campaign import _campaign  # the campaign's own problems, named
+
+    campaign, problems = _campaign(path.parent.parent / f"{ident}.toml")
+    if campaign is None or problems:
+        return None, problems or [Problem(path, "campaign", "round.no_campaign", {"id": ident})]
+    try:
+        return load_round(path, campaign), []
+    except ChecklistError as refused:
+        return None, refused.problems
+
+
 class _Reader:
     def __init__(self, checker: Checker, campaign: Campaign) -> None:
         self.c = checker
@@ -301,7 +322,7 @@ class _Reader:
             )
             if "seed" in table:
                 c.want_str(table["seed"], (*path, "seed"), multiline=True)
-            if not methods or not people:
+            if team and group and (not methods or not people):
                 c.add(path, "round.header_missing", what="methods" if not methods else "inspectors")
             if team and group:
                 if (team, group) in seen:

@@ -94,7 +94,7 @@ def data(campaign: Campaign) -> ExportData:
             # a system that did badly in study: 4 of its 15 points (below six tenths)
             "shuili-xitong": a(
                 study__plan=NO, study__rules=NO, study__collective=0, study__records=0
-            ),  # fmt: skip
+            ),
             "wudalike": a(archive__catalogue=0, archive__classification=0),
             "qiareke": a(
                 penalties__dodged_inspection=Answer(1, "以农忙为由推脱"),
