@@ -26,7 +26,7 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "all {total} liaison groups in the county",
     },
     "doc.scope.some": {
-        "zh": "对全县{total}个政协委员联络组中的{assessed}个",
+        "zh": "对全县{total}个政协委员联络组中的{assessed}个联络组",
         "en": "{assessed} of the county's {total} liaison groups",
     },
     "doc.not_assessed": {
@@ -123,7 +123,7 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
     "doc.share.some": {"zh": "部分联络组（{count}个）", "en": "some groups ({count})"},
     "doc.good_counted": {
         "zh": "{who}{good}。",
-        "en": "In {who}, {good}.",
+        "en": "{who} did well here: {good}.",
     },
     "doc.problem_item": {
         "zh": "{item}未达到要求，涉及{who}。",

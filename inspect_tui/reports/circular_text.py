@@ -413,6 +413,7 @@ def went_well(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
         lead = heading2(n, theme.title.get(lang), lang)
         if groups and not theme.name_good:
             who = _share_words(len(groups), len(data.rows), lang)
+            who = who[:1].upper() + who[1:]  # it opens the English sentence
             text = t("doc.good_counted", lang, who=who, good=_clause(theme.good.get(lang)))
         elif groups:
             limit = campaign.document.praise_limit
