@@ -16,7 +16,7 @@ The contract of the file (format in `checklists/rounds/README.md`):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -199,19 +199,30 @@ class _Reader:
         self.c.add(path, "round.unknown_group", group=ident)
         return False
 
+    def _tables(
+        self, value: object, name: str, allowed: tuple[str, ...], required: tuple[str, ...]
+    ) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
+        """Each table of the array `name` that has the right shape, with its path."""
+        rows = self.c.want_list(value, (name,), non_empty=name == "visits") or []
+        for n, row in enumerate(rows):
+            path: FieldPath = (name, n)
+            table = self.c.want_table(row, path, allowed, required)
+            if table is not None:
+                yield path, table
+
+    def _documentation(self, table: dict[str, Any], path: FieldPath, key: str) -> None:
+        """A field only people read (`seed`, `assumption`): text, like every other."""
+        if key in table:
+            self.c.want_str(table[key], (*path, key), multiline=True)
+
     def _not_assessed(self, value: object) -> list[tuple[str, str]]:
         c = self.c
-        rows = c.want_list(value, ("not_assessed",), non_empty=False) or []
         found: list[tuple[str, str]] = []
-        for n, row in enumerate(rows):
-            path: FieldPath = ("not_assessed", n)
-            table = c.want_table(row, path, ("group", "reason", "assumption"), ("group", "reason"))
-            if table is None:
-                continue
+        shape = ("group", "reason", "assumption"), ("group", "reason")
+        for path, table in self._tables(value, "not_assessed", *shape):
             group = c.want_str(table.get("group"), (*path, "group"))
             reason = c.want_str(table.get("reason"), (*path, "reason"))
-            if "assumption" in table:
-                c.want_str(table["assumption"], (*path, "assumption"), multiline=True)
+            self._documentation(table, path, "assumption")
             if group and reason and self._group(group, (*path, "group")):
                 if group in {g for g, _ in found}:
                     c.add((*path, "group"), "round.repeated_group", group=group)
@@ -221,16 +232,11 @@ class _Reader:
 
     def _patterns(self, value: object) -> dict[str, dict[str, Answer]]:
         c = self.c
-        rows = c.want_list(value, ("patterns",), non_empty=False) or []
         found: dict[str, dict[str, Answer]] = {}
-        for n, row in enumerate(rows):
-            path: FieldPath = ("patterns", n)
-            table = c.want_table(row, path, ("id", "seed", "answers"), ("id", "answers"))
-            if table is None:
-                continue
+        shape = ("id", "seed", "answers"), ("id", "answers")
+        for path, table in self._tables(value, "patterns", *shape):
             ident = c.want_str(table.get("id"), (*path, "id"))
-            if "seed" in table:
-                c.want_str(table["seed"], (*path, "seed"), multiline=True)
+            self._documentation(table, path, "seed")
             answers = self._answers(table.get("answers"), (*path, "answers"))
             if ident is None:
                 continue
@@ -284,16 +290,9 @@ class _Reader:
         patterns: Mapping[str, dict[str, Answer]],
     ) -> list[PlannedVisit]:
         c = self.c
-        rows = c.want_list(value, ("visits",)) or []
         found: list[PlannedVisit] = []
-        seen: dict[tuple[str, str], int] = {}
-        for n, row in enumerate(rows):
-            path: FieldPath = ("visits", n)
-            table = c.want_table(
-                row, path, _VISIT, ("team", "group", "date", "strengths", "problems")
-            )
-            if table is None:
-                continue
+        seen: set[tuple[str, str]] = set()
+        for path, table in self._tables(value, "visits", _VISIT, _VISIT_NEEDS):
             before = len(c.problems)
             team, group = self._assigned(table, path)
             when = c.want_date(table.get("date"), (*path, "date"))
@@ -320,14 +319,13 @@ class _Reader:
                 if "inspectors" in table
                 else inspectors.get(team or "", ())
             )
-            if "seed" in table:
-                c.want_str(table["seed"], (*path, "seed"), multiline=True)
+            self._documentation(table, path, "seed")
             if team and group and (not methods or not people):
                 c.add(path, "round.header_missing", what="methods" if not methods else "inspectors")
             if team and group:
                 if (team, group) in seen:
                     c.add((*path, "group"), "round.repeated_visit", team=team, group=group)
-                seen[team, group] = n
+                seen.add((team, group))
             if len(c.problems) > before or not (team and group and when):
                 continue
             found.append(
