@@ -111,3 +111,34 @@ def test_each_gets_a_letter_saying_why_and_the_letters_still_verify(
         campaign = load_campaign(CHECKLISTS / "shache-2012-h1.toml")
         verdict = verify(campaign, lead.folder, str(files["letters"]))
     assert verdict.match, verdict
+
+
+def test_a_hostile_reason_is_text_in_every_export(tmp_path: Path) -> None:
+    """The lead types the reason (`county skip`): markup stays text, a direction control is
+    shown as its code, in every format."""
+    from inspect_tui.core.text import visible
+
+    campaign = load_campaign(CHECKLISTS / "shache-2012-h1.toml")
+    made = build_sandbox(tmp_path, campaign)
+    reason = "王[/ [b]洪水\u202e阻断"
+    with LocalStore(tmp_path) as lead:
+        with CountyStore(lead.folder, campaign) as county:
+            assert merge_files(campaign, lead, county, made.bundles)[1] == []
+            county.unskip("damusi", reason="换一个说法", who="lead", at="2012-07-13")
+            county.skip("damusi", reason=reason, who="lead", at="2012-07-13")
+        data = gather(campaign, lead.folder)
+        paths = dict(zip(FORMATS, export_files(data, list(FORMATS), tmp_path / "out", lead.folder),
+                         strict=True))  # fmt: skip
+    shown = visible(reason)
+    assert shown != reason and "\u202e" not in shown
+    book = openpyxl.load_workbook(paths["xlsx"], read_only=True)
+    texts = {
+        "xlsx": " ".join(str(c) for row in book["规则"].iter_rows(values_only=True) for c in row),
+        "csv": paths["csv"].read_text("utf-8-sig"),
+        "html": paths["html"].read_text("utf-8"),
+        "docx": "\\n".join(p.text for p in docx.Document(str(paths["docx"])).paragraphs),
+        "letters": "\\n".join(p.text for p in docx.Document(str(paths["letters"])).paragraphs),
+    }
+    for kind, text in texts.items():
+        assert "\u202e" not in text, kind
+        assert shown in text, kind
