@@ -540,13 +540,14 @@ def _commendations(c: Checker, value: object) -> list[Commendation] | None:
     found: list[Commendation] = []
     for index, row in enumerate(rows):
         path: FieldPath = ("commendations", index)
-        table = c.want_table(row, path, ("id", "text"), ("id", "text"))
+        table = c.want_table(row, path, ("id", "text", "title"), ("id", "text"))
         if table is None:
             continue
         ident = c.want_str(table.get("id"), (*path, "id"), CAMPAIGN_ID)
         text = c.want_text(table.get("text"), (*path, "text"))
-        if ident and text:
-            found.append(Commendation(ident, text))
+        title = c.want_text(table["title"], (*path, "title")) if "title" in table else None
+        if ident and text and (title is not None or "title" not in table):
+            found.append(Commendation(ident, text, title))
     c.unique([(entry.id, ("commendations", i)) for i, entry in enumerate(found)])
     return found
 

@@ -107,16 +107,16 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
     },
     "doc.said": {"zh": "{group}：{text}", "en": "{group}: {text}"},
     "doc.problem": {
-        "zh": "{title}方面，{short}。这方面做得差的有{who}（得分不足该方面的六成）；失分较多的是{items}。",
-        "en": "{title}: {short}. It was worst in {who} (below six tenths of the points here); the items most often missed: {items}.",
+        "zh": "{title}方面，{short}。这方面做得差的有{who}（得分不足该方面的六成）；各项未得满分的联络组数：{items}。",
+        "en": "{title}: {short}. It was worst in {who} (below six tenths of the points here). Groups short of full points, item by item: {items}.",
     },
     "doc.problem_most": {
-        "zh": "{title}方面，{short}，{who}这方面得分不足六成；失分较多的是{items}。",
-        "en": "{title}: {short}; {who} scored below six tenths of the points here. The items most often missed: {items}.",
+        "zh": "{title}方面，{short}，{who}这方面得分不足六成；各项未得满分的联络组数：{items}。",
+        "en": "{title}: {short}; {who} scored below six tenths of the points here. Groups short of full points, item by item: {items}.",
     },
     "doc.problem_minor": {
-        "zh": "{title}方面，{short}，有{count}个联络组在这方面失分，主要是{items}。",
-        "en": "{title}: {short}; {count} groups lost points here, chiefly {items}.",
+        "zh": "{title}方面，{short}，有{count}个联络组在这方面失分；各项未得满分的联络组数：{items}。",
+        "en": "{title}: {short}; {count} groups lost points here. Groups short of full points, item by item: {items}.",
     },
     "doc.share.all": {"zh": "全部{count}个联络组", "en": "all {count} groups"},
     "doc.share.most": {"zh": "大部分联络组（{count}个）", "en": "most groups ({count})"},
@@ -129,7 +129,7 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{item}未达到要求，涉及{who}。",
         "en": "{item} fell short in {who}.",
     },
-    "doc.item_count": {"zh": "{item}（{count}个）", "en": "{item} ({count})"},
+    "doc.item_count": {"zh": "{item}{count}个", "en": "{item} {count}"},
     "doc.these": {"zh": "{groups}", "en": "{groups}"},
     "doc.these_many": {
         "zh": "{groups}等{count}个联络组",
@@ -151,6 +151,10 @@ DOCUMENT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{group} ({points} points{because})",
     },
     "doc.because": {"zh": "（{note}）", "en": ": {note}"},
+    "doc.floored": {
+        "zh": "按考核提纲应扣{rated}分，“{section}”部分扣完为止",
+        "en": "{rated} at the outline's rate, but no more than the '{section}' score had left",
+    },
     "doc.veto": {
         "zh": "{group}{items}，实行一票否决，总分{total}分，等次定为{tier}。",
         "en": "{group}: {items}; under the veto it is rated {tier} despite its total of {total}.",

@@ -79,10 +79,12 @@ class Theme:
 class Commendation:
     """Something a team may tag a visit with at finalize that no item scores (seed 000 praises
     members' campaigns in religious circles, study trips): the circular names the groups so
-    tagged under `text`. Wording only: never in the checklist hash."""
+    tagged under `text`, with `title` as its heading where the outline gives one. Wording only:
+    never in the checklist hash."""
 
     id: str
     text: Text
+    title: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ those belong to the workbook and the HTML report.
 from __future__ import annotations
 
 import calendar
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from typing import Literal
 from inspect_tui.core.i18n import Lang, t
 from inspect_tui.core.model import TOTAL, Campaign, Commendation, Group, Item, Theme
 from inspect_tui.core.ranking import RankedGroup
-from inspect_tui.core.scoring import score_item
+from inspect_tui.core.scoring import score_item, score_visit
 from inspect_tui.reports.dataset import ExportData, Visited
 
 PRAISE_SHARE = 0.9  # a theme's points a group earned to be named for doing it well
@@ -208,8 +209,11 @@ def _share_words(count: int, assessed: int, lang: Lang) -> str:
 
 
 def _number(n: int, lang: Lang) -> str:
+    """三 / three up to ten, as a document writes a small count; figures beyond."""
     words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    return str(n) if lang == "zh" or n > 10 else words[n]
+    if n > 10:
+        return str(n)
+    return numeral(n) if lang == "zh" else words[n]
 
 
 def ordinal(n: int, lang: Lang) -> str:
@@ -430,7 +434,10 @@ def went_well(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
         key = "doc.commended_who" if len(groups) > 1 else "doc.commended_one"
         who = t(key, lang, groups=names)
         text = t("doc.commended", lang, who=who, text=_clause(commendation.text.get(lang)))
-        out.append(Para(text, lead=_number_lead(len(out) + 1, lang)))
+        n = len(out) + 1
+        title = commendation.title
+        lead = heading2(n, title.get(lang), lang) if title else _number_lead(n, lang)
+        out.append(Para(text, lead=lead))
     strengths = [
         (campaign.group(g).name.get(lang), s)
         for g in sorted(named, key=_rank_of(data))
@@ -438,8 +445,10 @@ def went_well(data: ExportData, shares: Shares, lang: Lang) -> list[Para]:
     ][: campaign.document.praise_limit]  # the best few; each letter keeps its group's own
     if strengths:
         lead = heading2(len(out) + 1, t("doc.h.strengths", lang), lang)
-        said = t("doc.semi", lang).join(t("doc.said", lang, group=g, text=s) for g, s in strengths)
-        out.append(Para(said + t("doc.stop", lang), lead=lead))
+        stop = t("doc.stop", lang)  # a sentence a group: its own words hold semicolons
+        space = "" if lang == "zh" else " "
+        said = space.join(t("doc.said", lang, group=g, text=s) + stop for g, s in strengths)
+        out.append(Para(said, lead=lead))
     if not out:
         out.append(Para(t("doc.good_no_themes", lang)))
     return out
@@ -596,28 +605,53 @@ def _item_problem(data: ExportData, item: Item, groups: list[str], lang: Lang) -
     return text + _notes(data, groups, {item.id}, lang)
 
 
-def _quote(item: Item, lang: Lang) -> str:
+# how an item's text tells the team to score it, which a reader of the circular does not need
+_SCORING_HINT = re.compile(
+    r"[（(][^（）()]*(?:分|填写|enter|per |\d-\d)[^（）()]*[）)]$"  # （0～4分） (per kind …)
+    r"|[，,]\s*(?:每项\d+分|\d+ points? each)$"  # ，每项1分 / , 1 point each
+)
+
+
+def short_text(item: Item, lang: Lang) -> str:
+    """The item's text without its scoring hint: 档案目录清晰（0～4分） -> 档案目录清晰."""
     text = _clause(item.text.get(lang))
+    return _SCORING_HINT.sub("", text).rstrip() or text
+
+
+def _quote(item: Item, lang: Lang) -> str:
+    text = short_text(item, lang)
     if lang == "zh":  # quotes inside quotes turn single, as Chinese typesetting asks
         return "“" + text.replace("“", "‘").replace("”", "’") + "”"
     return "‘" + text + "’"
 
 
-def _deducted(data: ExportData, item: Item, group: str) -> tuple[float, str]:
-    """The points the item took off the group (its counted visits' mean) and the first note."""
+def _deducted(data: ExportData, item: Item, group: str) -> tuple[float, float, str]:
+    """What the item took off the group's total (after the floor of its section: 扣完为止, as the
+    ranking table's 扣分 column counts it), what the outline's rate alone would take, both the
+    counted visits' mean, and the first note."""
+    campaign = data.campaign
     visits = data.visits.get(group, [])
-    cuts = [float(score_item(data.campaign, item, v.answers.get(item.id)).deducted) for v in visits]
+    rated = [float(score_item(campaign, item, v.answers.get(item.id)).deducted) for v in visits]
+    taken = [
+        next((e.lost for e in score_visit(campaign, v.answers).lost if e.item_id == item.id), 0.0)
+        for v in visits
+    ]
     notes = [v.answers[item.id].note.strip() for v in visits if item.id in v.answers]
-    return (mean(cuts) if cuts else 0.0), next((n for n in notes if n), "")
+    mean_of = lambda xs: round(mean(xs), 2) if xs else 0.0  # noqa: E731
+    return mean_of(taken), mean_of(rated), next((n for n in notes if n), "")
 
 
 def _deduction(data: ExportData, item: Item, groups: list[str], lang: Lang) -> str:
     rank = _rank_of(data)
     each = []
     for group in office_order(data.campaign, sorted(groups, key=rank)):
-        points, note = _deducted(data, item, group)
+        points, rated, note = _deducted(data, item, group)
         name = data.campaign.group(group).name.get(lang)
-        because = t("doc.because", lang, note=_clause(note)) if note else ""
+        said = [_clause(note)] if note else []
+        if rated > points:  # the section had less left than the rate: it lost what it had
+            section = data.campaign.deduction_source(item, lang)
+            said.append(t("doc.floored", lang, rated=f"{rated:g}", section=section))
+        because = t("doc.because", lang, note=t("doc.semi", lang).join(said)) if said else ""
         each.append(t("doc.deducted", lang, group=name, points=f"{points:g}", because=because))
     if item.deduct_from == TOTAL:
         where = t("doc.where.total", lang)

@@ -150,8 +150,8 @@ def test_a_theme_problem_names_the_groups_that_did_badly(data: ExportData) -> No
     # below six tenths of the theme's points: named; a group that lost a little: counted only
     assert "这方面做得差的有水利系统党委（得分不足该方面的六成）" in study
     assert "恰热克镇" not in study.split("考核组记录")[0]
-    assert "“有学习计划”（2个）" in study  # every group that lost points there, item by item
-    assert study.index("“有学习计划”（2个）") < study.index("“有学习制度和考勤制度”（1个）")
+    assert "各项未得满分的联络组数：“有学习计划”2个" in study  # every group, item by item
+    assert study.index("“有学习计划”2个") < study.index("“有学习制度和考勤制度”1个")
     archive = problem(paragraphs(data), "档案规范整理")  # nobody below six tenths
     assert "有1个联络组在这方面失分" in archive and "吾达力克乡" not in archive
 
@@ -322,3 +322,21 @@ def test_the_english_circular_reads_as_english(data: ExportData) -> None:
     assert "Verification code: 0123-4567-89AB-CDEF" in text
     built = build(data, "en")
     assert built.title.startswith("Circular on the ")
+
+
+def test_a_deduction_that_meets_its_sections_floor_says_what_it_took(campaign: Campaign) -> None:
+    a = lambda **kw: _answers(campaign, **kw)  # noqa: E731
+    # 4 archive points left, two kinds of made-up records at 5 each: 扣完为止
+    kept = ("outline_order", "meeting_records", "activity_records", "attendance", "genuine")
+    empty = {f"archive__{name}": NO for name in kept}
+    made_up = Answer(2, "会议、活动记录为补写")
+    poor = a(**empty, archive__catalogue=0, archive__classification=0)
+    poor["penalties.fabricated_records"] = made_up
+    data = county(campaign, {"kaqun": a(), "qiye-gongwei": poor})
+    row = next(r for r in data.rows if r.group.id == "qiye-gongwei")
+    assert row.deductions == 2.0  # what the table's 扣分 column shows
+    said = next(p for p in paragraphs(data) if "临时突击形成、与实际不符”" in p)
+    assert (
+        "企业工委扣2分（会议、活动记录为补写；按考核提纲应扣10分，“档案管理”部分扣完为止）" in said
+    )
+    assert "（每发现一类扣分）" not in said  # the item's scoring hint is for the team, not here

@@ -328,7 +328,7 @@ def test_the_circular_names_the_tagged_groups_under_each_commendation(
         "组织赴外地观摩时专门邀请政协委员参与，并组织委员进行宣讲，"
         "为本地各项工作的开展起到了积极作用。"
     )
-    assert trips.endswith(f"）水利系统党委政协委员联络组{said}")
+    assert trips.endswith(f"）邀请委员参加观摩。水利系统党委政协委员联络组{said}")
     assert not any("重大事项" in p for p in good)  # nobody tagged it: no paragraph
     # numbered on after the themes, each its own paragraph
     assert len(tagged.campaign.outline.themes) == 8
@@ -340,12 +340,14 @@ def test_the_english_circular_says_it_too(tagged: ExportData) -> None:
     text = body(tagged, "en")
     religious = next(p for p in text if "religious circles" in p)
     assert religious == (
-        "(9) Kaqun Township, Qiareke Town and Water resources system Party committee had members "
+        "(9) Members from religious circles. Kaqun Township, Qiareke Town and Water resources "
+        "system Party committee had members "
         "from religious circles lead the public-information campaign, which did much for "
         "stability and ethnic unity."
     )
     trips = (
-        "(10) Water resources system Party committee invited members on study trips elsewhere "
-        "and had them give talks on what they saw, which helped the local work along."
+        "(10) Members on study trips. Water resources system Party committee invited members on "
+        "study trips elsewhere and had them give talks on what they saw, which helped the local "
+        "work along."
     )
     assert trips in text

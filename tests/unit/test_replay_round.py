@@ -147,7 +147,7 @@ def test_three_teams_led_by_the_chair_and_two_vice_chairs_from_4_july(
     days = sorted(v.visit_date for visits in replayed.visits.values() for v in visits)
     assert days[0] == "2012-07-04"
     opening = paragraph(circular, "为全面掌握")
-    assert "县政协于2012年7月4日至" in opening and "组成3个考核组" in opening
+    assert "县政协于2012年7月4日至" in opening and "组成三个考核组" in opening
     assert all(leader in opening for leader in leaders)
     # 000: 召开考核会议、听汇报、现场查阅资料、座谈、提问、征求意见、走访政协委员
     assert ("召开考核会议、听取汇报、现场查阅资料、座谈、提问、征求意见、走访政协委员等形式"
@@ -184,11 +184,16 @@ def test_the_commendations_are_the_seeds(replayed: ExportData, circular: list[st
     assert tagged("study-trips") == seed(SEED_TRIPS)
     assert tagged("members-consulted") == seed(SEED_CONSULTED)
     good = circular[circular.index("二、做得较好的方面") : circular.index("三、存在的主要问题")]
-    religious = next(p for p in good if "宗教界政协委员开展大宣讲" in p)
-    assert set(religious.split("）")[1].split("等联络组")[0].split("、")) == seed(SEED_RELIGIOUS)
-    trips = next(p for p in good if "赴外地观摩" in p)
-    assert trips.split("）")[1].startswith("英吾斯塘乡、恰尔巴格乡、卫生系统党委等联络组")
-    assert any(p.startswith("（十一）卫生系统党委政协委员联络组在确定重大事项时") for p in good)
+    religious = paragraph(good, "（九）发挥宗教界委员作用。")  # each under its own heading
+    names = religious.removeprefix("（九）发挥宗教界委员作用。").split("等联络组")[0]
+    assert set(names.split("、")) == seed(SEED_RELIGIOUS)
+    trips = paragraph(good, "（十）邀请委员参加观摩。")
+    assert (
+        trips.endswith("。")
+        and "英吾斯塘乡、恰尔巴格乡、卫生系统党委等联络组组织赴外地观摩" in trips
+    )
+    heard = paragraph(good, "（十一）重大事项听取委员意见。")
+    assert "卫生系统党委政协委员联络组在确定重大事项时" in heard
 
 
 def test_the_archives_in_good_order_are_the_seeds_in_its_order(
