@@ -69,7 +69,7 @@ def merge(
         slots, skipped = view.slots, view.skipped
         if warning := view.warning(lang):
             print(warning, file=sys.stderr)
-        table = coverage(loaded, slots)
+        table = coverage(loaded, slots, skipped)
         counts = coverage_counts(table)
         print(
             t(

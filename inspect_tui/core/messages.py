@@ -404,8 +404,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "merge.progress": {"zh": "正在核验并合并", "en": "Checking and merging"},
     "merge.summary": {
-        "zh": "新合并 {added} 条考核记录，已有 {unchanged} 条，拒收 {refused} 个文件；覆盖：已定稿 {assessed}，草稿 {draft}，冲突 {conflict}，缺少 {missing}",
-        "en": "merged {added} new visit record(s), {unchanged} already there, {refused} file(s) refused; coverage: {assessed} finalized, {draft} draft, {conflict} in conflict, {missing} missing",
+        "zh": "新合并 {added} 条考核记录，已有 {unchanged} 条，拒收 {refused} 个文件；覆盖：已定稿 {assessed}，草稿 {draft}，冲突 {conflict}，缺少 {missing}，未考核 {not_assessed}",
+        "en": "merged {added} new visit record(s), {unchanged} already there, {refused} file(s) refused; coverage: {assessed} finalized, {draft} draft, {conflict} in conflict, {missing} missing, {not_assessed} not assessed",
     },
     "merge.conflict": {
         "zh": "冲突：{group} · {team} 有多份不同的结果（{sources}）；用 --prefer 指纹或文件名 选定一份",
@@ -430,6 +430,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "coverage.draft": {"zh": "草稿（不排名）", "en": "draft (not ranked)"},
     "coverage.conflict": {"zh": "冲突", "en": "conflict"},
     "coverage.missing": {"zh": "缺少", "en": "missing"},
+    "coverage.not_assessed": {"zh": "未考核", "en": "not assessed"},
     "rank.rules": {
         "zh": "排名规则：先分等次，同一等次内依次比较 {chain}；各项都相同的并列同一名次；交叉考核的联络组按{rule}合并",
         "en": "Ranking: by tier, then within a tier by {chain} in turn; groups equal on all of these share a rank; anchors combined by {rule}",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from inspect_tui.core.scoring import VisitScore, score_visit
 from inspect_tui.core.store import LocalStore
 from inspect_tui.core.tally import Tally
 
-Coverage = Literal["assessed", "draft", "conflict", "missing"]
+Coverage = Literal["assessed", "draft", "conflict", "missing", "not_assessed"]
 
 
 def check_bundles(
@@ -82,15 +82,19 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def coverage(campaign: Campaign, slots: Sequence[Slot]) -> dict[tuple[str, str], Coverage]:
-    """(group, team) -> assessed / draft / conflict / missing, for every assignment."""
+def coverage(
+    campaign: Campaign, slots: Sequence[Slot], skipped: Collection[str] = ()
+) -> dict[tuple[str, str], Coverage]:
+    """(group, team) -> assessed / draft / conflict / missing, for every assignment; a visit
+    that never came of a group the lead recorded as not assessed (`skipped`) is not_assessed,
+    not missing: nobody is waiting for it."""
     found = {(slot.group, slot.team): slot for slot in slots}
     table: dict[tuple[str, str], Coverage] = {}
     for team in campaign.teams:
         for group in team.groups:
             slot = found.get((group, team.id))
             if slot is None:
-                table[group, team.id] = "missing"
+                table[group, team.id] = "not_assessed" if group in skipped else "missing"
             elif slot.record is None:
                 table[group, team.id] = "conflict"
             else:
@@ -145,7 +149,7 @@ def find_bundles(folders: Iterable[Path]) -> list[Path]:
     return sorted(found.values(), key=lambda p: p.name)
 
 
-COVERAGE_STATES: tuple[Coverage, ...] = ("assessed", "draft", "conflict", "missing")
+COVERAGE_STATES: tuple[Coverage, ...] = ("assessed", "draft", "conflict", "missing", "not_assessed")
 
 
 def coverage_counts(table: dict[tuple[str, str], Coverage]) -> dict[str, int]:

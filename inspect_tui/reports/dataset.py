@@ -310,7 +310,7 @@ def gather(
         calibration=found.calibration,
         calibrated=found.applied,
         include_drafts=include_drafts,
-        coverage=coverage_counts(coverage(campaign, found.slots)),
+        coverage=coverage_counts(coverage(campaign, found.slots, found.view.skipped)),
         warning=found.warning,
         made=made,
         seal=seal(

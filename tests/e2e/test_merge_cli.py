@@ -72,6 +72,7 @@ def test_demo_builds_a_sandbox_beside_the_real_data_and_never_in_it(tmp_path: Pa
     bundles = sorted(str(p) for p in (sandbox / "exports").glob("*.json"))
     merged = run(tmp_path, "--data", str(sandbox), "--lang", "en", "merge", *bundles)
     assert merged.returncode == 2 and "merged 39 new visit record(s)" in merged.stdout
+    assert "0 in conflict, 0 missing, 2 not assessed" in merged.stdout  # recorded, not awaited
     (refusal,) = merged.stderr.strip().splitlines()
     assert refusal.endswith(
         "-copy.json: the file was changed after it was exported; ask the team to export it again"

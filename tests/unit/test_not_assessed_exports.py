@@ -49,6 +49,8 @@ def test_the_workbook_names_them_in_its_rules_and_ranks_only_the_rest(
     assert FLOOD in rules["未考核"] and UNREACHED in rules["未考核"]
     names = [row[2] for row in book["排名"].iter_rows(min_row=2, values_only=True) if row[0]]
     assert len(names) == 36 and "达木斯乡" not in names and "墩巴格乡" not in names
+    teams = {row[0]: row[1] for row in book["考核组"].iter_rows(values_only=True) if row and row[0]}
+    assert teams["未考核"] == 2 and teams["缺少"] == 0  # not visits still to come
 
 
 def test_the_csv_says_so_below_its_rows(exported: tuple[Path, dict[str, Path]]) -> None:

@@ -317,7 +317,8 @@ class MergeScreen(Screen[None]):
             return
         slots, added, unchanged, warning = self.outcome
         lang, campaign = self.app.lang, self.app.campaign
-        table = coverage(campaign, slots)
+        skipped = self.view.skipped if self.view is not None else {}
+        table = coverage(campaign, slots, skipped)
         counts = coverage_counts(table)
         refused = sum(1 for v in self.checked.values() if isinstance(v, BundleError))
         summary = t(
