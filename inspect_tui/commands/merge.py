@@ -18,7 +18,7 @@ from inspect_tui.core.i18n import Lang, join_words, t
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import campaign_file, data_folder
 from inspect_tui.core.ranking import RankedGroup, describe_rules
-from inspect_tui.core.replay import round_file
+from inspect_tui.core.replay import has_round, round_file
 from inspect_tui.core.results import (
     county_ranking,
     coverage,
@@ -222,7 +222,7 @@ def demo(
         raise InspectError("demo.real_folder", path=target)
     if target.exists() and any(target.iterdir()):
         raise InspectError("demo.not_empty", path=target)
-    if not synthetic and not round_file(loaded).is_file():
+    if not synthetic and not has_round(loaded):
         print(t("demo.synthetic_fallback", lang, campaign=loaded.id, path=round_file(loaded)))
     made = build_sandbox(target, loaded, synthetic=synthetic)
     if made.source is not None:

@@ -34,7 +34,7 @@ from inspect_tui.core.demo_synthetic import SEED, synthetic_visits
 from inspect_tui.core.keys import KEY_DIR, DeviceKey, trust
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import EXPORTS_SETTING
-from inspect_tui.core.replay import PlannedVisit, load_round, round_file
+from inspect_tui.core.replay import PlannedVisit, has_round, load_round, round_file
 from inspect_tui.core.store import LocalStore
 
 LEAD = "县政协业务科"  # who merges the teams' files and records the groups not assessed
@@ -60,7 +60,7 @@ def build_sandbox(folder: Path, campaign: Campaign, *, synthetic: bool = False) 
     """Build the sandbox in `folder` from the campaign's recorded round (`ChecklistError` if
     that file is damaged), or generated results when asked or when there is none."""
     recorded = round_file(campaign)
-    if synthetic or not recorded.is_file():
+    if synthetic or not has_round(campaign):
         plans, skipped, source = list(synthetic_visits(campaign)), (), None
     else:
         found = load_round(recorded, campaign)

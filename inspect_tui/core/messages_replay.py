@@ -55,10 +55,6 @@ REPLAY_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "考核日期 {date} 早于考核期开始日 {start}",
         "en": "visit date {date} is before the period starts ({start})",
     },
-    "round.no_campaign": {
-        "zh": "找不到此记录所属的考核“{id}”（应在 rounds 文件夹旁）",
-        "en": "cannot find campaign '{id}' this round belongs to (it belongs beside the rounds folder)",
-    },
     "checklist.ok_round": {
         "zh": "{file}：无误（{visits} 次考核，{skipped} 个联络组未考核）",
         "en": "{file}: OK ({visits} visits, {skipped} group(s) not assessed)",

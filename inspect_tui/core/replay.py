@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspect_tui.core.campaign import METHODS
+from inspect_tui.core.campaign import METHODS, load_campaign
 from inspect_tui.core.errors import AnswerError, ChecklistError, Problem
 from inspect_tui.core.model import Campaign, Item
 from inspect_tui.core.schema import Checker, FieldPath
@@ -67,6 +67,14 @@ def round_file(campaign: Campaign) -> Path:
     return campaign.path.parent / ROUNDS / f"{campaign.id}.toml"
 
 
+def has_round(campaign: Campaign) -> bool:
+    """Whether something stands where the campaign's round would: then it is read (and a
+    folder, a FIFO or a dangling link there is refused in one line, never silently replaced by
+    generated results)."""
+    path = round_file(campaign)
+    return path.exists() or path.is_symlink()
+
+
 def full_answer(campaign: Campaign, item: Item, findings: str = "") -> AnswerValue:
     """What an item is answered when it earned everything (or, for a deduction or a veto,
     when nothing was found)."""
@@ -90,6 +98,10 @@ def load_round(path: Path, campaign: Campaign) -> RecordedRound:
     data, text, problems = read_toml(path)
     if data is None:
         raise ChecklistError(problems)
+    return _checked(path, text, data, campaign)
+
+
+def _checked(path: Path, text: str, data: dict[str, Any], campaign: Campaign) -> RecordedRound:
     reader = _Reader(Checker(path, text, data), campaign)
     found = reader.read(data)
     if reader.c.problems or found is None:
@@ -101,20 +113,16 @@ def check_round(path: Path) -> tuple[RecordedRound | None, list[Problem]] | None
     """For `checklist check`: None when `path` is not a round file (it has no `visits`); else
     the round and every problem, checked against the campaign it names, found beside the
     `rounds/` folder (`../<campaign>.toml`)."""
-    data, _, problems = read_toml(path)
+    data, text, _ = read_toml(path)
     if data is None or "visits" not in data:
         return None
     ident = data.get("campaign")
     if not isinstance(ident, str) or not ident:
         return None, [Problem(path, "campaign", "schema.missing", {"key": "campaign"})]
-    from inspect_tui.core.campaign import _campaign  # the campaign's own problems, named
-
-    campaign, problems = _campaign(path.parent.parent / f"{ident}.toml")
-    if campaign is None or problems:
-        return None, problems or [Problem(path, "campaign", "round.no_campaign", {"id": ident})]
     try:
-        return load_round(path, campaign), []
-    except ChecklistError as refused:
+        campaign = load_campaign(path.parent.parent / f"{ident}.toml")
+        return _checked(path, text, data, campaign), []  # the file read once
+    except ChecklistError as refused:  # the campaign's own problems, or the round's
         return None, refused.problems
 
 

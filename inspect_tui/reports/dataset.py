@@ -202,7 +202,7 @@ class ExportData:
         yes_no = {True: t("export.yes", lang), False: t("export.no", lang)}
         return [
             ("export.campaign", f"{self.campaign.title.get(lang)} ({self.campaign.id})"),
-            *self._coverage(lang),
+            *self.left_out(lang),
             ("export.checklist_hash", self.campaign.checklist_hash),
             ("export.rules", describe_rules(self.campaign, lang)),
             (
@@ -220,9 +220,10 @@ class ExportData:
             ("export.code", self.seal.code),
         ]
 
-    def _coverage(self, lang: Lang) -> list[tuple[str, str]]:
-        """Which of the roster's groups the ranking leaves out, and why: in every export's
-        statement, so no reader takes a group left out for a ranked one that scored nothing."""
+    def left_out(self, lang: Lang) -> list[tuple[str, str]]:
+        """(label key, text): which of the roster's groups the ranking leaves out, and why, for
+        every export's statement (the HTML says it under its table too), so no reader takes a
+        group left out for a ranked one that scored nothing. Empty when none is."""
         line = self.coverage_line(lang)
         if line is None:
             return []

@@ -114,13 +114,12 @@ def _statement(data: ExportData, lang: Lang) -> str:
 
 def _left_out(data: ExportData, lang: Lang) -> str:
     """Under the table, the groups it does not hold and why (the statement repeats it)."""
-    line = data.coverage_line(lang)
-    if line is None:
+    found = data.left_out(lang)
+    if not found:
         return ""
-    parts = [line]
-    if data.not_assessed:
-        colon = "：" if lang == "zh" else ": "
-        parts.append(t("export.not_assessed", lang) + colon + data.not_assessed_text(lang))
+    colon = "：" if lang == "zh" else ": "
+    (_, line), *named = found  # the coverage line speaks for itself; the lists take labels
+    parts = [line, *(t(key, lang) + colon + text for key, text in named)]
     return f'<p class="left-out">{_text(t("doc.semi", lang).join(parts))}</p>'
 
 

@@ -4,6 +4,7 @@ field, and a sandbox built from a damaged file is never half made."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from inspect_tui.core.campaign import load_campaign
 from inspect_tui.core.demo import build_sandbox
 from inspect_tui.core.errors import ChecklistError
+from inspect_tui.core.files import MAX_BYTES
 from inspect_tui.core.model import Campaign
 from inspect_tui.core.paths import CHECKLISTS
 from inspect_tui.core.replay import check_round, full_answer, load_round, round_file
@@ -155,3 +157,49 @@ def test_a_campaign_without_a_recorded_round_gets_generated_results(
                str(tmp_path / "s"))  # fmt: skip
     assert made.returncode == 0
     assert "has no recorded round" in made.stdout and "generated results" in made.stdout
+
+
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+def _huge(path: Path) -> None:
+    with path.open("r+b") as sparse:  # 64 MiB and one byte, without writing them
+        sparse.truncate(MAX_BYTES + 1)
+
+
+def _folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+NOT_A_FILE = [
+    pytest.param(_fifo, id="fifo", marks=pytest.mark.skipif(
+        not hasattr(os, "mkfifo"), reason="Windows has no FIFOs")),
+    pytest.param(_huge, id="huge"),
+    pytest.param(_folder, id="folder"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("spoil", NOT_A_FILE)
+def test_what_is_not_a_round_file_is_refused_not_replaced_by_generated_results(
+    copied: Campaign, tmp_path: Path, spoil: object
+) -> None:
+    spoil(round_file(copied))  # type: ignore[operator]
+    target = tmp_path / "sandbox"
+    made = run(
+        tmp_path, "--campaign", str(copied.path), "--lang", "en", "demo", "--dir", str(target)
+    )
+    assert made.returncode == 2 and not target.exists()
+    (said,) = made.stderr.strip().splitlines()
+    assert said.startswith(str(round_file(copied))) and "Traceback" not in made.stderr
+    assert "generated results" not in made.stdout
+
+
+def test_a_round_whose_campaign_is_missing_names_the_campaign_file(
+    copied: Campaign, tmp_path: Path
+) -> None:
+    copied.path.unlink()
+    checked = run(tmp_path, "--lang", "en", "checklist", "check", str(round_file(copied)))
+    assert checked.returncode == 2 and str(copied.path) in checked.stdout
