@@ -12,9 +12,9 @@ import sys
 
 from inspect_tui import __version__
 from inspect_tui.commands.output import guarded_output
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import LANGS, Lang, default_lang, t
 from inspect_tui.crashlog import write_crash_log
+from inspect_tui.words.errors import InspectError
+from inspect_tui.words.i18n import LANGS, Lang, default_lang, t
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70

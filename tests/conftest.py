@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import sys
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang, default_lang, parse_lang, t
-from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import InspectError
+from inspect_tui.words.i18n import Lang, default_lang, parse_lang, t
 
 EXIT_INTERNAL = 70  # as the command line's own (cli.EXIT_INTERNAL, EX_SOFTWARE)
 

@@ -1,5 +1,5 @@
-"""`inspect-tui bundle` and `inspect-tui keys show|new|trust`: thin wrappers over core/bundle and
-core/keys."""
+"""`inspect-tui bundle` and `inspect-tui keys show|new|trust`: thin wrappers over storage/bundle and
+storage/keys."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.campaign import known_team, load_campaign
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.keys import DeviceKey, keeps_permissions, trust
-from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import known_team, load_campaign
+from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.storage.keys import DeviceKey, keeps_permissions, trust
+from inspect_tui.storage.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import InspectError
+from inspect_tui.words.i18n import Lang, t
 
 
 def bundle(

@@ -10,13 +10,13 @@ from rich.table import Table
 
 from inspect_tui.commands.output import cell
 from inspect_tui.commands.output import console as make_console
-from inspect_tui.core.campaign import check_file, load_campaign
-from inspect_tui.core.errors import ChecklistError
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import campaign_file
-from inspect_tui.core.replay import RecordedRound, check_round
-from inspect_tui.core.textwidth import unambiguous
+from inspect_tui.domain.model import Campaign
+from inspect_tui.loading.campaign import check_file, load_campaign
+from inspect_tui.loading.replay import RecordedRound, check_round
+from inspect_tui.storage.paths import campaign_file
+from inspect_tui.words.errors import ChecklistError
+from inspect_tui.words.i18n import Lang, t
+from inspect_tui.words.textwidth import unambiguous
 
 EXIT_PROBLEMS = 2
 

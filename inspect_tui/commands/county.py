@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 from rich.table import Table
 
 from inspect_tui.commands import output
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import campaign_file, data_folder
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.paths import campaign_file, data_folder
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.i18n import Lang, t
 
 
 def list_command(*, data: str | None, campaign: str | None, as_json: bool, lang: Lang) -> int:

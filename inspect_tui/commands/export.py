@@ -1,4 +1,4 @@
-"""`inspect-tui export` and `inspect-tui verify`: thin wrappers over reports/ and core/."""
+"""`inspect-tui export` and `inspect-tui verify`: thin wrappers over reports/ and services/."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from pathlib import Path
 from rich.progress import Progress
 
 from inspect_tui.commands.output import console
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang, Msg, t
-from inspect_tui.core.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import export_files, parse_formats
 from inspect_tui.reports.verify import verify
+from inspect_tui.storage.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import InspectError
+from inspect_tui.words.i18n import Lang, Msg, t
 
 EXIT_MISMATCH = 1
 

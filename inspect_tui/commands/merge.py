@@ -9,25 +9,25 @@ from rich.progress import Progress
 from rich.table import Table
 
 from inspect_tui.commands import output
-from inspect_tui.core.calibration import describe
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore, answer_changes
-from inspect_tui.core.demo import build_sandbox
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import Lang, join_words, t
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import campaign_file, data_folder
-from inspect_tui.core.ranking import RankedGroup, describe_rules
-from inspect_tui.core.replay import has_round, round_file
-from inspect_tui.core.results import (
+from inspect_tui.domain.calibration import describe
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.ranking import RankedGroup, describe_rules
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.loading.replay import has_round, round_file
+from inspect_tui.services.demo import build_sandbox
+from inspect_tui.services.results import (
     county_ranking,
     coverage,
     coverage_counts,
     merge_files,
     view_of,
 )
-from inspect_tui.core.store import LocalStore
-from inspect_tui.core.textwidth import unambiguous
+from inspect_tui.storage.county import CountyStore, answer_changes
+from inspect_tui.storage.paths import campaign_file, data_folder
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import InspectError
+from inspect_tui.words.i18n import Lang, join_words, t
+from inspect_tui.words.textwidth import unambiguous
 
 EXIT_REFUSED = 2
 PROGRESS_FROM = 20  # files; fewer merge before a bar could be read

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from inspect_tui.core.text import BIDI_CONTROLS, visible
+from inspect_tui.words.text import BIDI_CONTROLS, visible
 
 # what json.dumps(ensure_ascii=False) leaves raw but a terminal or a reader may act on: C1
 # controls, direction controls and lone surrogates (it escapes C0 itself)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from inspect_tui.core.campaign import known_team, load_campaign
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.paths import campaign_file, data_folder
-from inspect_tui.core.sheet import SheetError, import_sheet, write_template
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import known_team, load_campaign
+from inspect_tui.reports.sheet import SheetError, import_sheet, write_template
+from inspect_tui.storage.paths import campaign_file, data_folder
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.i18n import Lang, t
 
 
 def template(*, campaign: str | None, out: str, team: str | None, lang: Lang) -> int:

@@ -22,12 +22,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
-from inspect_tui.core.i18n import Lang, t
 from inspect_tui.reports import official
 from inspect_tui.reports.circular_text import CircularText, build, numeral
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.official import BODY_FACE, HEI_FACE, SIZE_2, TITLE_FACE
 from inspect_tui.reports.table import shown
+from inspect_tui.words.i18n import Lang, t
 
 __all__ = ["docx_bytes", "numeral"]
 

@@ -31,11 +31,11 @@ from datetime import date
 from statistics import fmean, mean
 from typing import Literal
 
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import TOTAL, Campaign, Commendation, Group, Item, Theme
-from inspect_tui.core.ranking import RankedGroup
-from inspect_tui.core.scoring import score_item, score_visit
+from inspect_tui.domain.model import TOTAL, Campaign, Commendation, Group, Item, Theme
+from inspect_tui.domain.ranking import RankedGroup
+from inspect_tui.domain.scoring import score_item, score_visit
 from inspect_tui.reports.dataset import ExportData, Visited
+from inspect_tui.words.i18n import Lang, t
 
 PRAISE_SHARE = 0.9  # a theme's points a group earned to be named for doing it well
 WEAK_SHARE = 0.6  # below this share of a theme's points a group is named for falling short

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import io
 
-from inspect_tui.core.i18n import Lang
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.table import Cell, one_line, ranking_header, ranking_row, shown
+from inspect_tui.words.i18n import Lang
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -21,15 +21,15 @@ from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 
-from inspect_tui.core.calibration import Calibration, describe
-from inspect_tui.core.county import Slot
-from inspect_tui.core.i18n import Lang, join_words, t
-from inspect_tui.core.model import Campaign, Group, Item, Section
-from inspect_tui.core.ranking import RankedGroup, describe_rules
-from inspect_tui.core.results import county_ranking, coverage, coverage_counts, group_coverage
-from inspect_tui.core.scoring import Answer, score_item
-from inspect_tui.core.tally import Tally
-from inspect_tui.core.verification import Seal, options_of, seal
+from inspect_tui.domain.calibration import Calibration, describe
+from inspect_tui.domain.model import Campaign, Group, Item, Section
+from inspect_tui.domain.ranking import RankedGroup, describe_rules
+from inspect_tui.domain.scoring import Answer, score_item
+from inspect_tui.domain.tally import Tally
+from inspect_tui.services.results import county_ranking, coverage, coverage_counts, group_coverage
+from inspect_tui.storage.county import Slot
+from inspect_tui.storage.verification import Seal, options_of, seal
+from inspect_tui.words.i18n import Lang, join_words, t
 
 BEST_SHARE = 0.9
 _SELF_NAMED = {"export.rules", "export.calibration"}

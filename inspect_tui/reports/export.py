@@ -28,10 +28,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from inspect_tui.core.atomic import fsync_folder
-from inspect_tui.core.errors import InspectError, os_reason
-from inspect_tui.core.i18n import Lang, Msg
-from inspect_tui.core.verification import (
+from inspect_tui.reports.circular import docx_bytes
+from inspect_tui.reports.csv_file import csv_bytes
+from inspect_tui.reports.dataset import ExportData
+from inspect_tui.reports.html import html_bytes
+from inspect_tui.reports.letters import letters_bytes
+from inspect_tui.reports.xlsx import xlsx_bytes
+from inspect_tui.storage.atomic import fsync_folder
+from inspect_tui.storage.verification import (
     LOG_NAME,
     PENDING,
     LogDamaged,
@@ -41,12 +45,8 @@ from inspect_tui.core.verification import (
     with_done,
     write_log,
 )
-from inspect_tui.reports.circular import docx_bytes
-from inspect_tui.reports.csv_file import csv_bytes
-from inspect_tui.reports.dataset import ExportData
-from inspect_tui.reports.html import html_bytes
-from inspect_tui.reports.letters import letters_bytes
-from inspect_tui.reports.xlsx import xlsx_bytes
+from inspect_tui.words.errors import InspectError, os_reason
+from inspect_tui.words.i18n import Lang, Msg
 
 Writer = Callable[[ExportData, Lang], bytes]
 FORMATS: dict[str, tuple[Writer, str]] = {

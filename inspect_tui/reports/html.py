@@ -14,7 +14,6 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from inspect_tui.core.i18n import Lang, join_clauses, join_words, t
 from inspect_tui.reports.dataset import MOST_NOTES, ExportData
 from inspect_tui.reports.qrimage import qr_svg
 from inspect_tui.reports.table import (
@@ -26,6 +25,7 @@ from inspect_tui.reports.table import (
     ranking_row,
     shown,
 )
+from inspect_tui.words.i18n import Lang, join_clauses, join_words, t
 
 TIER_COLOURS = ("#2e7d32", "#f9a825", "#c62828")  # best to worst, as on screen
 BAR_HEIGHT = 14

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 
-from inspect_tui.core.model import Campaign, Group, Item, Section, Tier
-from inspect_tui.core.scoring import Answer, score_visit
+from inspect_tui.domain.model import Campaign, Group, Item, Section, Tier
+from inspect_tui.domain.scoring import Answer, score_visit
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.dataset import Shortfall as Counted
 

@@ -21,17 +21,17 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
-from inspect_tui.core.atomic import write_file
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import Campaign, Group
-from inspect_tui.core.store import LocalStore
-from inspect_tui.core.verification import Seal
+from inspect_tui.domain.model import Campaign, Group
 from inspect_tui.reports import official
 from inspect_tui.reports.circular_text import day, document_date, numeral, period_words
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.letter_data import Letter, Shortfall, county_letters, provisional_letter
 from inspect_tui.reports.official import BODY_FACE, HEI_FACE, SIZE_2, TITLE_FACE
 from inspect_tui.reports.table import shown
+from inspect_tui.storage.atomic import write_file
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.storage.verification import Seal
+from inspect_tui.words.i18n import Lang, t
 
 QR_WIDTH = Mm(16)
 TABLE_SIZE = Pt(10.5)  # 五号, as tables in official documents: a good group's letter is a page

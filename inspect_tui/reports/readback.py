@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from inspect_tui.core.i18n import Text, t
-from inspect_tui.core.model import Campaign
+from inspect_tui.domain.model import Campaign
 from inspect_tui.reports.table import label, shown
+from inspect_tui.words.i18n import Text, t
 
 # group id (or, for a name no group has, the name) -> (rank, total as printed "91.50", tier)
 Figures = dict[str, tuple[int, str, str]]

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from inspect_tui.core.atomic import atomic_write
-from inspect_tui.core.digest import visit_digest
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import score_visit, valid_answers
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.digest import visit_digest
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import score_visit, valid_answers
 from inspect_tui.reports.qrimage import qr_cells, qr_matrix, qr_text
+from inspect_tui.storage.atomic import atomic_write
+from inspect_tui.storage.store import LocalStore
 
 PAYLOAD_PREFIX = "ITR1"
 # the payload as `Receipt.payload` writes it: campaign, group, team, revision, total, tier, digest

@@ -4,10 +4,10 @@ format puts a piece of text into its file."""
 
 from __future__ import annotations
 
-from inspect_tui.core.i18n import Lang, Text, join_words, t
-from inspect_tui.core.ranking import RankedGroup
-from inspect_tui.core.text import visible
+from inspect_tui.domain.ranking import RankedGroup
 from inspect_tui.reports.dataset import ExportData
+from inspect_tui.words.i18n import Lang, Text, join_words, t
+from inspect_tui.words.text import visible
 
 Cell = str | int | float
 RANK, ID, NAME, KIND, TOTAL = range(5)  # the first columns of every ranking row, in order

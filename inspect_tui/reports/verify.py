@@ -27,17 +27,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inspect_tui.core.county import Record
-from inspect_tui.core.digest import visit_digest
-from inspect_tui.core.errors import InspectError, os_reason
-from inspect_tui.core.files import MAX_BYTES, FileRefused, read_regular
-from inspect_tui.core.i18n import Lang, Msg, Text
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.ranking import RankedGroup
-from inspect_tui.core.results import CountyRanking, CountyView, rank_county, read_county
-from inspect_tui.core.scoring import score_visit
-from inspect_tui.core.store import Visit
-from inspect_tui.core.verification import (
+from inspect_tui.domain.digest import visit_digest
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.ranking import RankedGroup
+from inspect_tui.domain.scoring import score_visit
+from inspect_tui.reports.readback import Shown, Unreadable, printed_code, shown_in
+from inspect_tui.reports.receipt import PAYLOAD_PATTERN
+from inspect_tui.services.results import CountyRanking, CountyView, rank_county, read_county
+from inspect_tui.storage.county import Record
+from inspect_tui.storage.files import MAX_BYTES, FileRefused, read_regular
+from inspect_tui.storage.store import Visit
+from inspect_tui.storage.verification import (
     Claim,
     LogUnreadable,
     Seal,
@@ -47,8 +47,8 @@ from inspect_tui.core.verification import (
     read_log,
     seal,
 )
-from inspect_tui.reports.readback import Shown, Unreadable, printed_code, shown_in
-from inspect_tui.reports.receipt import PAYLOAD_PATTERN
+from inspect_tui.words.errors import InspectError, os_reason
+from inspect_tui.words.i18n import Lang, Msg, Text
 
 _OPTIONS = ("N", "C", "D", "CD")
 _DASHES = re.compile(r"[\s\-‐‑‒–—―－]+")

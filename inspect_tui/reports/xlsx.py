@@ -29,10 +29,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from inspect_tui.core.calibration import describe
-from inspect_tui.core.i18n import Lang, Text, join_clauses, join_words, t
-from inspect_tui.core.model import Item
-from inspect_tui.core.scoring import NA, NO, YES, Answer, AnswerValue
+from inspect_tui.domain.calibration import describe
+from inspect_tui.domain.model import Item
+from inspect_tui.domain.scoring import NA, NO, YES, Answer, AnswerValue
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.qrimage import qr_png
 from inspect_tui.reports.table import (
@@ -46,6 +45,7 @@ from inspect_tui.reports.table import (
     ranking_row,
     shown,
 )
+from inspect_tui.words.i18n import Lang, Text, join_clauses, join_words, t
 
 TIER_FILLS = ("E2F0D9", "FFF2CC", "F8CBAD")  # best to worst: green, amber, red (light, prints)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")

@@ -20,15 +20,15 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from inspect_tui.core.errors import StoreError
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import EXPORTS
-from inspect_tui.core.store import LocalStore, Visit
-from inspect_tui.core.text import visible
 from inspect_tui.crashlog import CrashLog
+from inspect_tui.domain.model import Campaign
+from inspect_tui.storage.paths import EXPORTS
+from inspect_tui.storage.store import LocalStore, Visit
 from inspect_tui.tui.bindings import listed_bindings, load_keymap, localize
 from inspect_tui.tui.content import plain
+from inspect_tui.words.errors import StoreError
+from inspect_tui.words.i18n import Lang, t
+from inspect_tui.words.text import visible
 
 LANG_SETTING = "lang"
 
@@ -127,8 +127,8 @@ class InspectApp(App[None]):
 
     def export_bundle(self, team_id: str) -> tuple[Path, int]:
         """Sign and write the team's bundle; the file and how many visits it holds."""
-        from inspect_tui.core.bundle import make_bundle, write_bundle
-        from inspect_tui.core.keys import DeviceKey
+        from inspect_tui.storage.bundle import make_bundle, write_bundle
+        from inspect_tui.storage.keys import DeviceKey
 
         stamp = self.clock().astimezone().isoformat(timespec="seconds")
         device = DeviceKey(self.store.folder)

@@ -16,9 +16,9 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from inspect_tui.core.files import FileRefused, read_regular
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.messages import MESSAGES
+from inspect_tui.storage.files import FileRefused, read_regular
+from inspect_tui.words.i18n import Lang, t
+from inspect_tui.words.messages import MESSAGES
 
 KEYMAP_FILE = "keymap.toml"
 KEYMAP_LIMIT = 1024 * 1024  # a keymap is a few dozen lines

@@ -16,9 +16,9 @@ from string import Formatter
 from rich.text import Text as RichText
 from textual.content import Content
 
-from inspect_tui.core.i18n import Lang, Lines, Msg, Text
-from inspect_tui.core.messages import MESSAGES
-from inspect_tui.core.text import visible
+from inspect_tui.words.i18n import Lang, Lines, Msg, Text
+from inspect_tui.words.messages import MESSAGES
+from inspect_tui.words.text import visible
 
 _FORMATTER = Formatter()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from inspect_tui.core.i18n import Lang, t
-from inspect_tui.core.model import Campaign, Tier
-from inspect_tui.core.scoring import NA, YES, Answer, ItemScore, VisitScore, to_float
+from inspect_tui.domain.model import Campaign, Tier
+from inspect_tui.domain.scoring import NA, YES, Answer, ItemScore, VisitScore, to_float
 from inspect_tui.tui.content import message, styled
+from inspect_tui.words.i18n import Lang, t
 
 TIER_STYLE = {0: "green", 1: "yellow"}
 STATUS_STYLE = {"not_started": "dim", "draft": "yellow", "final": "green"}

@@ -7,13 +7,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
 from inspect_tui.reports.dataset import ExportData, gather
 from inspect_tui.reports.export import FORMATS, export_files
+from inspect_tui.services.demo import make_demo
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.store import LocalStore
 from tests.bench.support.floor import floor
 from tests.bench.support.province import province, write_bundles
 

@@ -9,11 +9,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.ranking import rank
-from inspect_tui.core.results import merge_files, team_results
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.ranking import rank
+from inspect_tui.services.results import merge_files, team_results
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.store import LocalStore
 from tests.bench.support.province import province, write_bundles
 
 TARGET = 2.0

@@ -15,10 +15,10 @@ import random
 import time
 from pathlib import Path
 
-from inspect_tui.core.atomic import fsync_folder, temp_name
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NO, YES
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, YES
+from inspect_tui.storage.atomic import fsync_folder, temp_name
+from inspect_tui.storage.store import LocalStore
 from tests.bench.conftest import p95, report
 from tests.support.answers import best_value
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, OptionList
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from tests.bench.conftest import p95, report
 from tests.bench.support.outline60 import write_campaign

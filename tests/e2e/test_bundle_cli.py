@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from inspect_tui.core.bundle import read_bundle
-from inspect_tui.core.keys import DeviceKey
-from inspect_tui.core.model import Campaign
+from inspect_tui.domain.model import Campaign
+from inspect_tui.storage.bundle import read_bundle
+from inspect_tui.storage.keys import DeviceKey
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,8 +63,8 @@ def test_a_team_exports_and_the_lead_trusts_and_reads(tmp_path: Path, campaign: 
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     assert "inspect-tui keys show" in bad.stderr
 
-    from inspect_tui.core.keys import trusted_keys
-    from inspect_tui.core.store import LocalStore
+    from inspect_tui.storage.keys import trusted_keys
+    from inspect_tui.storage.store import LocalStore
 
     with LocalStore(lead) as store:
         bundle = read_bundle(files[0], campaign, trusted_keys(campaign, store))

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.textwidth import ambiguous_chars, unambiguous
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.words.textwidth import ambiguous_chars, unambiguous
 from tests.support.files import edit
 
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"

@@ -12,11 +12,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.keys import DeviceKey
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.services.demo import make_demo
+from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.storage.keys import DeviceKey
+from inspect_tui.storage.store import LocalStore
 from tests.e2e.test_cli import CHECKLISTS, run
 from tests.support.files import edit
 

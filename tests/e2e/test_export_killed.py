@@ -29,12 +29,12 @@ from typing import Any
 
 import pytest
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
-from inspect_tui.core.verification import LOG_NAME, PENDING, load_log, read_log
+from inspect_tui.domain.model import Campaign
 from inspect_tui.reports.dataset import ExportData, gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.reports.readback import TIER_NOTE, Figures, figures_in
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.storage.verification import LOG_NAME, PENDING, load_log, read_log
 from tests.support.published import MADE, Published, publish
 
 pytestmark = pytest.mark.skipif(

@@ -17,11 +17,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.files import MAX_DEPTH
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.files import MAX_DEPTH
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
 from tests.e2e.test_cli import COMMAND
 from tests.unit.test_merge import laptop
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.errors import StoreLocked
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import Answer
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import Answer
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import StoreLocked
 from tests.support.sequence import write_sequence
 
 ROOT = Path(__file__).resolve().parents[2]

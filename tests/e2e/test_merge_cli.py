@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from inspect_tui.core.model import Campaign
+from inspect_tui.domain.model import Campaign
 from tests.e2e.test_bundle_cli import run
 from tests.unit.test_merge import laptop
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from inspect_tui.core.model import Campaign, Item
-from inspect_tui.core.scoring import NO, YES, Answer, AnswerValue
+from inspect_tui.domain.model import Campaign, Item
+from inspect_tui.domain.scoring import NO, YES, Answer, AnswerValue
 
 
 def best_value(campaign: Campaign, item: Item) -> AnswerValue:

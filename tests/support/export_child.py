@@ -28,12 +28,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspect_tui.core import atomic
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.paths import BUNDLED_CAMPAIGN
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
+from inspect_tui.storage import atomic
+from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
+from inspect_tui.storage.store import LocalStore
 
 CALLS = ("open", "write", "fsync", "mkdir", "replace", "rename", "unlink", "rmdir")
 

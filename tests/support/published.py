@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.keys import DeviceKey
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO
 from inspect_tui.reports.dataset import ExportData, gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.reports.receipt import Receipt, build_receipt
+from inspect_tui.services.demo import make_demo
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey
+from inspect_tui.storage.store import LocalStore
 
 SCRIPT = "<script>alert('x')</script> 档案“未见”…"
 FORMULA = '=HYPERLINK("http://x","点击")'

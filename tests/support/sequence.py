@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NO, YES, AnswerValue
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, YES, AnswerValue
 
 
 def write_sequence(campaign: Campaign, count: int) -> Iterator[tuple[str, AnswerValue, str]]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sys
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.paths import BUNDLED_CAMPAIGN
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
+from inspect_tui.storage.store import LocalStore
 from tests.support.sequence import write_sequence
 
 

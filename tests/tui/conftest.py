@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.screens.merge import MergeScreen
 

@@ -11,11 +11,11 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, SelectionList, Static
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.services.demo import make_demo
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.screens.export import ExportScreen
 from tests.tui.conftest import fixed_store

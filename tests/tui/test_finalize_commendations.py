@@ -7,8 +7,8 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Button, SelectionList
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.dialogs.finalize import FinalizeDialog
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from tests.tui.conftest import AppFactory

@@ -22,16 +22,15 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, SelectionList, Static
 
-from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.i18n import t
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.dialogs.finalize import FinalizeDialog
 from inspect_tui.tui.dialogs.header import HeaderDialog
@@ -42,6 +41,7 @@ from inspect_tui.tui.screens.ranking import GroupDetail, RankingScreen
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.visit import VisitScreen
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.i18n import t
 from tests.support.answers import best_value
 from tests.support.files import edit
 from tests.tui.conftest import AppFactory, fixed_store, open_merge

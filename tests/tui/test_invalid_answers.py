@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import score_visit
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import score_visit
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.dialogs.finalize import FinalizeDialog
 from inspect_tui.tui.screens.receipt import ReceiptScreen

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, OptionList, SelectionList, Static
 
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.keys import trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.services.demo import make_demo
+from inspect_tui.storage.keys import trust
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.screens.merge import MergeScreen
 from inspect_tui.tui.screens.ranking import GroupDetail, RankingScreen
@@ -103,8 +103,8 @@ async def test_the_ranking_drills_into_a_group(campaign: Campaign, tmp_path: Pat
     bundles = make_demo(folder, campaign, synthetic=True)
     app, store = lead_app(campaign, folder)
     with store:
-        from inspect_tui.core.county import CountyStore
-        from inspect_tui.core.results import merge_files
+        from inspect_tui.services.results import merge_files
+        from inspect_tui.storage.county import CountyStore
 
         county = CountyStore(store.folder, campaign)
         merge_files(campaign, store, county, bundles)

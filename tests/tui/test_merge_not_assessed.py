@@ -10,11 +10,11 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.keys import trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import trust
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.screens.merge import SkipReasonDialog
 from tests.tui.conftest import open_merge
 from tests.tui.test_export_screen import export_now, office_app

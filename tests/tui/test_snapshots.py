@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO
+from inspect_tui.storage.store import LocalStore
 from tests.support.answers import best_value
 from tests.tui.conftest import AppFactory
 

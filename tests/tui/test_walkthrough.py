@@ -7,15 +7,15 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
-from inspect_tui.core.model import Campaign, Item
-from inspect_tui.core.scoring import NO, YES, Answer, score_visit
-from inspect_tui.core.store import LocalStore
-from inspect_tui.core.textwidth import ambiguous_chars
+from inspect_tui.domain.model import Campaign, Item
+from inspect_tui.domain.scoring import NO, YES, Answer, score_visit
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.screens.groups import GroupsScreen
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.start import StartScreen
 from inspect_tui.tui.screens.visit import VisitScreen
+from inspect_tui.words.textwidth import ambiguous_chars
 from tests.tui.conftest import AppFactory, fixed_store
 
 SIZE = (100, 32)
@@ -384,8 +384,8 @@ async def test_the_team_exports_its_signed_bundle_from_the_group_list(
 ) -> None:
     from pathlib import Path
 
-    from inspect_tui.core.bundle import read_bundle
-    from inspect_tui.core.keys import DeviceKey
+    from inspect_tui.storage.bundle import read_bundle
+    from inspect_tui.storage.keys import DeviceKey
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -11,14 +11,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inspect_tui.core.bundle import BundleError, canonical, make_bundle, read_bundle, write_bundle
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.errors import StoreError
-from inspect_tui.core.keys import DeviceKey, fingerprint, trust, trusted_keys
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.bundle import (
+    BundleError,
+    canonical,
+    make_bundle,
+    read_bundle,
+    write_bundle,
+)
+from inspect_tui.storage.keys import DeviceKey, fingerprint, trust, trusted_keys
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import StoreError
 from tests.support.answers import best_value
 
 STAMP = "2012-07-10T18:00:00+00:00"
@@ -167,7 +173,7 @@ def test_a_resealed_edit_fails_the_signature(
     """Someone edits a score and recomputes the digest: only the signature can tell."""
     import hashlib
 
-    from inspect_tui.core.bundle import canonical
+    from inspect_tui.storage.bundle import canonical
 
     raw, key = signed
     data = orjson.loads(raw)

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from inspect_tui.core.calibration import apply, calibrate, krippendorff_alpha
-from inspect_tui.core.ranking import TeamResult
+from inspect_tui.domain.calibration import apply, calibrate, krippendorff_alpha
+from inspect_tui.domain.ranking import TeamResult
 
 TEAMS = ["team-1", "team-2", "team-3"]
 TRUE_OFFSETS = {"team-1": 3.0, "team-2": 0.0, "team-3": -3.0}

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.campaign import check_file, load_campaign
-from inspect_tui.core.errors import ChecklistError, Problem
-from inspect_tui.core.files import MAX_BYTES
-from inspect_tui.core.i18n import Msg, Text
+from inspect_tui.loading.campaign import check_file, load_campaign
+from inspect_tui.storage.files import MAX_BYTES
+from inspect_tui.words.errors import ChecklistError, Problem
+from inspect_tui.words.i18n import Msg, Text
 from tests.support.files import edit
 
 CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"

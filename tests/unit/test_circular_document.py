@@ -12,15 +12,15 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from inspect_tui.core.calibration import Calibration
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.ranking import RankedGroup, TeamResult
-from inspect_tui.core.scoring import NO, YES, Answer, score_visit
-from inspect_tui.core.tally import Tally
-from inspect_tui.core.verification import Seal
+from inspect_tui.domain.calibration import Calibration
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.ranking import RankedGroup, TeamResult
+from inspect_tui.domain.scoring import NO, YES, Answer, score_visit
+from inspect_tui.domain.tally import Tally
 from inspect_tui.reports.circular import docx_bytes
 from inspect_tui.reports.circular_text import build, period_words
 from inspect_tui.reports.dataset import ExportData, Visited
+from inspect_tui.storage.verification import Seal
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MADE = datetime(2026, 11, 27, 7, 27, tzinfo=UTC)  # an export long after the round

@@ -16,18 +16,24 @@ from pathlib import Path
 import docx
 import pytest
 
-from inspect_tui.core.bundle import BundleError, canonical, make_bundle, read_bundle, write_bundle
-from inspect_tui.core.campaign import check_file, load_campaign
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.errors import AnswerError
-from inspect_tui.core.i18n import Msg
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.results import county_ranking, merge_files
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.loading.campaign import check_file, load_campaign
 from inspect_tui.reports.circular import docx_bytes
 from inspect_tui.reports.dataset import ExportData, gather
+from inspect_tui.services.results import county_ranking, merge_files
+from inspect_tui.storage.bundle import (
+    BundleError,
+    canonical,
+    make_bundle,
+    read_bundle,
+    write_bundle,
+)
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import AnswerError
+from inspect_tui.words.i18n import Msg
 from tests.support.answers import best_value
 from tests.support.files import edit
 from tests.unit.test_circular_document import _answers, county

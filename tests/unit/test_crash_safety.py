@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import Answer
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import Answer
+from inspect_tui.storage.store import LocalStore
 from tests.support.sequence import write_sequence
 
 ROUNDS = 20

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.demo_synthetic import DISAGREE, POOR, STRONG, VETOED
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.ranking import rank
-from inspect_tui.core.results import merge_files, team_results
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.ranking import rank
+from inspect_tui.services.demo import make_demo
+from inspect_tui.services.demo_synthetic import DISAGREE, POOR, STRONG, VETOED
+from inspect_tui.services.results import merge_files, team_results
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.store import LocalStore
 
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import CHECKLISTS
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import CHECKLISTS
 
     folder = tmp_path_factory.mktemp("demo")
     return folder, make_demo(
@@ -58,7 +58,7 @@ def test_the_lead_merges_it_at_once_and_meets_every_case(
 def test_the_sandbox_keeps_its_exports_to_itself(
     sandbox: tuple[Path, list[Path]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from inspect_tui.core.paths import EXPORTS, EXPORTS_SETTING, exports_folder
+    from inspect_tui.storage.paths import EXPORTS, EXPORTS_SETTING, exports_folder
 
     folder, _ = sandbox
     with LocalStore(folder) as lead:

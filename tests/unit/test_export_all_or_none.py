@@ -19,14 +19,14 @@ import orjson
 import pytest
 
 from inspect_tui.cli import main
-from inspect_tui.core import atomic
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
-from inspect_tui.core.verification import LOG_NAME, PENDING, load_log, read_log
+from inspect_tui.domain.model import Campaign
 from inspect_tui.reports.dataset import ExportData, gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.reports.verify import verify
+from inspect_tui.storage import atomic
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.storage.verification import LOG_NAME, PENDING, load_log, read_log
+from inspect_tui.words.errors import InspectError
 from tests.support.published import MADE, Published, publish
 
 FULL = OSError(errno.ENOSPC, "No space left on device")
@@ -34,8 +34,8 @@ FULL = OSError(errno.ENOSPC, "No space left on device")
 
 @pytest.fixture(scope="module")
 def original(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
 
     return publish(tmp_path_factory.mktemp("all-or-none"), load_campaign(BUNDLED_CAMPAIGN))
 

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from PIL import Image, ImageDraw
 
-from inspect_tui.core.model import Campaign
+from inspect_tui.domain.model import Campaign
 from inspect_tui.reports.circular import numeral
 from inspect_tui.reports.circular_text import short_text
 from inspect_tui.reports.table import ranking_row
@@ -25,8 +25,8 @@ from tests.support.published import FORMULA, SCRIPT, Published, publish
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
 
     old = os.umask(0o022)  # the usual umask, whatever this machine's is
     try:

@@ -19,16 +19,16 @@ from typing import Any
 import orjson
 import pytest
 
-from inspect_tui.core.bundle import BundleError, read_bundle
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.errors import InspectError, StoreError
-from inspect_tui.core.files import MAX_DEPTH, read_regular
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.sheet import import_sheet
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.reports.sheet import import_sheet
 from inspect_tui.reports.verify import read_claim_text
+from inspect_tui.storage.bundle import BundleError, read_bundle
+from inspect_tui.storage.files import MAX_DEPTH, read_regular
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.bindings import KEYMAP_FILE, load_keymap
+from inspect_tui.words.errors import InspectError, StoreError
 from tests.unit.test_merge import laptop
 
 NOT_REGULAR_EN = "not a regular file (a device, a pipe or a socket); not read"

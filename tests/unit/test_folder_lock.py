@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from inspect_tui.cli import main
-from inspect_tui.core.errors import StoreError, StoreLocked
-from inspect_tui.core.lock import FolderLock
-from inspect_tui.core.store import LocalStore
+from inspect_tui.storage.lock import FolderLock
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import StoreError, StoreLocked
 
 FULL = os.strerror(errno.ENOSPC)
 
@@ -72,7 +72,7 @@ def test_a_full_disk_while_taking_the_lock_is_one_error_and_frees_the_folder(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     LocalStore(data_dir).close()
-    monkeypatch.setattr("inspect_tui.core.lock.open", full_disk, raising=False)
+    monkeypatch.setattr("inspect_tui.storage.lock.open", full_disk, raising=False)
     with pytest.raises(StoreError) as caught:
         LocalStore(data_dir)
     assert not isinstance(caught.value, StoreLocked)
@@ -85,7 +85,7 @@ def test_a_full_disk_while_taking_the_lock_is_one_error_and_frees_the_folder(
 def test_a_full_disk_is_one_line_and_exit_2_on_the_command_line(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("inspect_tui.core.lock.open", full_disk, raising=False)
+    monkeypatch.setattr("inspect_tui.storage.lock.open", full_disk, raising=False)
     code = main(["--data", str(data_dir), "--lang", "en", "bundle", "--team", "team-1"])
     out, err = capsys.readouterr()
     assert code == 2

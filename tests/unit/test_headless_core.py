@@ -1,5 +1,6 @@
-"""The core and the reports never import Textual (harlequin's rule): they run on a server,
-in a script, or under a CLI command without pulling in the TUI."""
+"""The layers below the TUI never import Textual (harlequin's rule): they run on a server, in a
+script, or under a CLI command without pulling in the TUI. And each room imports only what its
+place in the flow allows: the pure domain no IO, the TUI no storage."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import inspect_tui.core
+import inspect_tui.domain
+import inspect_tui.loading
 import inspect_tui.reports
+import inspect_tui.services
+import inspect_tui.storage
+import inspect_tui.words
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,8 +24,19 @@ def modules_of(package: object) -> list[str]:
 
 
 def test_core_and_reports_import_without_textual() -> None:
-    names = modules_of(inspect_tui.core) + modules_of(inspect_tui.reports)
-    assert "inspect_tui.core.store" in names and "inspect_tui.core.scoring" in names
+    names = [
+        name
+        for package in (
+            inspect_tui.words,
+            inspect_tui.domain,
+            inspect_tui.loading,
+            inspect_tui.storage,
+            inspect_tui.services,
+            inspect_tui.reports,
+        )
+        for name in modules_of(package)
+    ]
+    assert "inspect_tui.storage.store" in names and "inspect_tui.domain.scoring" in names
     script = (
         "import importlib, sys\n"
         f"for name in {names!r}: importlib.import_module(name)\n"

@@ -21,18 +21,18 @@ from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 
 from inspect_tui.cli import main
-from inspect_tui.core.bundle import make_bundle, read_bundle, write_bundle
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.keys import DeviceKey, trusted_keys
-from inspect_tui.core.paths import BUNDLED_CAMPAIGN
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
-from inspect_tui.core.text import clean_typed, visible
+from inspect_tui.domain.scoring import NO
+from inspect_tui.loading.campaign import load_campaign
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
+from inspect_tui.services.demo import make_demo
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.bundle import make_bundle, read_bundle, write_bundle
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey, trusted_keys
+from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.text import clean_typed, visible
 from tests.unit.test_text_policy import hostile, raw_controls
 
 NOTE_ITEM = "penalties.other_findings"  # a text item: its answer is the team's own words

@@ -6,9 +6,9 @@ import string
 
 import pytest
 
-from inspect_tui.core.dates import parse_date
-from inspect_tui.core.i18n import Msg, default_lang, parse_lang, t
-from inspect_tui.core.messages import MESSAGES
+from inspect_tui.domain.dates import parse_date
+from inspect_tui.words.i18n import Msg, default_lang, parse_lang, t
+from inspect_tui.words.messages import MESSAGES
 
 
 def placeholders(template: str) -> set[str]:
@@ -92,7 +92,7 @@ def test_no_message_key_is_written_twice() -> None:
     import ast
     from pathlib import Path
 
-    import inspect_tui.core as core
+    import inspect_tui.words as core
 
     seen: dict[str, str] = {}
     for path in sorted(Path(core.__file__).parent.glob("messages*.py")):

@@ -13,18 +13,18 @@ from pathlib import Path
 import pytest
 
 from inspect_tui.commands.bundle import keys_new, keys_show
-from inspect_tui.core import keys as keys_module
-from inspect_tui.core.bundle import (
+from inspect_tui.domain.model import Campaign
+from inspect_tui.storage import keys as keys_module
+from inspect_tui.storage.bundle import (
     BundleError,
     canonical,
     make_bundle,
     read_bundle,
     write_bundle,
 )
-from inspect_tui.core.errors import StoreError
-from inspect_tui.core.keys import DeviceKey, fingerprint, keeps_permissions, verify
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
+from inspect_tui.storage.keys import DeviceKey, fingerprint, keeps_permissions, verify
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import StoreError
 
 STAMP = "2012-07-10T18:00:00+00:00"
 

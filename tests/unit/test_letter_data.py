@@ -7,21 +7,21 @@ from statistics import fmean
 
 import pytest
 
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import make_demo
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.scoring import NO, YES, Answer, score_visit
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, YES, Answer, score_visit
 from inspect_tui.reports.dataset import ExportData, gather
 from inspect_tui.reports.dataset import Shortfall as CountedShortfall
 from inspect_tui.reports.letter_data import county_letters, provisional_letter, shortfalls
+from inspect_tui.services.demo import make_demo
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.store import LocalStore
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> ExportData:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
 
     campaign = load_campaign(BUNDLED_CAMPAIGN)
     folder = tmp_path_factory.mktemp("letters")

@@ -12,13 +12,13 @@ import docx
 import pytest
 from docx.table import Table
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NO, YES, Answer
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, YES, Answer
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.letter_data import county_letters, provisional_letter
 from inspect_tui.reports.letters import document_bytes, letters_bytes
 from inspect_tui.reports.verify import verify
+from inspect_tui.storage.store import LocalStore
 from tests.support.published import publish
 from tests.unit import test_letter_data
 from tests.unit.test_text_policy import raw_controls

@@ -10,14 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.county import CountyStore, answer_changes
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.ranking import rank
-from inspect_tui.core.results import coverage, merge_files, team_results
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.ranking import rank
+from inspect_tui.domain.scoring import NO
+from inspect_tui.services.results import coverage, merge_files, team_results
+from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.storage.county import CountyStore, answer_changes
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.store import LocalStore
 from tests.support.answers import best_value
 
 STAMP = "2012-07-10T18:00:00+00:00"
@@ -53,8 +53,8 @@ def laptop(
 
 @pytest.fixture(scope="module")
 def three_teams(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list[str]]:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import CHECKLISTS
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import CHECKLISTS
 
     campaign = load_campaign(CHECKLISTS / "shache-2012-h1.toml")
     base = tmp_path_factory.mktemp("teams")

@@ -10,14 +10,14 @@ import orjson
 import pytest
 
 from inspect_tui.cli import main
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.keys import trust
-from inspect_tui.core.lock import current_user
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import county_ranking, merge_files
-from inspect_tui.core.store import LocalStore
-from inspect_tui.core.text import visible
+from inspect_tui.domain.model import Campaign
 from inspect_tui.reports.dataset import gather
+from inspect_tui.services.results import county_ranking, merge_files
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import trust
+from inspect_tui.storage.lock import current_user
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.text import visible
 from tests.unit.test_merge import laptop
 from tests.unit.test_text_policy import raw_controls
 

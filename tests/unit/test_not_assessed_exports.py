@@ -13,15 +13,15 @@ import openpyxl
 import pandas
 import pytest
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import build_sandbox
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.store import LocalStore
+from inspect_tui.loading.campaign import load_campaign
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.reports.verify import verify
+from inspect_tui.services.demo import build_sandbox
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
 
 FLOOD = "达木斯乡（山区洪水暴发，道路中断）"
 UNREACHED = "墩巴格乡（联络组负责人未能联系上）"
@@ -118,7 +118,7 @@ def test_each_gets_a_letter_saying_why_and_the_letters_still_verify(
 def test_a_hostile_reason_is_text_in_every_export(tmp_path: Path) -> None:
     """The lead types the reason (`county skip`): markup stays text, a direction control is
     shown as its code, in every format."""
-    from inspect_tui.core.text import visible
+    from inspect_tui.words.text import visible
 
     campaign = load_campaign(CHECKLISTS / "shache-2012-h1.toml")
     made = build_sandbox(tmp_path, campaign)

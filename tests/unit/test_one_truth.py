@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.i18n import t
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.scoring import NA, NO, YES, Answer
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NA, NO, YES, Answer
 from inspect_tui.reports.dataset import ExportData, Visited, gather, group_short
 from inspect_tui.reports.export import FORMATS, export_files
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.i18n import t
 from tests.support.answers import best_value
 from tests.unit.test_hostile_round_trip import cells_of
 

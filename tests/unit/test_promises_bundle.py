@@ -12,14 +12,14 @@ from typing import Any
 import orjson
 import pytest
 
-from inspect_tui.core.atomic import canonical
-from inspect_tui.core.bundle import BundleError, make_bundle, read_bundle, write_bundle
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import coverage, merge_files, team_results
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO
+from inspect_tui.services.results import coverage, merge_files, team_results
+from inspect_tui.storage.atomic import canonical
+from inspect_tui.storage.bundle import BundleError, make_bundle, read_bundle, write_bundle
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.store import LocalStore
 from tests.support.answers import best_value
 
 STAMP = "2012-07-10T18:00:00+00:00"

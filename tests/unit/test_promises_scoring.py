@@ -9,10 +9,10 @@ from fractions import Fraction
 
 import pytest
 
-from inspect_tui.core.model import Campaign, Quota
-from inspect_tui.core.ranking import TeamResult, rank
-from inspect_tui.core.scoring import NA, NO, Answer, score_visit, to_float
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign, Quota
+from inspect_tui.domain.ranking import TeamResult, rank
+from inspect_tui.domain.scoring import NA, NO, Answer, score_visit, to_float
+from inspect_tui.storage.store import LocalStore
 from tests.support.answers import best_value, perfect
 
 SECTIONS = ("office", "plans", "archive", "study", "reports")

@@ -17,13 +17,13 @@ import orjson
 import pytest
 from tinydb import TinyDB
 
-from inspect_tui.core import atomic
-from inspect_tui.core.atomic import AtomicJSONStorage, atomic_write
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.errors import StoreError
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NO, YES
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, YES
+from inspect_tui.storage import atomic
+from inspect_tui.storage.atomic import AtomicJSONStorage, atomic_write
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import StoreError
 from tests.support.answers import best_value
 
 

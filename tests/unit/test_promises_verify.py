@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.bundle import make_bundle, write_bundle
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import BUNDLED_CAMPAIGN
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.scoring import NO
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO
+from inspect_tui.loading.campaign import load_campaign
 from inspect_tui.reports.receipt import Receipt, build_receipt
 from inspect_tui.reports.verify import Verdict, verify
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
+from inspect_tui.storage.store import LocalStore
 from tests.support.answers import best_value
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from inspect_tui.core.model import Campaign, MergeRule, Quota
-from inspect_tui.core.ranking import TeamResult, rank
+from inspect_tui.domain.model import Campaign, MergeRule, Quota
+from inspect_tui.domain.ranking import TeamResult, rank
 
 SECTIONS = ("office", "plans", "archive", "study", "reports")
 

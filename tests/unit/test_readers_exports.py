@@ -15,19 +15,19 @@ import zxingcpp
 from openpyxl import load_workbook
 from PIL import Image
 
-from inspect_tui.core.calibration import describe
-from inspect_tui.core.i18n import Lang
+from inspect_tui.domain.calibration import describe
 from inspect_tui.reports.csv_file import csv_bytes
 from inspect_tui.reports.html import CHAR_PX, html_bytes
 from inspect_tui.reports.table import COMMON_AT_LEAST
 from inspect_tui.reports.xlsx import xlsx_bytes
+from inspect_tui.words.i18n import Lang
 from tests.support.published import Published, publish
 
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
 
     return publish(tmp_path_factory.mktemp("readers-exports"), load_campaign(BUNDLED_CAMPAIGN))
 

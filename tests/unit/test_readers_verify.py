@@ -12,9 +12,9 @@ import pytest
 from openpyxl import load_workbook
 
 from inspect_tui.cli import main
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.ranking import RankedGroup
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.ranking import RankedGroup
+from inspect_tui.words.errors import InspectError
 from tests.support.published import Published
 from tests.unit import test_verify
 

@@ -9,16 +9,16 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from inspect_tui.core.digest import visit_digest
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NO, Answer
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.digest import visit_digest
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, Answer
 from inspect_tui.reports.receipt import (
     build_receipt,
     qr_matrix,
     qr_text,
     write_receipt,
 )
+from inspect_tui.storage.store import LocalStore
 from tests.support.answers import best_value
 
 RECT = re.compile(r'<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/>')

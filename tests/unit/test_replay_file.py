@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.demo import build_sandbox
-from inspect_tui.core.errors import ChecklistError
-from inspect_tui.core.files import MAX_BYTES
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.replay import check_round, full_answer, load_round, round_file
-from inspect_tui.core.scoring import NO, YES
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, YES
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.loading.replay import check_round, full_answer, load_round, round_file
+from inspect_tui.services.demo import build_sandbox
+from inspect_tui.storage.files import MAX_BYTES
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.words.errors import ChecklistError
 from tests.e2e.test_bundle_cli import run
 
 

@@ -13,17 +13,17 @@ from pathlib import Path
 import docx
 import pytest
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.demo import build_sandbox
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.replay import load_round, round_file
-from inspect_tui.core.results import merge_files
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.loading.replay import load_round, round_file
 from inspect_tui.reports.circular import docx_bytes
 from inspect_tui.reports.circular_text import WEAK_SHARE, praised, theme_shares
 from inspect_tui.reports.dataset import ExportData, gather
+from inspect_tui.services.demo import build_sandbox
+from inspect_tui.services.results import merge_files
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.paths import CHECKLISTS
+from inspect_tui.storage.store import LocalStore
 
 # seed 000, the closing paragraph: "全县38个政协委员联络组中较好的有……等；较差的有……等"
 SEED_GOOD = (

@@ -10,9 +10,8 @@ from fractions import Fraction
 
 import pytest
 
-from inspect_tui.core.errors import AnswerError
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import (
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import (
     NA,
     NO,
     YES,
@@ -22,6 +21,7 @@ from inspect_tui.core.scoring import (
     tier_for,
     to_float,
 )
+from inspect_tui.words.errors import AnswerError
 from tests.support.answers import perfect
 
 

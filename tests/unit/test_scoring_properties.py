@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspect_tui.core.campaign import load_campaign
-from inspect_tui.core.model import Campaign, Item
-from inspect_tui.core.paths import CHECKLISTS
-from inspect_tui.core.scoring import NA, NO, YES, Answer, AnswerValue, score_visit
+from inspect_tui.domain.model import Campaign, Item
+from inspect_tui.domain.scoring import NA, NO, YES, Answer, AnswerValue, score_visit
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.storage.paths import CHECKLISTS
 
 CAMPAIGNS = [
     load_campaign(CHECKLISTS / "shache-2012-h1.toml"),

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NA, NO, YES, Answer
-from inspect_tui.core.sheet import SheetError, import_sheet, write_template
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NA, NO, YES, Answer
+from inspect_tui.reports.sheet import SheetError, import_sheet, write_template
+from inspect_tui.storage.store import LocalStore
 
 
 def filled(campaign: Campaign, path: Path, cells: dict[tuple[str, str], object]) -> Path:

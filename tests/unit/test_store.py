@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from inspect_tui.core import atomic
-from inspect_tui.core.errors import AnswerError, StoreError, StoreLocked, VisitLocked
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NO, YES, Answer
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NO, YES, Answer
+from inspect_tui.storage import atomic
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import AnswerError, StoreError, StoreLocked, VisitLocked
 from tests.support.answers import best_value
 
 
@@ -352,7 +352,7 @@ def test_a_read_only_data_folder_is_one_clear_error(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr("inspect_tui.core.lock.open", refuse, raising=False)
+    monkeypatch.setattr("inspect_tui.storage.lock.open", refuse, raising=False)
     with pytest.raises(StoreError) as caught:
         LocalStore(tmp_path / "ro")
     assert caught.value.key == "store.folder_failed"

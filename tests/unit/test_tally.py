@@ -8,9 +8,9 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.scoring import NA, Answer, score_visit, to_float
-from inspect_tui.core.tally import Tally, _hundredths
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import NA, Answer, score_visit, to_float
+from inspect_tui.domain.tally import Tally, _hundredths
 from tests.unit.test_scoring_properties import CAMPAIGNS, values_for
 
 

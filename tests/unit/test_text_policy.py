@@ -1,4 +1,4 @@
-"""The text policy (core/text.py): what text may hold on the way in, how it is shown on the way
+"""The text policy (words/text.py): what text may hold on the way in, how it is shown on the way
 out. Property tests over a hostile alphabet: markup brackets, escape sequences, C0 and C1,
 direction controls, right-to-left scripts, emoji, combining marks, CJK and full-width forms."""
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inspect_tui.core.errors import AnswerError
-from inspect_tui.core.text import BIDI_CONTROLS, check_text, clean_typed, refused_in, visible
+from inspect_tui.words.errors import AnswerError
+from inspect_tui.words.text import BIDI_CONTROLS, check_text, clean_typed, refused_in, visible
 
 FRAGMENTS = [
     "[", "]", "[/", "[b]", "[/b]", "王[/", "[link=x]", "$x", "{name}", "%s",

@@ -10,14 +10,20 @@ from pathlib import Path
 import orjson
 import pytest
 
-from inspect_tui.core.bundle import BundleError, canonical, make_bundle, read_bundle, write_bundle
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.errors import StoreError
-from inspect_tui.core.keys import DeviceKey, trust
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import county_ranking, merge_files, read_county
-from inspect_tui.core.scoring import YES
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.domain.scoring import YES
+from inspect_tui.services.results import county_ranking, merge_files, read_county
+from inspect_tui.storage.bundle import (
+    BundleError,
+    canonical,
+    make_bundle,
+    read_bundle,
+    write_bundle,
+)
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.keys import DeviceKey, trust
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import StoreError
 from tests.support.answers import best_value
 
 STAMP = "2012-07-10T18:00:00+00:00"

@@ -9,21 +9,21 @@ from pathlib import Path
 import orjson
 import pytest
 
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.results import county_ranking
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
 from inspect_tui.reports import export as export_module
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files, parse_formats
 from inspect_tui.reports.verify import verify
+from inspect_tui.services.results import county_ranking
+from inspect_tui.storage.store import LocalStore
+from inspect_tui.words.errors import InspectError
 from tests.support.published import Published, publish
 
 
 @pytest.fixture(scope="module")
 def original(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
 
     return publish(tmp_path_factory.mktemp("verify"), load_campaign(BUNDLED_CAMPAIGN))
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from inspect_tui.cli import main
-from inspect_tui.core.model import Campaign
-from inspect_tui.core.store import LocalStore
+from inspect_tui.domain.model import Campaign
+from inspect_tui.storage.store import LocalStore
 
 TOO_LONG = "表" * 200  # 600 bytes: over any file system's limit for one name
 

@@ -12,14 +12,14 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, SelectionL
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.core.i18n import t
-from inspect_tui.core.scoring import VisitScore
-from inspect_tui.core.store import Visit
-from inspect_tui.core.textwidth import unambiguous
+from inspect_tui.domain.scoring import VisitScore
+from inspect_tui.storage.store import Visit
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import message, plain, styled
 from inspect_tui.tui.format import score_label
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.i18n import t
+from inspect_tui.words.textwidth import unambiguous
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

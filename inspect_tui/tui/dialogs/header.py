@@ -11,12 +11,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, SelectionList
 
-from inspect_tui.core.dates import parse_date
-from inspect_tui.core.i18n import t
-from inspect_tui.core.store import Visit
+from inspect_tui.domain.dates import parse_date
+from inspect_tui.storage.store import Visit
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.i18n import t
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from inspect_tui.core.i18n import t
 from inspect_tui.tui.bindings import KEYMAP_FILE, has_digit_keys, listed_bindings, localize
 from inspect_tui.tui.content import bold, join, message, plain
+from inspect_tui.words.i18n import t
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

@@ -18,14 +18,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.core.errors import InspectError, os_reason
-from inspect_tui.core.i18n import Lang, t
 from inspect_tui.reports.dataset import gather
 from inspect_tui.reports.export import FORMATS, export_files
 from inspect_tui.reports.verify import verify
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold, join, message, plain, styled
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.errors import InspectError, os_reason
+from inspect_tui.words.i18n import Lang, t
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

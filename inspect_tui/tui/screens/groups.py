@@ -11,14 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import t
-from inspect_tui.core.progress import GroupProgress, team_progress
-from inspect_tui.core.textwidth import unambiguous
+from inspect_tui.services.progress import GroupProgress, team_progress
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import message, rich_text
 from inspect_tui.tui.format import status_label, tier_label
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.errors import InspectError
+from inspect_tui.words.i18n import t
+from inspect_tui.words.textwidth import unambiguous
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

@@ -28,11 +28,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.core.bundle import Bundle, BundleError
-from inspect_tui.core.county import CountyStore, Slot
-from inspect_tui.core.errors import InspectError, os_reason
-from inspect_tui.core.i18n import Msg, t
-from inspect_tui.core.results import (
+from inspect_tui.services.results import (
     CountyView,
     check_bundles,
     coverage,
@@ -41,10 +37,14 @@ from inspect_tui.core.results import (
     read_county,
     view_of,
 )
+from inspect_tui.storage.bundle import Bundle, BundleError
+from inspect_tui.storage.county import CountyStore, Slot
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold, join, message, plain, styled
 from inspect_tui.tui.dialogs.reason import ReasonDialog
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.errors import InspectError, os_reason
+from inspect_tui.words.i18n import Msg, t
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

@@ -10,15 +10,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from inspect_tui.core.calibration import describe
-from inspect_tui.core.county import CountyStore
-from inspect_tui.core.i18n import join_words, t
-from inspect_tui.core.ranking import RankedGroup, describe_rules
-from inspect_tui.core.results import CountyRanking, county_ranking, group_detail
-from inspect_tui.core.textwidth import unambiguous
+from inspect_tui.domain.calibration import describe
+from inspect_tui.domain.ranking import RankedGroup, describe_rules
+from inspect_tui.services.results import CountyRanking, county_ranking, group_detail
+from inspect_tui.storage.county import CountyStore
 from inspect_tui.tui.bindings import digit_bindings, localize
 from inspect_tui.tui.content import bold, join, message, plain, rich_text, styled
 from inspect_tui.tui.format import score_label, tier_label
+from inspect_tui.words.i18n import join_words, t
+from inspect_tui.words.textwidth import unambiguous
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

@@ -11,13 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from inspect_tui.core.errors import InspectError
-from inspect_tui.core.i18n import join_words, t
 from inspect_tui.reports.letters import write_provisional_letter
 from inspect_tui.reports.receipt import Receipt, receipt_lines
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold, join, message, plain
 from inspect_tui.tui.widgets.qr import QRCode
+from inspect_tui.words.errors import InspectError
+from inspect_tui.words.i18n import join_words, t
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from inspect_tui.core.i18n import t
 from inspect_tui.tui.bindings import localize
 from inspect_tui.tui.content import bold, join, message, plain
+from inspect_tui.words.i18n import t
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

@@ -21,22 +21,22 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from inspect_tui.core.errors import AnswerError, InspectError
-from inspect_tui.core.i18n import join_words, t
-from inspect_tui.core.model import Item, Section
-from inspect_tui.core.scoring import (
+from inspect_tui.domain.model import Item, Section
+from inspect_tui.domain.scoring import (
     Answer,
     AnswerValue,
     VisitScore,
     check_answer,
     score_visit,
 )
-from inspect_tui.core.store import Visit
-from inspect_tui.core.textwidth import unambiguous
+from inspect_tui.storage.store import Visit
 from inspect_tui.tui.bindings import digit_bindings, localize
 from inspect_tui.tui.content import bold, join, message, plain, styled
 from inspect_tui.tui.format import answer_text, mark, score_label, short_answer, status_label
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.errors import AnswerError, InspectError
+from inspect_tui.words.i18n import join_words, t
+from inspect_tui.words.textwidth import unambiguous
 
 if TYPE_CHECKING:
     from inspect_tui.tui.app import InspectApp

@@ -19,8 +19,8 @@ from rich.text import Text as RichText
 from textual import events
 from textual.widgets import Input
 
-from inspect_tui.core.i18n import join_words, t
-from inspect_tui.core.text import Refused, clean_typed, visible
+from inspect_tui.words.i18n import join_words, t
+from inspect_tui.words.text import Refused, clean_typed, visible
 
 SHOWN_LIMIT = 5  # positions named in the toast; a long paste of junk need not list them all
 _LINE_END = re.compile(r"\r\n|\r|\n")

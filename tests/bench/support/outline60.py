@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from inspect_tui.core.paths import CHECKLISTS
+from inspect_tui.storage.paths import CHECKLISTS
 
 SECTIONS = ("office", "plans", "archive", "study", "reports")
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import orjson
 
-from inspect_tui.core.bundle import FORMAT, VERSION, canonical
-from inspect_tui.core.i18n import Text
-from inspect_tui.core.keys import DeviceKey
-from inspect_tui.core.model import Campaign, Group, Team
-from inspect_tui.core.scoring import NO, YES
+from inspect_tui.domain.model import Campaign, Group, Team
+from inspect_tui.domain.scoring import NO, YES
+from inspect_tui.storage.bundle import FORMAT, VERSION, canonical
+from inspect_tui.storage.keys import DeviceKey
+from inspect_tui.words.i18n import Text
 from tests.support.answers import best_value
 
 GROUPS_PER_TEAM = 13

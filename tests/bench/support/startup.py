@@ -25,9 +25,9 @@ def main() -> None:
         Bare().run(headless=True, size=(80, 24))
         return
 
-    from inspect_tui.core.campaign import load_campaign
-    from inspect_tui.core.paths import BUNDLED_CAMPAIGN
-    from inspect_tui.core.store import LocalStore
+    from inspect_tui.loading.campaign import load_campaign
+    from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
+    from inspect_tui.storage.store import LocalStore
     from inspect_tui.tui.app import InspectApp
 
     class Timed(InspectApp):
