@@ -1,16 +1,16 @@
-"""Start the Textual app: open the store and the campaign first, so their errors are one line;
-an internal error inside the app ends as the command line's do: one line naming the crash log,
-exit 70."""
+"""Start the Textual app: open the session (the store and the campaign) first, so their errors
+are one line; an internal error inside the app ends as the command line's do: one line naming
+the crash log, exit 70."""
 
 from __future__ import annotations
 
 import sys
 
 from inspect_tui.loading.campaign import load_campaign
-from inspect_tui.storage.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
-from inspect_tui.storage.store import LocalStore
+from inspect_tui.services.session import Session
+from inspect_tui.storage.paths import campaign_file, data_folder
 from inspect_tui.words.errors import InspectError
-from inspect_tui.words.i18n import Lang, default_lang, parse_lang, t
+from inspect_tui.words.i18n import Lang, default_lang, t
 
 EXIT_INTERNAL = 70  # as the command line's own (cli.EXIT_INTERNAL, EX_SOFTWARE)
 
@@ -20,12 +20,10 @@ def run_app(*, data: str | None, campaign: str | None, lang: Lang | None) -> int
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise InspectError("cli.no_tty")
     loaded = load_campaign(campaign_file(campaign))
-    with LocalStore(data_folder(data)) as store:
-        from inspect_tui.tui.app import LANG_SETTING, InspectApp  # Textual loads only here
+    with Session.open(loaded, data_folder(data)) as session:
+        from inspect_tui.tui.app import InspectApp  # Textual loads only here
 
-        chosen = lang or parse_lang(store.setting(LANG_SETTING)) or default_lang()
-        exports = exports_folder(None, store.setting(EXPORTS_SETTING))
-        app = InspectApp(campaign=loaded, store=store, lang=chosen, exports=exports)
+        app = InspectApp(session, lang=lang or session.lang() or default_lang())
         app.run()
     if not app.return_code:
         return 0

@@ -1,16 +1,15 @@
-"""`inspect-tui bundle` and `inspect-tui keys show|new|trust`: thin wrappers over storage/bundle and
-storage/keys."""
+"""`inspect-tui bundle` and `inspect-tui keys show|new|trust`: thin wrappers over the team's desk
+(services/team) and storage/keys."""
 
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from inspect_tui.loading.campaign import known_team, load_campaign
-from inspect_tui.storage.bundle import make_bundle, write_bundle
+from inspect_tui.services.session import Session
 from inspect_tui.storage.keys import DeviceKey, keeps_permissions, trust
-from inspect_tui.storage.paths import EXPORTS_SETTING, campaign_file, data_folder, exports_folder
+from inspect_tui.storage.paths import campaign_file, data_folder
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import Lang, t
@@ -20,24 +19,14 @@ def bundle(
     *, data: str | None, campaign: str | None, team: str | None, out: str | None, lang: Lang
 ) -> int:
     loaded = load_campaign(campaign_file(campaign))
-    folder = data_folder(data)
-    with LocalStore(folder) as store:
-        team = team or store.setting(f"team:{loaded.id}")
+    with Session.open(loaded, data_folder(data)) as session:
+        team = team or session.store.setting(f"team:{loaded.id}")
         if not team:
             raise InspectError("bundle.no_team")
         known_team(loaded, team)
-        own = store.setting(EXPORTS_SETTING)
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        signed = make_bundle(loaded, store, team, DeviceKey(folder), created_at=stamp)
-        damaged = list(store.damaged)  # a visit file that cannot be read is not in the bundle
-    target = Path(out) if out else None
-    path = write_bundle(
-        signed,
-        target.parent if target else exports_folder(None, own),
-        target.name if target else None,
-    )
-    print(t("bundle.written", lang, count=len(signed["visits"]), file=path))
-    for problem in damaged:  # the team must know before handing the file over
+        made = session.team.bundle(team, Path(out) if out else None)
+    print(t("bundle.written", lang, count=made.visits, file=made.path))
+    for problem in made.left_out:  # the team must know before handing the file over
         print(t("bundle.left_out", lang, problem=problem.line(lang)), file=sys.stderr)
     return 0
 

@@ -63,12 +63,21 @@ def show(file: str | None, lang: Lang, console: Console | None = None) -> int:
     console.print(
         t("show.period", lang, start=campaign.start, end=campaign.end, months=campaign.months)
     )
+    console.print(visit_window_line(campaign, lang))
     tiers = ", ".join(f"{tier.name.get(lang)} ≥ {tier.min:g}" for tier in campaign.tiers)
     console.print(cell(t("show.tiers", lang, tiers=tiers)))
     console.print(t("show.hash", lang, hash=campaign.checklist_hash[:12]))
     console.print(outline_table(campaign, lang))
     console.print(teams_table(campaign, lang))
     return 0
+
+
+def visit_window_line(campaign: Campaign, lang: Lang) -> str:
+    """When the visits happen; a window the campaign does not state says it is the default, so
+    the office sees it has not set one."""
+    window = campaign.visit_window
+    key = "show.visit_window" if window.stated else "show.visit_window_default"
+    return t(key, lang, start=window.start, end=window.end, days=window.days)
 
 
 def outline_table(campaign: Campaign, lang: Lang) -> Table:

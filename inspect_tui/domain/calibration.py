@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from inspect_tui.domain.ranking import TeamResult
-from inspect_tui.words.i18n import Lang, t
+from inspect_tui.words.i18n import Lang, Msg, t
 
 FIRM_ANCHORS = 5  # fewer shared groups than this, or agreement below FIRM_ALPHA: a caution
 FIRM_ALPHA = 0.67  # Krippendorff's own lowest bar for tentative conclusions
@@ -74,11 +74,13 @@ def apply(
 
 
 def krippendorff_alpha(units: Sequence[Sequence[float]]) -> float | None:
-    """Krippendorff's alpha, interval metric; units with fewer than two values are left out."""
+    """Krippendorff's alpha, interval metric; units with fewer than two values are left out.
+    None where it cannot be computed: fewer than two shared units (one unit always gives 0,
+    which would read as "no agreement at all"), or no spread to compare against."""
     pairable = [list(values) for values in units if len(values) >= 2]
     values = [v for unit in pairable for v in unit]
     n = len(values)
-    if n < 2:
+    if len(pairable) < 2:
         return None
     observed = (
         sum(
@@ -116,7 +118,10 @@ def describe(
     """The advisory note printed with every ranking, and whether the offsets were applied;
     `names` (team id -> name) words the teams as people know them. With few shared groups or
     teams that hardly agree, the note says the offsets are not to be relied on."""
-    alpha = "-" if calibration.alpha is None else f"{calibration.alpha:.2f}"
+    alpha = (
+        Msg("calibration.alpha_none") if calibration.alpha is None
+        else Msg("calibration.alpha", alpha=f"{calibration.alpha:.2f}")
+    )  # fmt: skip
     if calibration.offsets is None:
         return t("calibration.none", lang, anchors=calibration.anchors, alpha=alpha)
     offsets = ", ".join(
@@ -126,4 +131,6 @@ def describe(
     key = "calibration.applied" if applied else "calibration.advisory"
     note = t(key, lang, offsets=offsets, anchors=calibration.anchors, alpha=alpha)
     weak = calibration.anchors < FIRM_ANCHORS or (calibration.alpha or 0) < FIRM_ALPHA
-    return note + (t("calibration.weak", lang) if weak else "")
+    if not weak:
+        return note
+    return note + t("calibration.weak_applied" if applied else "calibration.weak", lang)

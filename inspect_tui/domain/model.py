@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from inspect_tui.domain.visit_window import VisitWindow, default_window
 from inspect_tui.words.i18n import Lang, Text, t
 
 ItemKind = Literal["check", "scale", "count", "deduction", "veto", "note"]
@@ -210,6 +211,13 @@ class Campaign:
     quota: Quota | None = None
     merge: MergeRule = field(default_factory=MergeRule)
     document: DocumentInfo = field(default_factory=DocumentInfo)
+    stated_window: VisitWindow | None = None  # `[visit_window]` as the file gives it
+
+    @cached_property
+    def visit_window(self) -> VisitWindow:
+        """When the visits happen: as stated, else the default after the period. Derived here
+        rather than stored, so a campaign copied with another period never keeps a stale one."""
+        return self.stated_window or default_window(self.end)
 
     @cached_property
     def months(self) -> int:

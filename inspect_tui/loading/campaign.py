@@ -32,6 +32,7 @@ from inspect_tui.domain.model import (
     Theme,
     Tier,
 )
+from inspect_tui.domain.visit_window import VisitWindow
 from inspect_tui.loading.schema import Checker, FieldPath
 from inspect_tui.loading.toml_read import read_toml
 from inspect_tui.words.errors import ChecklistError, InspectError, Problem
@@ -95,7 +96,8 @@ def checklist_hash(outline: Outline, start: date, end: date) -> str:
     rules, the section weights, the total and the period (which sets the count targets).
 
     Wording is left out on purpose: fixing a typo in an item's guidance in the middle of a
-    round must not cut the teams' drafts off from the campaign.
+    round must not cut the teams' drafts off from the campaign. So is the visit window: moving
+    the visits changes no answer's worth.
     """
     skeleton = {
         "total": outline.total,
@@ -145,7 +147,7 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
         data,
         (),
         ("format", "id", "title", "period", "outline", "roster", "tie_break", "methods",
-         "tiers", "quota", "merge", "teams", "document"),
+         "tiers", "quota", "merge", "teams", "document", "visit_window"),
         ("format", "id", "title", "period", "outline", "roster", "tiers", "teams"),
     )  # fmt: skip
     if root is None:
@@ -175,6 +177,7 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
     tie_break = _tie_break(c, root.get("tie_break", ["total", "name"]), sections)
     teams = _teams(c, root.get("teams"), groups) if "teams" in root else None
     document = _document(c, root.get("document")) if "document" in root else DocumentInfo()
+    window = _visit_window(c, root["visit_window"], start) if "visit_window" in root else None
 
     problems = c.problems + extra
     if problems or None in (ident, title, start, end, outline, groups, tiers, teams):
@@ -197,6 +200,7 @@ def _campaign(path: Path) -> tuple[Campaign | None, list[Problem]]:
         quota=quota,
         merge=merge or MergeRule(),
         document=document or DocumentInfo(),
+        stated_window=window,
     )
     return campaign, []
 
@@ -336,6 +340,33 @@ def _document(c: Checker, value: object) -> DocumentInfo | None:
     if len(c.problems) > before:
         return None
     return DocumentInfo(**fields)
+
+
+def _visit_window(c: Checker, value: object, period_start: date | None) -> VisitWindow | None:
+    """When the visits happen (`[visit_window]`): it sets a visit's default date and when the
+    TUI asks before taking one, nothing more, so it stays out of the checklist hash.
+
+    A visit may fall inside the period (a year-end round is often visited in December), but
+    not before it starts: nothing of the period would have happened yet."""
+    table = c.want_table(value, ("visit_window",), ("start", "end"), ("start", "end"))
+    if table is None:
+        return None
+    first = c.want_date(table.get("start"), ("visit_window", "start"))
+    last = c.want_date(table.get("end"), ("visit_window", "end"))
+    if first is None or last is None:
+        return None
+    if last < first:
+        c.add(("visit_window", "end"), "checklist.period_order", start=first, end=last)
+        return None
+    if period_start is not None and first < period_start:
+        c.add(
+            ("visit_window", "start"),
+            "checklist.visits_before_period",
+            start=first,
+            period_start=period_start,
+        )
+        return None
+    return VisitWindow(first, last, stated=True)
 
 
 def _methods(c: Checker, value: object) -> list[str] | None:

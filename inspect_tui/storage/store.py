@@ -28,6 +28,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from inspect_tui.domain.finalize import Blocker, Remarks, finalize_blockers
 from inspect_tui.domain.model import Campaign
 from inspect_tui.domain.scoring import (
     Answer,
@@ -45,6 +46,15 @@ from inspect_tui.words.text import check_text
 STORE_FORMAT = 1
 VISIT_MARKER = {"kind": "inspect-tui/visit", "format": STORE_FORMAT}
 SETTINGS_MARKER = {"kind": "inspect-tui/settings", "format": STORE_FORMAT}
+WAS = "was"  # an answer row's text as it was when the editing stretch now open began
+
+
+class Keep:
+    """The type of `KEEP`: an answer left as it is while its note changes."""
+
+
+KEEP = Keep()
+STRETCHES = "stretches"  # a visit's header fields being typed in: what each was before
 
 
 def now() -> str:
@@ -206,8 +216,11 @@ class LocalStore:
                 raise
             return visit
 
-    def update_visit(self, visit_id: str, **changes: Any) -> Visit:
-        """Change header fields (date, inspectors, methods, remarks, representative)."""
+    def update_visit(self, visit_id: str, *, stretch: bool = False, **changes: Any) -> Visit:
+        """Change header fields (date, inspectors, methods, remarks, representative).
+
+        `stretch`: text being typed (the finalize dialog's remarks), saved on every change and
+        audited once per editing stretch, as `set_answer` does for notes."""
         with self._mutex:
             visit = self._editable(visit_id)
             unknown = set(changes) - set(HEADER_FIELDS)
@@ -222,13 +235,40 @@ class LocalStore:
                     changes[key] = check_text(value, key, multiline=key in REMARKS)
             new = replace(visit, **changes, updated_at=self.now())
             with self._saving(new) as db:
+                edits = db.table(STRETCHES, cache_size=0)
                 for key, value in changes.items():
                     old = getattr(visit, key)
-                    if old != value:
+                    if old == value:
+                        continue
+                    begun = edits.get(Query().field == key)
+                    if stretch and begun is None:
+                        edits.insert({"field": key, "was": _plain(old)})
+                    elif not stretch:
+                        if begun is not None:
+                            old = begun["was"]
+                            edits.remove(doc_ids=[begun.doc_id])
                         self._audit(
                             db, visit, "header", subject=key, old=_plain(old), new=_plain(value)
                         )
             return new
+
+    def end_header_stretch(self, visit_id: str) -> None:
+        """Close the header's editing stretches: one audit entry per field typed in."""
+        with self._mutex:
+            visit = self.visit(visit_id)
+            db = self._db(visit_id)
+            edits = db.table(STRETCHES, cache_size=0)
+            begun = edits.all()
+            if not begun:
+                return
+            with self._saving(visit):
+                for row in begun:
+                    now_ = _plain(getattr(visit, row["field"]))
+                    if row["was"] != now_:
+                        self._audit(
+                            db, visit, "header", subject=row["field"], old=row["was"], new=now_
+                        )
+                edits.truncate()
 
     def set_position(self, visit_id: str, item_id: str) -> None:
         """Remember where the user is, so reopening the visit returns there (not audited)."""
@@ -261,16 +301,23 @@ class LocalStore:
         campaign: Campaign,
         visit_id: str,
         item_id: str,
-        value: AnswerValue | None,
+        value: AnswerValue | Keep | None,
         note: str | None = None,
         *,
         reason: str = "",
+        stretch: bool = False,
     ) -> Answer:
-        """Record `value` (None clears it) and, if given, `note` for item `item_id`.
+        """Record `value` (None clears it, `KEEP` keeps what is there) and, if given, `note`
+        for item `item_id`.
 
         Returns only once the answer, its audit entry and the visit's position are on disk.
         Raises `VisitLocked` for a finalized visit, `AnswerError` for a value the item does not
         take, `StoreError` if the visit was made with another version of the checklist.
+
+        `stretch`: text being typed, saved on every change so that a hard kill loses nothing,
+        audited once per editing stretch rather than once per keystroke: the row keeps what the
+        text was when the stretch began, and `end_stretch` (or the next opening of the folder,
+        after a kill) writes one audit entry from that to the text as it is then.
         """
         with self._mutex:
             visit = self._editable(visit_id)
@@ -279,7 +326,8 @@ class LocalStore:
                 item = campaign.item(item_id)
             except KeyError:
                 raise AnswerError("answer.unknown_item", item=item_id) from None
-            checked = None if value is None else check_answer(item, value)
+            keep = value is KEEP
+            checked = None if value is None or keep else check_answer(item, value)
             if item.kind == "note" and checked is not None:
                 checked = check_text(checked, item.id, multiline=True)
             if note is not None:
@@ -289,26 +337,61 @@ class LocalStore:
             index = self._answer_index(visit_id)
             row = table.get(doc_id=index[item.id]) if item.id in index else None
             old = Answer(row["value"], row.get("note", "")) if row else Answer(None, "")
-            new = Answer(checked, old.note if note is None else note)
+            new = Answer(old.value if keep else checked, old.note if note is None else note)
             if new == old:
                 return new
-            doc = {"item": item.id, "value": new.value, "note": new.note, "at": self.now()}
+            doc: dict[str, Any] = {
+                "item": item.id, "value": new.value, "note": new.note, "at": self.now()
+            }  # fmt: skip
+            was = row.get(WAS) if row else None
+            if stretch and was is None:  # the stretch begins: keep what it starts from
+                was = {"value": old.value, "note": old.note}
+            if stretch:
+                doc[WAS] = was
+            elif was is not None:  # a stretch still open (a kill): audit it as one change
+                old = Answer(was["value"], was["note"])
             with self._saving(replace(visit, updated_at=doc["at"], position=item.id)):
                 if row:
+                    if row.get(WAS) is not None and not stretch:
+                        table.update(_without_was, doc_ids=[index[item.id]])
                     table.update(doc, doc_ids=[index[item.id]])
                     doc_id = index[item.id]
                 else:
                     doc_id = table.insert(doc)
-                for action, before, after in (
-                    ("answer", old.value, new.value),
-                    ("note", old.note, new.note),
-                ):
-                    if before != after:
-                        self._audit(
-                            db, visit, action, subject=item.id, old=before, new=after, reason=reason
-                        )
+                if not stretch:
+                    self._audit_change(db, visit, item.id, old, new, reason)
             index[item.id] = doc_id
             return new
+
+    def end_stretch(self, visit_id: str, item_id: str) -> None:
+        """Close the editing stretch of an item's text: one audit entry from what the text was
+        when the stretch began to what it is now (none when it came back to the same)."""
+        with self._mutex:
+            visit = self.visit(visit_id)
+            index = self._answer_index(visit_id)
+            if item_id not in index:
+                return
+            db = self._db(visit_id)
+            table = db.table("answers", cache_size=0)
+            row = table.get(doc_id=index[item_id])
+            if row is None or row.get(WAS) is None:
+                return
+            was, now_ = row[WAS], Answer(row["value"], row.get("note", ""))
+            with self._saving(visit):
+                table.update(_without_was, doc_ids=[index[item_id]])
+                self._audit_change(db, visit, item_id, Answer(was["value"], was["note"]), now_, "")
+
+    def _audit_change(
+        self, db: TinyDB, visit: Visit, item_id: str, old: Answer, new: Answer, reason: str
+    ) -> None:
+        for action, before, after in (
+            ("answer", old.value, new.value),
+            ("note", old.note, new.note),
+        ):
+            if before != after:
+                self._audit(
+                    db, visit, action, subject=item_id, old=before, new=after, reason=reason
+                )
 
     # -- finalize and reopen -------------------------------------------------------------------
     def finalize(
@@ -327,20 +410,13 @@ class LocalStore:
         with self._mutex:
             visit = self._editable(visit_id)
             self._same_checklist(visit, campaign)
-            if not visit.inspectors or not visit.methods:
-                raise StoreError("store.header_missing")
+            self._close_stretches(visit)
             answers, wrong = self.checked_answers(campaign, visit_id)
-            if wrong:
-                raise StoreError("store.invalid_answers", items=_few(tuple(wrong)))
             score = score_visit(campaign, answers)
-            if score.unanswered:
-                raise StoreError(
-                    "store.incomplete",
-                    count=len(score.unanswered),
-                    items=_few(score.unanswered),
-                )
-            if score.missing_notes:
-                raise StoreError("store.notes_missing", items=_few(score.missing_notes))
+            remarks = Remarks(strengths, problems, representative)
+            blockers = finalize_blockers(campaign, visit, score, answers, tuple(wrong), remarks)
+            if blockers:
+                raise _refusal(blockers)
             tagged = _commendations(campaign, commendations)
             stamp = self.now()
             new = replace(
@@ -420,6 +496,17 @@ class LocalStore:
                 continue
             self._dbs[visit.id] = db
             self._visits[visit.id] = visit
+            if not visit.final:
+                self._close_stretches(visit)
+
+    def _close_stretches(self, visit: Visit) -> None:
+        """Audit every editing stretch left open (the app was killed while a note was typed:
+        its text is on disk, its audit entry is written now)."""
+        rows = self._db(visit.id).table("answers", cache_size=0).all()
+        for row in rows:
+            if row.get(WAS) is not None:
+                self.end_stretch(visit.id, row["item"])
+        self.end_header_stretch(visit.id)
 
     def _editable(self, visit_id: str) -> Visit:
         visit = self.visit(visit_id)
@@ -475,9 +562,43 @@ def _read_visit(db: TinyDB) -> Visit:
             raise ValueError("answers")
         if not isinstance(row.get("note", ""), str):
             raise ValueError("note")
+        was = row.get(WAS)
+        if was is not None and not (
+            isinstance(was, dict) and isinstance(was.get("note"), str) and "value" in was
+        ):
+            raise ValueError(WAS)
     for row in db.table("audit", cache_size=0).all():
         AuditEntry(**row)
+    for row in db.table(STRETCHES, cache_size=0).all():
+        if row.get("field") not in HEADER_FIELDS or "was" not in row:
+            raise ValueError(STRETCHES)
     return visit
+
+
+def _without_was(row: dict[str, Any]) -> None:
+    row.pop(WAS, None)
+
+
+_REFUSALS = {
+    "invalid": "store.invalid_answers",
+    "unanswered": "store.incomplete",
+    "missing_note": "store.notes_missing",
+    "missing_reason": "store.reasons_missing",
+}
+
+
+def _refusal(blockers: list[Blocker]) -> StoreError:
+    """The first kind of blocker as one line: the header, then the items of that kind, then the
+    remarks (the finalize dialog lists them all)."""
+    first = blockers[0].kind
+    if first == "header":
+        return StoreError("store.header_missing")
+    if first in ("remarks", "representative"):
+        return StoreError(f"store.{first}_missing")
+    items = tuple(b.subject for b in blockers if b.kind == first)
+    if first == "unanswered":
+        return StoreError(_REFUSALS[first], count=len(items), items=_few(items))
+    return StoreError(_REFUSALS[first], items=_few(items))
 
 
 def _commendations(campaign: Campaign, ids: Iterable[str]) -> tuple[str, ...]:

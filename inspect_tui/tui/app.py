@@ -1,40 +1,66 @@
-"""The Textual app. It shows and asks; the core computes and stores.
+"""The Textual app: it holds the registry of screens, moves between them when a screen asks
+(`navigation.Go`, `Back`), switches the language, and builds the command palette in it.
 
-Screens: start (campaign, team choice) -> groups (the team's groups) -> visit (the checklist)
--> receipt. Dialogs: visit header, finalize, reopen reason, help. Every action has a binding id
-(`key.<id>` in the catalogue): the footer, the help screen and the command palette show it in
-the current language, and `keymap.toml` in the data folder can move it to another key.
+First screen: what this laptop is for (a team, the lead, the office), asked once and kept; then
+that role's home: the team's groups, the lead's merge, the office's export. Every action has a
+binding id (`key.<id>` in the catalogue): the footer, the help and the palette show it in the
+current language, and `keymap.toml` in the data folder can move it to another key.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
-from datetime import datetime
-from pathlib import Path
+from importlib import import_module
 from typing import ClassVar
 
 from rich.console import Console
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from inspect_tui.crashlog import CrashLog
-from inspect_tui.domain.model import Campaign
-from inspect_tui.storage.paths import EXPORTS
-from inspect_tui.storage.store import LocalStore, Visit
-from inspect_tui.tui.bindings import listed_bindings, load_keymap, localize
+from inspect_tui.services.session import Choice, Session
+from inspect_tui.tui.base import Page
+from inspect_tui.tui.bindings import listed_bindings
 from inspect_tui.tui.content import plain
+from inspect_tui.tui.context import Context
+from inspect_tui.tui.dialogs.help import HelpDialog
+from inspect_tui.tui.navigation import Back, Go
+from inspect_tui.tui.palette import builtin_commands
+from inspect_tui.tui.screens.roles import RolesScreen
 from inspect_tui.words.errors import StoreError
 from inspect_tui.words.i18n import Lang, t
 from inspect_tui.words.text import visible
+from inspect_tui.words.wrap import fit
 
-LANG_SETTING = "lang"
+# the registry of screens by name; each module is imported when first shown, so a start
+# loads only the first screen's (the export screen's alone would pull in openpyxl and docx)
+PAGES = {
+    "roles": "roles:RolesScreen",
+    "groups": "groups:GroupsScreen",
+    "visit": "visit:VisitScreen",
+    "receipt": "receipt:ReceiptScreen",
+    "merge": "merge:MergeScreen",
+    "ranking": "ranking:RankingScreen",
+    "export": "export:ExportScreen",
+}
+TITLE_ROOM = 24  # the header's clock, icon and "inspect-tui — " take about this much
 
 
-def team_setting(campaign: Campaign) -> str:
-    return f"team:{campaign.id}"
+def page(name: str, ctx: Context, **args: object) -> Page:
+    """The screen registered as `name`, made for `ctx`."""
+    module, _, cls = PAGES[name].partition(":")
+    made: Callable[..., Page] = getattr(import_module(f"inspect_tui.tui.screens.{module}"), cls)
+    return made(ctx, **args)
+
+
+def home_of(choice: Choice) -> tuple[str, dict[str, object]]:
+    """A role's first screen."""
+    if choice.role == "team":
+        return "groups", {"team_id": choice.team}
+    return ("merge", {}) if choice.role == "lead" else ("export", {})
 
 
 class InspectApp(App[None]):
@@ -49,25 +75,9 @@ class InspectApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", id="palette", show=False, priority=True),
     ]
 
-    def __init__(
-        self,
-        *,
-        campaign: Campaign,
-        store: LocalStore,
-        lang: Lang,
-        exports: Path = EXPORTS,
-        today: str | None = None,
-        clock: Callable[[], datetime] = datetime.now,
-    ) -> None:
-        """`today` and `clock` are fixed by tests and screenshots; they default to the real date
-        and time."""
+    def __init__(self, session: Session, *, lang: Lang) -> None:
         super().__init__()
-        self.campaign = campaign
-        self.store = store
-        self.lang: Lang = lang
-        self.exports = exports
-        self.today = today
-        self.clock = clock
+        self.ctx = Context(session, lang, session.choice(), session.auto_advance())
         # Textual prints an unhandled exception's traceback to `error_console` once the app has
         # closed and sets `return_code` to 1: the traceback goes to a log file (made only then),
         # and the command line says one line and exits 70 (`commands.app`)
@@ -76,87 +86,91 @@ class InspectApp(App[None]):
             file=self.crash_log, markup=False, highlight=False, emoji=False, width=120
         )
 
-    def on_mount(self) -> None:
-        from inspect_tui.tui.screens.groups import GroupsScreen
-        from inspect_tui.tui.screens.start import StartScreen
+    @property
+    def lang(self) -> Lang:
+        return self.ctx.lang
 
-        self.set_keymap(load_keymap(self.store.folder))
-        localize(self, self.lang)
-        self.sub_title = visible(self.campaign.title.get(self.lang))  # a file's words
-        for problem in self.store.damaged:
+    def on_mount(self) -> None:
+        self.set_keymap(self.ctx.session.keymap())
+        self._show_title()
+        for problem in self.ctx.session.damaged:
             self.notify(problem.line(self.lang), severity="warning", timeout=10)
-        self.push_screen(StartScreen())
-        team = self.store.setting(team_setting(self.campaign))
-        if team in self.campaign.team_ids:
-            self.push_screen(GroupsScreen(team))
+        if self.ctx.choice is None:
+            self.push_screen(page("roles", self.ctx))
+        else:
+            self._go_home(self.ctx.choice)
+
+    def on_resize(self) -> None:
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The campaign's title in the header, cut with "⋯" where the terminal is narrow
+        (the roles screen shows it whole)."""
+        title = visible(self.ctx.campaign.title.get(self.lang), keep_breaks=False)
+        self.sub_title = fit(title, max(8, self.size.width - TITLE_ROOM))
+
+    # -- moving between screens ---------------------------------------------------------------
+    def on_go(self, message: Go) -> None:
+        screen = page(message.name, self.ctx, **message.args)
+        if message.replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def on_back(self, _: Back) -> None:
+        if not (isinstance(self.screen, Page) and self.screen.home):
+            self.pop_screen()
+
+    def on_roles_screen_chosen(self, message: RolesScreen.Chosen) -> None:
+        """A role (and team) chosen: kept, and its home replaces every screen shown so far."""
+        try:
+            self.ctx.session.choose(message.choice)
+        except StoreError as error:  # not remembered this time; the app still works
+            self.notify(error.line(self.lang), severity="warning", timeout=8)
+        self.ctx.choice = message.choice
+        self._go_home(message.choice)
+
+    def _go_home(self, choice: Choice) -> None:
+        name, args = home_of(choice)
+        home = page(name, self.ctx, **args)
+        home.home = True
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(home)
+
+    def action_change_role(self) -> None:
+        """From the palette only: a stray key never takes a laptop out of its role."""
+        if not isinstance(self.screen, RolesScreen):
+            self.push_screen(page("roles", self.ctx))
+
+    def action_toggle_auto_advance(self) -> None:
+        self.ctx.auto_advance = not self.ctx.auto_advance
+        self.ctx.session.set_auto_advance(self.ctx.auto_advance)
+        state = "on" if self.ctx.auto_advance else "off"
+        self.notify(t(f"ui.auto_advance_{state}", self.lang), timeout=3)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: first save what waits on a timer (a note being typed, the position)."""
+        """Ctrl+Q: first save what waits on a timer (a number being typed, the position)."""
         for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if flush is not None:
-                flush()
+            if isinstance(screen, Page):
+                screen.flush()
         self.exit()
-
-    # -- what screens ask of the store ---------------------------------------------------------
-    def remember_team(self, team_id: str) -> None:
-        with contextlib.suppress(StoreError):  # not remembered this time; the app still works
-            self.store.set_setting(team_setting(self.campaign), team_id)
-
-    def open_visit(self, team_id: str, group_id: str) -> tuple[Visit, bool]:
-        """The team's visit of the group, started now if there is none; and whether it is new."""
-        found = self.store.find_visit(self.campaign.id, team_id, group_id)
-        if found is not None:
-            return found, False
-        return self.store.start_visit(
-            self.campaign, team_id, group_id, visit_date=self.date()
-        ), True
-
-    def show_receipt(self, visit_id: str) -> None:
-        """Keep the receipt in the exports folder (SVG and text) and show it."""
-        from inspect_tui.reports.receipt import build_receipt, write_receipt
-        from inspect_tui.tui.screens.receipt import ReceiptScreen
-
-        receipt = build_receipt(self.campaign, self.store, visit_id)
-        try:
-            saved: tuple[Path, ...] = write_receipt(receipt, self.exports)
-        except OSError as error:  # a full USB stick must not hide the receipt itself
-            self.notify(str(error), severity="error", timeout=8)
-            saved = ()
-        self.push_screen(ReceiptScreen(receipt, saved, visit_id))
-
-    def export_bundle(self, team_id: str) -> tuple[Path, int]:
-        """Sign and write the team's bundle; the file and how many visits it holds."""
-        from inspect_tui.storage.bundle import make_bundle, write_bundle
-        from inspect_tui.storage.keys import DeviceKey
-
-        stamp = self.clock().astimezone().isoformat(timespec="seconds")
-        device = DeviceKey(self.store.folder)
-        bundle = make_bundle(self.campaign, self.store, team_id, device, created_at=stamp)
-        return write_bundle(bundle, self.exports), len(bundle["visits"])
-
-    def date(self) -> str:
-        return self.today or self.clock().date().isoformat()
 
     # -- language ------------------------------------------------------------------------------
     def action_toggle_lang(self) -> None:
-        self.lang = "en" if self.lang == "zh" else "zh"
-        with contextlib.suppress(StoreError):  # a damaged settings file must not block it
-            self.store.set_setting(LANG_SETTING, self.lang)
-        localize(self, self.lang)
-        self.sub_title = visible(self.campaign.title.get(self.lang))
+        self.ctx.lang = "en" if self.lang == "zh" else "zh"
+        self.ctx.session.set_lang(self.lang)
+        self._show_title()
         for screen in self.screen_stack:
-            localize(screen, self.lang)
             relabel = getattr(screen, "relabel", None)
-            if relabel:
+            if relabel is not None:
                 relabel()
         self.refresh_bindings()
         self.notify(t("ui.lang_switched", self.lang), timeout=2)
 
     def action_help(self) -> None:
-        from inspect_tui.tui.dialogs.help import HelpDialog
-
-        self.push_screen(HelpDialog())
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog(self.ctx))
 
     # -- toasts -------------------------------------------------------------------------------
     def notify(
@@ -172,15 +186,18 @@ class InspectApp(App[None]):
         carry a name, a file name or a refusal reason, so never markup, control characters
         shown, whatever a caller asks."""
         super().notify(
-            visible(message),
-            title=visible(title),
-            severity=severity,
-            timeout=timeout,
+            visible(message), title=visible(title), severity=severity, timeout=timeout,
             markup=False,
-        )
+        )  # fmt: skip
 
-    # -- command palette: every action of the current screen -----------------------------------
+    # -- command palette: every action of the current screen, in the user's language ----------
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette.placeholder", self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
         for node, binding in listed_bindings(screen):
             # the palette reads a str help as markup, and a key may come from keymap.toml
             help_text = plain(f"{binding.description} ({self.get_key_display(binding)})")
@@ -189,7 +206,16 @@ class InspectApp(App[None]):
                 help_text,  # type: ignore[arg-type]  # Content is shown as it is
                 lambda node=node, action=binding.action: self._run(node, action),
             )
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            t("palette.change_role", lang), t("palette.change_role_help", lang),
+            self.action_change_role,
+        )  # fmt: skip
+        state = "off" if self.ctx.auto_advance else "on"
+        yield SystemCommand(
+            t(f"palette.auto_advance_{state}", lang), t("palette.auto_advance_help", lang),
+            self.action_toggle_auto_advance,
+        )  # fmt: skip
+        yield from builtin_commands(super().get_system_commands(screen), lang)
 
     def _run(self, node: object, action: str) -> None:
         self.call_later(self.run_action, action, node)

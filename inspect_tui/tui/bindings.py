@@ -1,41 +1,54 @@
-"""Key bindings that speak the user's language, and a user keymap.
+"""Key bindings that speak the user's language.
 
-Textual's footer shows a binding's fixed `description`. Every binding here has an `id`; its words
-live in the message catalogue under `key.<id>`, and `localize` rewrites the descriptions of a
-node's bindings when the language changes. The same ids are what a user keymap remaps.
+Every binding has an `id`; its words live in the message catalogue under `key.<id>`. Textual's
+footer, the help dialog and the command palette all read a screen's `active_bindings`, so the
+`Localized` mixin renders each label there from the binding id in the current language: on
+every screen and dialog, again after F2, without touching Textual's own binding tables. The
+same ids are what a user keymap (`keymap.toml`) remaps.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
+from functools import lru_cache
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from inspect_tui.storage.files import FileRefused, read_regular
 from inspect_tui.words.i18n import Lang, t
 from inspect_tui.words.messages import MESSAGES
 
-KEYMAP_FILE = "keymap.toml"
-KEYMAP_LIMIT = 1024 * 1024  # a keymap is a few dozen lines
 DIGIT_PREFIX = "digit_"
 
 
-def localize(node: DOMNode, lang: Lang) -> None:
-    """Put the descriptions of the bindings of `node` and of every widget inside it into `lang`
-    (by binding id): a widget's own keys (the item list's Enter for the note) show in the help
-    and the palette too."""
-    for each in (node, *node.walk_children()):
-        bindings = each._bindings.key_to_bindings  # Textual keeps no public setter
-        for key, found in bindings.items():
-            bindings[key] = [
-                replace(b, description=t(f"key.{b.id}", lang)) if f"key.{b.id}" in MESSAGES else b
-                for b in found
-            ]
+def key_label(binding: Binding, lang: Lang) -> str:
+    """The words of a binding in `lang`, from its id; its own description when the catalogue
+    has none (Textual's scrolling keys)."""
+    key = f"key.{binding.id}"
+    return t(key, lang) if binding.id and key in MESSAGES else binding.description
+
+
+@lru_cache(maxsize=1024)
+def _labelled(binding: Binding, label: str) -> Binding:
+    return binding if binding.description == label else replace(binding, description=label)
+
+
+class Localized:
+    """For screens and dialogs (`ctx` holds the language): `active_bindings` with each label
+    in the user's language. `label` may say more for the current state (y on a veto item)."""
+
+    def label(self, binding: Binding) -> str:
+        return key_label(binding, self.ctx.lang)  # type: ignore[attr-defined]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        found: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        return {
+            key: active._replace(binding=_labelled(active.binding, self.label(active.binding)))
+            for key, active in found.items()
+        }
 
 
 def listed_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
@@ -65,14 +78,3 @@ def has_digit_keys(screen: Screen) -> bool:
     return any(
         b.id and b.id.startswith(DIGIT_PREFIX) for _, b, _, _ in screen.active_bindings.values()
     )
-
-
-def load_keymap(folder: Path) -> dict[str, str]:
-    """`keymap.toml` in the data folder: `binding_id = "keys"` lines. Unreadable or malformed
-    files are ignored (the default keys still work); nothing here may stop the app."""
-    path = folder / KEYMAP_FILE
-    try:  # a regular file of a sane size only: a FIFO here would hang the app before it opens
-        data = tomllib.loads(read_regular(path, limit=KEYMAP_LIMIT).decode("utf-8"))
-    except (OSError, FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return {}
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}

@@ -94,3 +94,17 @@ def short_answer(campaign: Campaign, scored: ItemScore, answer: Answer | None, l
     if item.kind == "deduction":
         return f"-{to_float(scored.deducted):g}"
     return "✎"
+
+
+def short_value(campaign: Campaign, item_id: str, value: object, lang: Lang) -> str:
+    """A stored value in a few characters, without scoring it: 是, 4, -, ✎ for text (a
+    version of a visit in conflict lists its answers so)."""
+    if value is None:
+        return "-"
+    try:
+        kind = campaign.item(item_id).kind
+    except KeyError:
+        return "?"
+    if word := _word(kind, value, lang):
+        return word
+    return "✎" if kind == "note" else str(value)

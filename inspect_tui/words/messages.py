@@ -9,12 +9,14 @@ from __future__ import annotations
 from inspect_tui.words.messages_coverage import COVERAGE_MESSAGES
 from inspect_tui.words.messages_documents import DOCUMENT_MESSAGES
 from inspect_tui.words.messages_export import EXPORT_MESSAGES
+from inspect_tui.words.messages_field import FIELD_MESSAGES
 from inspect_tui.words.messages_files import FILE_MESSAGES
 from inspect_tui.words.messages_letters import LETTER_MESSAGES
 from inspect_tui.words.messages_readers import READER_MESSAGES
 from inspect_tui.words.messages_replay import REPLAY_MESSAGES
 from inspect_tui.words.messages_trust import TRUST_MESSAGES
 from inspect_tui.words.messages_ui import UI_MESSAGES
+from inspect_tui.words.messages_visits import VISIT_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- files ----------------------------------------------------------------------------------
@@ -304,8 +306,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "in campaign '{campaign}', {team} is not assigned to assess {group}",
     },
     "store.header_missing": {
-        "zh": "定稿前请填写检查人和考核方式（按 i）",
-        "en": "record the inspectors and the methods used before finalizing (press i)",
+        "zh": "定稿前请填写考核信息：检查人、考核日期和考核方式（按 i）",
+        "en": "record the visit information before finalizing: inspectors, date and methods (press i)",
+    },
+    "store.reasons_missing": {
+        "zh": "以下项目答了“不适用”，需要说明理由：{items}",
+        "en": "these items were answered n/a and need the reason: {items}",
+    },
+    "store.remarks_missing": {
+        "zh": "定稿前请写明主要成绩和存在问题（没有请写“无”）",
+        "en": "write the strengths and the problems before finalizing (write 'none' if there are none)",
+    },
+    "store.representative_missing": {
+        "zh": "定稿前请填写联络组确认人姓名",
+        "en": "enter the name of the group's representative before finalizing",
     },
     "store.not_final": {"zh": "这次考核尚未定稿", "en": "this visit is not finalized"},
     "store.reason_required": {
@@ -444,20 +458,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rank.key.total": {"zh": "总分", "en": "total"},
     "rank.key.deductions": {"zh": "扣分（少者在前）", "en": "deductions (fewer first)"},
     "calibration.none": {
-        "zh": "考核组校准：交叉考核的联络组不够（{anchors} 个），无法估计各组宽严；一致性 α = {alpha}",
-        "en": "Team calibration: too few shared groups ({anchors}) to estimate each team's leniency; agreement alpha = {alpha}",
+        "zh": "考核组校准：交叉考核的联络组不够（{anchors} 个），无法估计各组宽严；{alpha}",
+        "en": "Team calibration: too few shared groups ({anchors}) to estimate each team's leniency; {alpha}",
     },
     "calibration.advisory": {
-        "zh": "考核组校准（仅供参考，未应用）：{offsets}（依据 {anchors} 个交叉考核联络组）；一致性 α = {alpha}",
-        "en": "Team calibration (advisory, not applied): {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",
+        "zh": "考核组校准（仅供参考，未应用）：{offsets}（依据 {anchors} 个交叉考核联络组）；{alpha}",
+        "en": "Team calibration (advisory, not applied): {offsets} (from {anchors} shared groups); {alpha}",
+    },
+    "calibration.alpha": {"zh": "一致性 α = {alpha}", "en": "agreement alpha = {alpha}"},
+    "calibration.alpha_none": {
+        "zh": "一致性无法计算（交叉考核的联络组少于 2 个，或各组分数没有差别）",
+        "en": "agreement not computable (fewer than 2 shared groups, or no spread in the scores)",
     },
     "calibration.weak": {
         "zh": "；交叉考核的联络组少或各组一致性低，校准值仅供参考，不宜据此调整分数",
         "en": "; with few shared groups or low agreement these offsets are not reliable enough to adjust scores by",
     },
+    "calibration.weak_applied": {
+        "zh": "；注意：交叉考核的联络组少或各组一致性低，这些校准值不够可靠，请核对后再使用调整后的分数",
+        "en": "; note: with few shared groups or low agreement these offsets are not reliable: check before relying on the adjusted scores",
+    },
     "calibration.applied": {
-        "zh": "已按考核组校准调整分数：{offsets}（依据 {anchors} 个交叉考核联络组）；一致性 α = {alpha}",
-        "en": "Scores ADJUSTED by team calibration: {offsets} (from {anchors} shared groups); agreement alpha = {alpha}",
+        "zh": "已按考核组校准调整分数：{offsets}（依据 {anchors} 个交叉考核联络组）；{alpha}",
+        "en": "Scores ADJUSTED by team calibration: {offsets} (from {anchors} shared groups); {alpha}",
     },
     "demo.made": {
         "zh": "培训用的演示数据已建在 {path}：{count} 个考核组的签名结果文件（另有一份被改动过的副本，应被拒收），尚未合并。试一试：",
@@ -574,3 +597,5 @@ MESSAGES.update(DOCUMENT_MESSAGES)
 MESSAGES.update(READER_MESSAGES)
 MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(REPLAY_MESSAGES)
+MESSAGES.update(VISIT_MESSAGES)
+MESSAGES.update(FIELD_MESSAGES)

@@ -289,21 +289,25 @@ SHOW = {
     ("half", "en"): [
         "Shache County 2012 half-year assessment of CPPCC member liaison groups",
         "Period: 2012-01-01 to 2012-06-30 (6 months)",
+        "Visits: 2012-07-04 to 2012-07-31",
         "Tiers: Good ≥ 85, Fair ≥ 60, Poor ≥ 0",
     ],
     ("half", "zh"): [
         "莎车县2012年上半年政协委员联络组考核",
         "考核期：2012-01-01 至 2012-06-30（6 个月）",
+        "现场考核：2012-07-04 至 2012-07-31",
         "等次：较好 ≥ 85, 一般 ≥ 60, 较差 ≥ 0",
     ],
     ("year", "en"): [
         "Shache County 2012 annual assessment of CPPCC member liaison groups",
         "Period: 2012-01-01 to 2012-12-31 (12 months)",
+        "Visits: 2012-12-15 to 2013-01-10",
         "Tiers: Good ≥ 85, Fair ≥ 60, Poor ≥ 0",
     ],
     ("year", "zh"): [
         "莎车县2012年度政协委员联络组考核",
         "考核期：2012-01-01 至 2012-12-31（12 个月）",
+        "现场考核：2012-12-15 至 2013-01-10",
         "等次：较好 ≥ 85, 一般 ≥ 60, 较差 ≥ 0",
     ],
 }
@@ -353,9 +357,9 @@ def test_show(tmp_path: Path, which: str, lang: str, how: str) -> None:
         result = run(tmp_path, "--lang", lang, "--campaign", file, "checklist", "show")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    title, period, tiers = SHOW[which, lang]
+    title, period, visits, tiers = SHOW[which, lang]
     checklist_hash = load_campaign(file).checklist_hash[:12]
-    assert lines[:4] == [title, period, tiers, HASH_LINE[lang].format(checklist_hash)]
+    assert lines[:5] == [title, period, visits, tiers, HASH_LINE[lang].format(checklist_hash)]
     for item_id, target in TARGETS[which, lang].items():
         # table cells swap ambiguous-width marks (× …) for ones every terminal draws alike
         row = _row(result.stdout, item_id)

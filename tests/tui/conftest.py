@@ -1,4 +1,5 @@
-"""An app factory for Pilot and snapshot tests: fixed ids, clock and date, a temp data folder."""
+"""An app factory for Pilot and snapshot tests: fixed ids, clock and date, a temp data folder,
+and the role chosen (a team's laptop unless a test asks for another)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from textual.pilot import Pilot
 
 from inspect_tui.domain.model import Campaign
+from inspect_tui.services.session import Choice, Session
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.screens.merge import MergeScreen
@@ -37,30 +39,34 @@ def tui_store(tmp_path: Path) -> Iterator[LocalStore]:
 AppFactory = Callable[..., InspectApp]
 
 
+def make_session(campaign: Campaign, store: LocalStore) -> Session:
+    return Session(campaign, store, Path("exports"), clock=lambda: FIXED, today="2012-07-05")
+
+
 @pytest.fixture
 def make_app(
     campaign: Campaign, tui_store: LocalStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> AppFactory:
+    """`role`: "team" (team-2's laptop, unless the store remembers another team), "lead",
+    "office", or None for a laptop that has not been told yet."""
     # receipts go to ./exports inside the test's own folder: the screen shows the same path
     # in every run, so screenshots compare
     monkeypatch.chdir(tmp_path)
 
-    def factory(lang: str = "zh", store: LocalStore | None = None) -> InspectApp:
-        return InspectApp(
-            campaign=campaign,
-            store=store or tui_store,
-            lang=lang,  # type: ignore[arg-type]
-            exports=Path("exports"),
-            today="2012-07-05",
-            clock=lambda: FIXED,
-        )
+    def factory(
+        lang: str = "zh", store: LocalStore | None = None, role: str | None = "team"
+    ) -> InspectApp:
+        session = make_session(campaign, store or tui_store)
+        if role is not None and session.choice() is None:
+            team = "team-2" if role == "team" else None
+            session.choose(Choice(role, team))  # type: ignore[arg-type]
+        return InspectApp(session, lang=lang)  # type: ignore[arg-type]
 
     return factory
 
 
 async def open_merge(pilot: Pilot) -> MergeScreen:
-    """`m` from the start screen, once the files in the folder have been checked."""
-    await pilot.press("m")
+    """The lead's home (the merge screen), once the files in the folder have been checked."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -112,7 +112,9 @@ async def paste_checked(pilot: Pilot, field: TextField, pasted: str, held: str) 
 
 
 def start_visit(store: LocalStore, campaign: Campaign, *, complete: bool = False) -> str:
-    visit = store.start_visit(campaign, "team-2", GROUP, inspectors=["艾山"], methods=["archive"])
+    visit = store.start_visit(
+        campaign, "team-2", GROUP, inspectors=["艾山"], methods=["archive"], visit_date="2012-07-05"
+    )
     if complete:
         for item in campaign.items:
             store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))

@@ -34,7 +34,12 @@ def team_laptop(folder: Path, campaign: Campaign) -> tuple[dict, DeviceKey]:
     """Team 2's laptop after two visits (one finalized), and its signed bundle."""
     with LocalStore(folder) as store:
         done = store.start_visit(
-            campaign, "team-2", "kaqun", inspectors=["努尔东·艾山"], methods=["archive"]
+            campaign,
+            "team-2",
+            "kaqun",
+            inspectors=["努尔东·艾山"],
+            methods=["archive"],
+            visit_date="2012-07-05",
         )
         for item in campaign.items:
             store.set_answer(campaign, done.id, item.id, best_value(campaign, item))

@@ -110,7 +110,9 @@ def test_text_given_as_a_plain_string_is_refused(folder: Path) -> None:
 
 # -- the visit -----------------------------------------------------------------------------------
 def complete_visit(store: LocalStore, campaign: Campaign, group: str = "kaqun") -> str:
-    visit = store.start_visit(campaign, "team-2", group, inspectors=["艾山"], methods=["archive"])
+    visit = store.start_visit(
+        campaign, "team-2", group, inspectors=["艾山"], methods=["archive"], visit_date="2012-07-05"
+    )
     for item in campaign.items:
         store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
     return visit.id

@@ -36,7 +36,14 @@ def laptop(
     ids = itertools.count(1)
     with LocalStore(folder, new_id=lambda: f"{team}-{folder.name}-{next(ids):04d}") as store:
         for group, misses in groups.items():
-            visit = store.start_visit(campaign, team, group, inspectors=["甲"], methods=["archive"])
+            visit = store.start_visit(
+                campaign,
+                team,
+                group,
+                inspectors=["甲"],
+                methods=["archive"],
+                visit_date="2012-07-05",
+            )
             checks = [i for i in campaign.items if i.kind == "check"]
             for item in campaign.items:
                 store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))

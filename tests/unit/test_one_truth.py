@@ -43,7 +43,14 @@ def team_laptop(
     ids = itertools.count(1)
     with LocalStore(folder, new_id=lambda: f"{team}-{next(ids):04d}") as store:
         for group, answers in plan.items():
-            visit = store.start_visit(campaign, team, group, inspectors=["甲"], methods=["archive"])
+            visit = store.start_visit(
+                campaign,
+                team,
+                group,
+                inspectors=["甲"],
+                methods=["archive"],
+                visit_date="2012-07-05",
+            )
             for item in campaign.items:
                 store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
             for item_id, (value, note) in answers.items():

@@ -28,7 +28,9 @@ LATER = "2012-07-11T09:00:00+00:00"
 
 def finalized_visit(store: LocalStore, campaign: Campaign, team: str, group: str) -> str:
     """A complete, finalized visit of `group` by `team`; its id."""
-    visit = store.start_visit(campaign, team, group, inspectors=["甲"], methods=["archive"])
+    visit = store.start_visit(
+        campaign, team, group, inspectors=["甲"], methods=["archive"], visit_date="2012-07-05"
+    )
     for item in campaign.items:
         store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
     store.finalize(visit.id, campaign, strengths="好", problems="差", representative="组长")
@@ -119,7 +121,14 @@ def test_visits_of_an_older_checklist_are_left_out_of_the_bundle(
     older = replace(campaign, checklist_hash="0" * 64)  # the same round, an earlier checklist
     folder = tmp_path / "team-2"
     with LocalStore(folder) as store:
-        old = store.start_visit(older, "team-2", "kaqun", inspectors=["甲"], methods=["archive"])
+        old = store.start_visit(
+            older,
+            "team-2",
+            "kaqun",
+            inspectors=["甲"],
+            methods=["archive"],
+            visit_date="2012-07-05",
+        )
         store.set_answer(older, old.id, "office.room", NO, "旧版核查表")
         current = finalized_visit(store, campaign, "team-2", "huoshilafu")
         device = DeviceKey(folder)

@@ -86,11 +86,13 @@ def test_optional_items_are_not_listed_as_unanswered(campaign: Campaign, store: 
     assert result.items["office.funds"].earned == 0 and result.total < 100
 
     # and a visit whose only blank item is optional can be finalized
-    visit = store.start_visit(campaign, "team-2", "kaqun", inspectors=["甲"], methods=["talk"])
+    visit = store.start_visit(
+        campaign, "team-2", "kaqun", inspectors=["甲"], methods=["talk"], visit_date="2012-07-05"
+    )
     for item in campaign.items:
         if item.required:
             store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
-    done = store.finalize(visit.id, campaign, strengths="好", problems="", representative="组长")
+    done = store.finalize(visit.id, campaign, strengths="好", problems="无", representative="组长")
     assert done.final
 
 

@@ -58,11 +58,17 @@ def test_finalize_without_methods_or_inspectors_is_refused(
     visit = store.start_visit(campaign, "team-2", "kaqun", **header)
     answer_all(store, campaign, visit.id)
     with pytest.raises(StoreError) as caught:
-        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+        store.finalize(
+            visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
+        )
     assert caught.value.key == "store.header_missing"
     assert not store.visit(visit.id).final
-    store.update_visit(visit.id, inspectors=["努尔东·艾山"], methods=["report", "archive"])
-    done = store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    store.update_visit(
+        visit.id, inspectors=["努尔东·艾山"], methods=["report", "archive"], visit_date="2012-07-05"
+    )
+    done = store.finalize(
+        visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
+    )
     assert done.final
 
 
@@ -71,7 +77,14 @@ def test_the_visit_in_memory_changes_only_once_its_write_has_landed(
     data_dir: Path, campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with LocalStore(data_dir, clock=ticking()) as store:
-        visit = store.start_visit(campaign, "team-2", "kaqun", inspectors=["甲"], methods=["talk"])
+        visit = store.start_visit(
+            campaign,
+            "team-2",
+            "kaqun",
+            inspectors=["甲"],
+            methods=["talk"],
+            visit_date="2012-07-05",
+        )
         answer_all(store, campaign, visit.id)
         store.set_answer(campaign, visit.id, "study.plan", YES, "有计划")
         before = store.visit(visit.id)

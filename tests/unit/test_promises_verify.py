@@ -31,7 +31,14 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Receipt]:
     base = tmp_path_factory.mktemp("receipt")
     laptop = base / "team-2"
     with LocalStore(laptop) as store:
-        visit = store.start_visit(campaign, "team-2", "kaqun", inspectors=["甲"], methods=["talk"])
+        visit = store.start_visit(
+            campaign,
+            "team-2",
+            "kaqun",
+            inspectors=["甲"],
+            methods=["talk"],
+            visit_date="2012-07-05",
+        )
         for item in campaign.items:
             store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
         store.set_answer(campaign, visit.id, "office.room", NO, "办公室被占用")

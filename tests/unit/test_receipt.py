@@ -26,7 +26,12 @@ RECT = re.compile(r'<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/>')
 
 def finalized_visit(store: LocalStore, campaign: Campaign) -> str:
     visit = store.start_visit(
-        campaign, "team-2", "kaqun", inspectors=["努尔东·艾山"], methods=["archive"]
+        campaign,
+        "team-2",
+        "kaqun",
+        inspectors=["努尔东·艾山"],
+        methods=["archive"],
+        visit_date="2012-07-05",
     )
     for item in campaign.items:
         store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))

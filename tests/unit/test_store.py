@@ -19,7 +19,9 @@ from tests.support.answers import best_value
 
 def answer_all(store: LocalStore, campaign: Campaign, visit_id: str) -> None:
     """Everything a finalize needs: the header, and every item answered at its best."""
-    store.update_visit(visit_id, inspectors=["陆保质"], methods=["archive"])
+    store.update_visit(
+        visit_id, inspectors=["陆保质"], methods=["archive"], visit_date="2012-07-05"
+    )
     for item in campaign.items:
         store.set_answer(campaign, visit_id, item.id, best_value(campaign, item))
 
@@ -32,6 +34,7 @@ def test_answers_survive_closing_and_reopening(data_dir: Path, campaign: Campaig
             "kaqun",
             inspectors=["努尔东·艾山", "阿依古丽"],
             methods=["report", "archive"],
+            visit_date="2012-07-05",
         )
         store.set_answer(campaign, visit.id, "study.plan", YES)
         store.set_answer(campaign, visit.id, "reports.social_info", 4, "只报了4条")
@@ -99,12 +102,16 @@ def test_finalize_is_refused_until_complete_and_explained(
     answer_all(store, campaign, visit.id)
     store.set_answer(campaign, visit.id, "archive.catalogue", None)
     with pytest.raises(StoreError) as caught:
-        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+        store.finalize(
+            visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
+        )
     assert caught.value.key == "store.incomplete"
     assert "archive.catalogue" in caught.value.line("zh")
     store.set_answer(campaign, visit.id, "archive.catalogue", 2)  # fell short, note required
     with pytest.raises(StoreError) as caught:
-        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+        store.finalize(
+            visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
+        )
     assert caught.value.key == "store.notes_missing"
     assert store.visit(visit.id).status == "draft"
     store.set_answer(campaign, visit.id, "archive.catalogue", 2, "目录不全")
@@ -126,7 +133,7 @@ def test_finalized_visit_is_read_only_until_reopened_with_a_reason(
 ) -> None:
     visit = store.start_visit(campaign, "team-3", "qiareke")
     answer_all(store, campaign, visit.id)
-    store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    store.finalize(visit.id, campaign, strengths="档案齐全", problems="无", representative="组长")
     with pytest.raises(VisitLocked):
         store.set_answer(campaign, visit.id, "study.plan", NO, "x")
     with pytest.raises(VisitLocked):
@@ -289,7 +296,7 @@ def test_a_finalized_visit_file_is_never_rewritten(
 ) -> None:
     visit = store.start_visit(campaign, "team-2", "kaqun")
     answer_all(store, campaign, visit.id)
-    store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+    store.finalize(visit.id, campaign, strengths="档案齐全", problems="无", representative="组长")
     path = data_dir / "visits" / f"{visit.id}.json"
     before = path.read_bytes()
     store.set_position(visit.id, "office.room")
@@ -364,11 +371,15 @@ def test_finalize_needs_the_inspectors_and_methods(store: LocalStore, campaign: 
     for item in campaign.items:
         store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
     with pytest.raises(StoreError) as caught:
-        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
+        store.finalize(
+            visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
+        )
     assert caught.value.key == "store.header_missing"
-    store.update_visit(visit.id, inspectors=["努尔东·艾山"], methods=["report", "archive"])
+    store.update_visit(
+        visit.id, inspectors=["努尔东·艾山"], methods=["report", "archive"], visit_date="2012-07-05"
+    )
     assert store.finalize(
-        visit.id, campaign, strengths="", problems="", representative="组长"
+        visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
     ).final
 
 
@@ -377,9 +388,11 @@ def test_an_na_answer_needs_its_reason(store: LocalStore, campaign: Campaign) ->
     answer_all(store, campaign, visit.id)
     store.set_answer(campaign, visit.id, "reports.practical_projects", "na")
     with pytest.raises(StoreError) as caught:
-        store.finalize(visit.id, campaign, strengths="", problems="", representative="组长")
-    assert caught.value.key == "store.notes_missing"
+        store.finalize(
+            visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
+        )
+    assert caught.value.key == "store.reasons_missing"
     store.set_answer(campaign, visit.id, "reports.practical_projects", "na", "本期新组建")
     assert store.finalize(
-        visit.id, campaign, strengths="", problems="", representative="组长"
+        visit.id, campaign, strengths="档案齐全", problems="无", representative="组长"
     ).final

@@ -34,7 +34,12 @@ def finished_visit(folder: Path, campaign: Campaign) -> str:
     """Team 2's finalized visit of kaqun on a laptop in `folder`; its id."""
     with LocalStore(folder) as store:
         visit = store.start_visit(
-            campaign, "team-2", GROUP, inspectors=["艾山"], methods=["archive"]
+            campaign,
+            "team-2",
+            GROUP,
+            inspectors=["艾山"],
+            methods=["archive"],
+            visit_date="2012-07-05",
         )
         for item in campaign.items:
             store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))

@@ -1,170 +1,223 @@
-"""Finalize a visit: first what still blocks it, then the remarks and who saw the result."""
+"""Finalize a visit: first what still blocks it (the visit information too), then the remarks,
+the group's representative and the commendations.
+
+The blockers come from the one rule (`domain.finalize`) the store applies as well; what is
+typed here is kept as it is typed (a refusal, Esc or a kill loses none of it) and the dialog
+stays open with the reason when it cannot finalize yet.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, SelectionList, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    SelectionList,
+    Static,
+    TextArea,
+)  # fmt: skip
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.domain.scoring import VisitScore
-from inspect_tui.storage.store import Visit
-from inspect_tui.tui.bindings import localize
+from inspect_tui.domain.finalize import Blocker, Remarks
+from inspect_tui.tui.base import Dialog
 from inspect_tui.tui.content import message, plain, styled
+from inspect_tui.tui.context import Context
 from inspect_tui.tui.format import score_label
+from inspect_tui.tui.widgets.check_list import CheckList
+from inspect_tui.tui.widgets.note_area import NoteArea
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import t
 from inspect_tui.words.textwidth import unambiguous
 
-if TYPE_CHECKING:
-    from inspect_tui.tui.app import InspectApp
+HEADER = "header"
+ITEM_WORDS = {
+    "invalid": "ui.finalize_invalid",
+    "unanswered": "ui.finalize_unanswered",
+    "missing_note": "ui.finalize_missing_note",
+    "missing_reason": "ui.finalize_missing_reason",
+}
+FIELDS = ("strengths", "problems", "representative")
+REMARK_REFUSALS = {
+    "remarks": "store.remarks_missing",
+    "representative": "store.representative_missing",
+}
 
 
-class FinalizeDialog(ModalScreen[dict[str, object] | None]):
-    """Dismisses with {"goto": item} to fix a blocker, or with the finalize fields (with the
-    ticked commendations, a tuple of ids). `invalid`: items whose stored answer does not fit
-    them (answered again before anything else)."""
+@dataclass(frozen=True)
+class Finalized:
+    """What the visit screen does next: go to an item, open the visit information, or show
+    the receipt of the visit just finalized."""
 
+    goto: str = ""
+    header: bool = False
+    done: bool = False
+
+
+class FinalizeDialog(Dialog[Finalized | None]):
     DEFAULT_CSS = """
-    FinalizeDialog #commendations {
-        height: auto;
-        max-height: 5;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    FinalizeDialog #finish {
-        height: auto;
-    }
-    FinalizeDialog #finish Static {
-        width: 1fr;
-        margin-left: 2;
-    }
+    FinalizeDialog #commendations { height: auto; max-height: 5; }
+    FinalizeDialog #finish { height: auto; }
+    FinalizeDialog #finish Static { width: 1fr; margin-left: 2; }
+    FinalizeDialog NoteArea { height: 3; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "OK", id="submit"),
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
-    app: InspectApp
 
-    def __init__(self, visit: Visit, score: VisitScore, invalid: tuple[str, ...] = ()) -> None:
-        super().__init__()
-        self.visit = visit
-        self.score = score
-        self.invalid = invalid
-
-    @property
-    def blockers(self) -> list[tuple[str, str]]:
-        return (
-            [("ui.finalize_invalid", i) for i in self.invalid]
-            + [
-                ("ui.finalize_unanswered", i)
-                for i in self.score.unanswered
-                if i not in self.invalid
-            ]
-            + [("ui.finalize_missing_note", i) for i in self.score.missing_notes]
-        )
+    def __init__(self, ctx: Context, visit_id: str) -> None:
+        super().__init__(ctx)
+        self.visit_id = visit_id
+        self.blockers: list[Blocker] = ctx.team.blockers(visit_id)
 
     def compose(self) -> ComposeResult:
-        lang, campaign = self.app.lang, self.app.campaign
-        group = campaign.group(self.visit.group).name.get(lang)
+        lang, campaign = self.ctx.lang, self.ctx.campaign
+        visit = self.ctx.team.visit(self.visit_id)
+        group = campaign.group(visit.group).name.get(lang)
+        score = self.ctx.team.score(self.ctx.team.answers(self.visit_id).valid)
         yield Footer()
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label(message("ui.finalize_title", lang, group=group).stylize("bold"))
-            yield Label(score_label(campaign, self.score, lang))
+            yield Label(score_label(campaign, score, lang))
             if self.blockers:
                 yield Label(styled(t("ui.finalize_blocked", lang), "red"))
-                goto = t("ui.finalize_goto", lang, count=len(self.blockers))
+                goto = t("ui.finalize_goto", lang, count=len(self._options()))
                 yield Label(styled(goto, "dim"))
-                yield OptionList(
-                    *(
-                        Option(message(key, lang, text=self._item_text(i)), id=i)
-                        for key, i in self.blockers
-                    ),
-                    id="blockers",
-                )
+                yield OptionList(*self._options(), id="blockers")
                 return
-            for name in ("strengths", "problems", "representative"):
+            for name in FIELDS:
                 yield Label(t(f"ui.{name}", lang), markup=False)
-                yield TextField(
-                    getattr(self.visit, name), field=f"ui.field.{name}", compact=True, id=name
-                )
+                value = getattr(visit, name)
+                if name == "representative":
+                    yield TextField(value, field=f"ui.field.{name}", compact=True, id=name)
+                else:
+                    yield NoteArea(value, field=f"ui.field.{name}", compact=True, id=name)
             praise = campaign.outline.commendations
             if praise:  # none ticked unless this visit had them (reopened and finalized again)
                 yield Label(t("ui.finalize_commendations", lang), markup=False)
-                yield SelectionList[str](
+                yield CheckList[str](
                     *(
-                        Selection(
-                            plain(c.text.get(lang), one_line=True),
-                            c.id,
-                            c.id in self.visit.commendations,
-                        )
+                        Selection(plain(c.text.get(lang), one_line=True), c.id,
+                                  c.id in visit.commendations)
                         for c in praise
                     ),
                     compact=True,
                     id="commendations",
-                )
-            with Horizontal(id="finish"):  # one row: the dialog fits 80x24 with the list
+                )  # fmt: skip
+            yield Label(id="refused")
+            with Horizontal(id="finish"):
                 yield Button(
                     t("ui.finalize_confirm", lang), id="confirm", variant="success", compact=True
                 )
                 yield Static(styled(t("ui.finalize_keys", lang), "dim"))
 
+    def _options(self) -> list[Option]:
+        """The blockers as a list to pick from: the visit information once (naming what it
+        lacks), then each item."""
+        lang = self.ctx.lang
+        options: list[Option] = []
+        missing = [b.subject for b in self.blockers if b.kind == HEADER]
+        if missing:
+            fields = t("sep.list", lang).join(t(f"ui.header_field.{f}", lang) for f in missing)
+            options.append(Option(message("ui.finalize_header", lang, fields=fields), id=HEADER))
+        for blocker in self.blockers:
+            if blocker.kind in ITEM_WORDS:
+                text = self._item_text(blocker.subject)
+                said = message(ITEM_WORDS[blocker.kind], lang, text=text)
+                options.append(Option(said, id=f"item:{blocker.subject}"))
+        return options
+
     def _item_text(self, item_id: str) -> str:
-        """An item's words, one line (a blocker is one option), as lists show them; an id the
-        checklist does not have (a visit file edited by hand) as it is."""
+        """An item's words, one line, as lists show them; an id the checklist does not have
+        (a visit file edited by hand) as it is."""
         try:
-            item = self.app.campaign.item(item_id)
+            item = self.ctx.campaign.item(item_id)
         except KeyError:
             return item_id
-        return unambiguous(item.text.get(self.app.lang))
+        return unambiguous(item.text.get(self.ctx.lang))
 
     def on_mount(self) -> None:
-        localize(self, self.app.lang)
         first = "#blockers" if self.blockers else "#strengths"
         self.query_one(first).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss({"goto": str(event.option.id)})
+        chosen = str(event.option.id)
+        if chosen == HEADER:
+            self.dismiss(Finalized(header=True))
+        else:
+            self.dismiss(Finalized(goto=chosen.removeprefix("item:")))
+
+    # -- the remarks: kept as they are typed -------------------------------------------------
+    def _remarks(self) -> Remarks:
+        return Remarks(*(self._value(name) for name in FIELDS))
+
+    def _value(self, name: str) -> str:
+        widget = self.query_one(f"#{name}")
+        return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined]
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._keep(str(event.text_area.id))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "representative" and event.input.has_focus:
+            self._keep("representative")
+
+    def _keep(self, name: str) -> None:
+        if name not in FIELDS:
+            return
+        try:
+            self.ctx.team.write_remarks(self.visit_id, **{name: self._value(name)})
+        except InspectError as error:
+            self._refuse(error.line(self.ctx.lang))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        order = ["strengths", "problems", "representative"]
-        position = order.index(str(event.input.id))
-        if position + 1 < len(order):
-            self.query_one(f"#{order[position + 1]}", TextField).focus()
-        else:  # Enter never locks the visit by itself: the button (or Ctrl+S) does; Tab
-            # reaches the commendations in between (Space ticks one)
-            self.query_one("#confirm", Button).focus()
+        # Enter never locks the visit by itself: the button (or Ctrl+S) does
+        self.query_one("#confirm", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "confirm":
             self.action_submit()
 
+    def _refuse(self, line: str) -> None:
+        self.query_one("#refused", Label).update(styled(line, "red"))
+
     def action_submit(self) -> None:
         if self.blockers:
             return
-        values: dict[str, object] = {
-            k: self.query_one(f"#{k}", TextField).value.strip()
-            for k in ("strengths", "problems", "representative")
-        }
-        for key, needed in (
-            ("strengths", "ui.remarks_needed"),
-            ("problems", "ui.remarks_needed"),
-            ("representative", "ui.representative_needed"),
-        ):
-            if not values[key]:
-                self.notify(t(needed, self.app.lang), severity="error")
-                self.query_one(f"#{key}", TextField).focus()
-                return
+        lang, remarks = self.ctx.lang, self._remarks()
+        left = self.ctx.team.blockers(self.visit_id, remarks)
+        if left:
+            first = left[0]
+            key = REMARK_REFUSALS.get(first.kind, "ui.finalize_changed")
+            self._refuse(t(key, lang))
+            if first.kind in ("remarks", "representative"):
+                self.query_one(f"#{first.subject}").focus()
+            return
         ticked = self.query("#commendations")
-        if ticked:
-            values["commendations"] = tuple(ticked.only_one(SelectionList).selected)
-        self.dismiss(values)
+        praise = tuple(ticked.only_one(SelectionList).selected) if ticked else ()
+        try:
+            self.ctx.team.end_remarks(self.visit_id)
+            self.ctx.team.finalize(self.visit_id, remarks, praise)
+        except InspectError as error:
+            self._refuse(error.line(lang))
+            return
+        self.dismiss(Finalized(done=True))
 
     def action_cancel(self) -> None:
+        if not self.blockers:
+            try:
+                self.ctx.team.end_remarks(self.visit_id)
+            except InspectError as error:
+                self.notify(error.line(self.ctx.lang), severity="error")
         self.dismiss(None)

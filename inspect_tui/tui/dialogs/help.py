@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from inspect_tui.tui.bindings import KEYMAP_FILE, has_digit_keys, listed_bindings, localize
+from inspect_tui.tui.base import Dialog
+from inspect_tui.tui.bindings import has_digit_keys, listed_bindings
 from inspect_tui.tui.content import bold, join, message, plain
 from inspect_tui.words.i18n import t
 
-if TYPE_CHECKING:
-    from inspect_tui.tui.app import InspectApp
 
-
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "close", "Back", id="back"),
     ]
-    app: InspectApp
 
     def compose(self) -> ComposeResult:
         yield Footer()
@@ -30,8 +26,10 @@ class HelpDialog(ModalScreen[None]):
             yield Static(id="help-keys")
 
     def on_mount(self) -> None:
-        lang = self.app.lang
-        localize(self, lang)
+        self.relabel()
+
+    def relabel(self) -> None:
+        lang = self.ctx.lang
         below = self.app.screen_stack[-2]
         # the keys come from keymap.toml too (a user's file): text, never markup
         lines = [bold(t("ui.help_title", lang)), plain("")]
@@ -40,7 +38,7 @@ class HelpDialog(ModalScreen[None]):
             lines.append(plain("  ") + key + plain(f"  {binding.description}"))
         if has_digit_keys(below):
             lines.append(plain("  ") + bold(f"{'0-9':>12}") + plain(f"  {t('key.digits', lang)}"))
-        keymap = message("ui.help_keymap", lang, path=self.app.store.folder / KEYMAP_FILE)
+        keymap = message("ui.help_keymap", lang, path=self.ctx.session.keymap_path)
         lines += [plain(""), keymap.stylize("dim")]
         self.query_one("#help-keys", Static).update(join(lines))
 

@@ -1,4 +1,4 @@
-"""The office's export: choose formats and how to rank, export into a folder (a worker thread,
+"""The office's home: choose formats and how to rank, export into a folder (a worker thread,
 with progress), and see where the files went and the verification code to print. Below it, a
 printed code, a scanned QR payload or an export file can be verified without leaving the app
 (the command line's `verify` needs the data folder the app holds)."""
@@ -7,41 +7,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.reports.dataset import gather
-from inspect_tui.reports.export import FORMATS, export_files
-from inspect_tui.reports.verify import verify
-from inspect_tui.tui.bindings import localize
+from inspect_tui.services.office import FORMATS, Exported
+from inspect_tui.tui.base import Page
 from inspect_tui.tui.content import bold, join, message, plain, styled
+from inspect_tui.tui.context import Context
+from inspect_tui.tui.widgets.check_list import CheckList
 from inspect_tui.tui.widgets.text_field import TextField
-from inspect_tui.words.errors import InspectError, os_reason
+from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import Lang, t
-
-if TYPE_CHECKING:
-    from inspect_tui.tui.app import InspectApp
 
 OPTIONS = ("calibrate", "drafts")
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(Page):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", id="write_exports"),
+        Binding("p", "ranking", "Ranking", id="open_ranking"),
         Binding("escape", "back", "Back", id="back"),
     ]
-    app: InspectApp
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
         self.result: Callable[[Lang], Content] | None = None  # the last outcome, either language
         self.checked: Callable[[Lang], Content] | None = None  # the last verification, likewise
 
@@ -50,9 +46,9 @@ class ExportScreen(Screen[None]):
         with VerticalScroll(id="export"):
             yield Static(id="export-title")
             yield Label(id="formats-label")
-            yield SelectionList[str](id="formats", compact=True)
+            yield CheckList[str](id="formats", compact=True)
             yield Label(id="options-label")
-            yield SelectionList[str](id="export-options", compact=True)
+            yield CheckList[str](id="export-options", compact=True)
             yield Label(id="folder-label")
             yield TextField(field="ui.field.export_folder", compact=True, id="export-folder")
             yield ProgressBar(id="export-progress", show_eta=False)
@@ -63,12 +59,11 @@ class ExportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        localize(self, self.app.lang)
         formats = self.query_one("#formats", SelectionList)
         formats.add_options([Selection("", name, True, id=name) for name in FORMATS])
         options = self.query_one("#export-options", SelectionList)
         options.add_options([Selection("", name, False, id=name) for name in OPTIONS])
-        self.query_one("#export-folder", Input).value = str(self.app.exports)
+        self.query_one("#export-folder", Input).value = str(self.ctx.session.exports)
         self.query_one("#export-progress", ProgressBar).display = False  # until there is work
         self.relabel()
         formats.highlighted = 0  # Space ticks at once, as the title says
@@ -76,7 +71,7 @@ class ExportScreen(Screen[None]):
 
     def relabel(self) -> None:
         """Every word on the screen in the app's language (on mount, and on F2)."""
-        lang = self.app.lang
+        lang = self.ctx.lang
         self.query_one("#export-title", Static).update(bold(t("ui.export_title", lang)))
         self.query_one("#formats-label", Label).update(plain(t("ui.export_formats", lang)))
         self.query_one("#options-label", Label).update(plain(t("ui.export_options", lang)))
@@ -101,11 +96,13 @@ class ExportScreen(Screen[None]):
         result = self.query_one("#export-result", Static)
         if not chosen:
             self.result = lambda lang: styled(t("ui.export_nothing", lang), "red")
-            result.update(self.result(self.app.lang))
+            result.update(self.result(self.ctx.lang))
             return
         wanted = [name for name in FORMATS if name in chosen]  # the order the list shows
         options = set(self.query_one("#export-options", SelectionList).selected)
-        folder = Path(self.query_one("#export-folder", Input).value.strip() or self.app.exports)
+        folder = Path(
+            self.query_one("#export-folder", Input).value.strip() or self.ctx.session.exports
+        )
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=len(wanted) + 2, progress=0)
         bar.display = True
@@ -117,52 +114,30 @@ class ExportScreen(Screen[None]):
     def export(self, formats: list[str], folder: Path, calibrated: bool, drafts: bool) -> None:
         """Gather, then write each format; the files and the code, or the one-line error. The
         bar moves once for gathering, once per format and once when all is written."""
-        app, lang = self.app, self.app.lang
+        app, lang = self.app, self.ctx.lang
         try:
-            data = gather(
-                app.campaign,
-                app.store.folder,
-                calibrated=calibrated,
-                include_drafts=drafts,
-                clock=app.clock,
-            )
-            app.call_from_thread(self._step, "")
-            paths = export_files(
-                data,
-                formats,
-                folder,
-                app.store.folder,
-                lang=lang,
+            made = self.ctx.office.export(
+                formats, folder, calibrated=calibrated, drafts=drafts, lang=lang,
                 progress=lambda name: app.call_from_thread(self._step, name),
-            )
+            )  # fmt: skip
         except InspectError as error:
             app.call_from_thread(self._failed, error)
-            return
-        except OSError as error:  # a folder the system cannot even look at (a name too long)
-            failed = InspectError("export.failed", path=folder, reason=os_reason(error))
-            app.call_from_thread(self._failed, failed)
             return
         app.call_from_thread(self._step, "")
 
         def done(lang: Lang) -> Content:
-            code = data.seal.code
-            made = paths[0].parent if paths else folder  # the export's own folder inside `folder`
-            lines = [message("ui.export_done", lang, count=len(paths), folder=made, code=code)]
-            lines += [plain(f"  {path.name}") for path in paths]
-            if warning := data.warning(lang):
-                lines.append(styled(warning, "red"))
-            return join(lines)
+            return exported_lines(made, lang)
 
         app.call_from_thread(self._finished, done)
 
     def _finished(self, result: Callable[[Lang], Content]) -> None:
         self.result = result
-        self._show(result(self.app.lang))
+        self._show(result(self.ctx.lang))
 
     def _failed(self, error: InspectError) -> None:
         self.result = lambda lang: styled(error.line(lang), "red")
         self.query_one("#export-progress", ProgressBar).display = False
-        self._show(self.result(self.app.lang))
+        self._show(self.result(self.ctx.lang))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "verify-input" and event.value.strip():
@@ -173,7 +148,7 @@ class ExportScreen(Screen[None]):
         """A printed code, a scanned payload or an export file, against the county store."""
         app = self.app
         try:
-            verdict = verify(app.campaign, app.store.folder, what)
+            verdict = self.ctx.office.verify(what)
         except InspectError as error:
             line = error.line  # the exception name is gone after this block; its method is not
             app.call_from_thread(self._verified, lambda lang: styled(line(lang), "red"))
@@ -185,18 +160,36 @@ class ExportScreen(Screen[None]):
     def _verified(self, said: Callable[[Lang], Content]) -> None:
         self.checked = said
         result = self.query_one("#verify-result", Static)
-        result.update(said(self.app.lang))
+        result.update(said(self.ctx.lang))
         self.call_after_refresh(result.scroll_visible, animate=False)
 
     def _step(self, name: str) -> None:
         self.query_one("#export-progress", ProgressBar).advance(1)
         if name:
-            self._show(plain(t("ui.export_running", self.app.lang, format=name)))
+            self._show(plain(t("ui.export_running", self.ctx.lang, format=name)))
 
     def _show(self, text: Content) -> None:
         result = self.query_one("#export-result", Static)
         result.update(text)
         self.call_after_refresh(result.scroll_visible, animate=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return not self.home
+        return True
+
+    def action_ranking(self) -> None:
+        self.go("ranking")
+
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.back()
+
+
+def exported_lines(made: Exported, lang: Lang) -> Content:
+    """Where the files went, each file, the code to print, and the county file's warning."""
+    lines = [message("ui.export_done", lang, count=len(made.files), folder=made.folder,
+                     code=made.code)]  # fmt: skip
+    lines += [plain(f"  {path.name}") for path in made.files]
+    if warning := made.warning(lang):
+        lines.append(styled(warning, "red"))
+    return join(lines)

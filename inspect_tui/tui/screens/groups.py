@@ -1,55 +1,56 @@
-"""The team's groups: status, progress, score and tier of each; type to filter, Enter to open."""
+"""A team's home: its groups with status, progress, score and tier; type to filter, Enter to
+open, Ctrl+E for the team's signed file (its path stays on screen for the USB stick)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import ClassVar
 
-from rich.cells import cell_len
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from inspect_tui.services.progress import GroupProgress, team_progress
-from inspect_tui.tui.bindings import localize
-from inspect_tui.tui.content import message, rich_text
+from inspect_tui.services.progress import GroupProgress
+from inspect_tui.tui.base import Page
+from inspect_tui.tui.content import message, plain, rich_text, styled
+from inspect_tui.tui.context import Context
 from inspect_tui.tui.format import status_label, tier_label
 from inspect_tui.tui.widgets.text_field import TextField
-from inspect_tui.words.errors import InspectError
-from inspect_tui.words.i18n import t
+from inspect_tui.words.errors import InspectError, os_reason
+from inspect_tui.words.i18n import Lang, t
 from inspect_tui.words.textwidth import unambiguous
-
-if TYPE_CHECKING:
-    from inspect_tui.tui.app import InspectApp
+from inspect_tui.words.wrap import cells, fit
 
 COLUMNS = ("col.group", "col.status", "col.progress", "col.score", "col.tier")
-NAME_WIDTH = 26
+NAME_WIDTH = 26  # English names run long: the tier stays on screen at 80 columns
+OTHER_COLUMNS = 40  # what the other four columns and the table's padding take
 
 
-class GroupsScreen(Screen[None]):
+class GroupsScreen(Page):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="open"),
-        Binding("escape", "back", "Team", id="change_team"),
+        Binding("escape", "clear_filter", "Clear", id="clear_filter", show=False),
         Binding("slash", "filter", "Filter", id="filter"),
-        Binding("ctrl+e", "export", "Export", id="export"),
+        Binding("ctrl+e", "bundle", "Export", id="export"),
     ]
-    app: InspectApp
 
-    def __init__(self, team_id: str) -> None:
-        super().__init__()
+    def __init__(self, ctx: Context, team_id: str) -> None:
+        super().__init__(ctx)
         self.team_id = team_id
         self.rows: list[GroupProgress] = []
+        self.bundled: tuple[Path, int] | None = None  # the last file written, kept on screen
+        self.failed: InspectError | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="groups-title")
         yield TextField(field="ui.field.filter", compact=True, id="filter")
         yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield Static(id="groups-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        localize(self, self.app.lang)
         self.query_one("#groups", DataTable).focus()
 
     def on_screen_resume(self) -> None:
@@ -57,32 +58,36 @@ class GroupsScreen(Screen[None]):
         (Textual resumes a screen right after mounting it, so this is the one load)."""
         self.reload()
 
+    def on_resize(self) -> None:
+        self._fill()
+
     def reload(self) -> None:
-        self.rows = team_progress(self.app.campaign, self.app.store, self.team_id)
+        self.rows = self.ctx.team.progress(self.team_id)
         self.relabel()
 
     def relabel(self) -> None:
-        lang = self.app.lang
-        team = self.app.campaign.team(self.team_id)
+        lang = self.ctx.lang
         final = sum(1 for row in self.rows if row.status == "final")
         draft = sum(1 for row in self.rows if row.status == "draft")
         title = message(
-            "ui.groups_title", lang, team=team.name, final=final, count=len(self.rows), draft=draft
-        )
+            "ui.groups_title", lang, team=self.ctx.team_name(self.team_id), final=final,
+            count=len(self.rows), draft=draft,
+        )  # fmt: skip
         self.query_one("#groups-title", Static).update(title.stylize("bold"))
         self.query_one("#filter", Input).placeholder = t("ui.filter_placeholder", lang)
+        self._show_status()
         self._fill()
 
     def _fill(self) -> None:
-        lang, campaign = self.app.lang, self.app.campaign
+        lang, campaign = self.ctx.lang, self.ctx.campaign
         table = self.query_one("#groups", DataTable)
         cursor = table.cursor_row
         wanted = self.query_one("#filter", Input).value.strip().lower()
         table.clear(columns=True)
-        longest = max((cell_len(row.group.name.get(lang)) for row in self.rows), default=10)
-        # English names run long ("... system Party committee"): cap the name column so the
-        # tier stays on screen at 80 columns; the full name is in the visit's header
-        table.add_column(t(COLUMNS[0], lang), width=min(longest, NAME_WIDTH))
+        longest = max((cells(row.group.name.get(lang)) for row in self.rows), default=10)
+        room = max(10, self.size.width - OTHER_COLUMNS) if self.size.width else NAME_WIDTH
+        width = min(longest, NAME_WIDTH, room)
+        table.add_column(t(COLUMNS[0], lang), width=width)
         for key in COLUMNS[1:]:
             table.add_column(t(key, lang))
         for row in self.rows:
@@ -95,8 +100,9 @@ class GroupsScreen(Screen[None]):
                 if score
                 else ""
             )
+            name = fit(unambiguous(row.group.name.get(lang)), width)  # "⋯": the visit shows it all
             table.add_row(  # Rich Text cells: a str cell would be read as markup
-                rich_text(unambiguous(row.group.name.get(lang))),
+                rich_text(name),
                 rich_text(status_label(row.status, lang)),
                 f"{row.answered}/{row.items}",
                 f"{score.total:.2f}" if score else "",
@@ -105,6 +111,17 @@ class GroupsScreen(Screen[None]):
             )
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def _show_status(self) -> None:
+        lang = self.ctx.lang
+        status = self.query_one("#groups-status", Static)
+        if self.failed is not None:
+            status.update(styled(self.failed.line(lang), "red"))
+        elif self.bundled is not None:
+            path, count = self.bundled
+            status.update(plain(t("bundle.written", lang, count=count, file=path)))
+        else:
+            status.update(styled(t("ui.groups_hint", lang), "dim"))
 
     # -- filter by typing ----------------------------------------------------------------------
     def on_key(self, event: events.Key) -> None:
@@ -128,6 +145,11 @@ class GroupsScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        self.query_one("#groups", DataTable).focus()
+
     # -- open ----------------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self._open(str(event.row_key.value))
@@ -139,25 +161,35 @@ class GroupsScreen(Screen[None]):
             self._open(str(key.value))
 
     def _open(self, group_id: str) -> None:
-        from inspect_tui.tui.screens.visit import VisitScreen
-
-        visit, new = self.app.open_visit(self.team_id, group_id)
-        self.app.push_screen(VisitScreen(visit.id, fresh=new))
-
-    def action_export(self) -> None:
-        """The team's signed bundle into the exports folder (for the USB stick)."""
         try:
-            path, count = self.app.export_bundle(self.team_id)
-        except (InspectError, OSError) as error:
-            message = error.line(self.app.lang) if isinstance(error, InspectError) else str(error)
-            self.notify(message, severity="error", timeout=8)
+            visit, new = self.ctx.team.open_visit(self.team_id, group_id)
+        except InspectError as error:
+            self.notify(error.line(self.ctx.lang), severity="error", timeout=8)
             return
-        self.notify(t("bundle.written", self.app.lang, count=count, file=path), timeout=8)
+        self.go("visit", visit_id=visit.id, fresh=new)
 
-    def action_back(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.value:
-            box.value = ""
-            self.query_one("#groups", DataTable).focus()
+    # -- the team's signed file ----------------------------------------------------------------
+    def action_bundle(self) -> None:
+        self.write_bundle(self.ctx.lang)
+
+    @work(thread=True, exclusive=True, group="io")
+    def write_bundle(self, lang: Lang) -> None:
+        try:
+            made = self.ctx.team.bundle(self.team_id)
+        except InspectError as error:
+            self.app.call_from_thread(self._bundled, None, error)
             return
-        self.app.pop_screen()
+        except OSError as error:
+            failed = InspectError(
+                "file.write_failed", path=self.ctx.session.exports, reason=os_reason(error)
+            )
+            self.app.call_from_thread(self._bundled, None, failed)
+            return
+        self.app.call_from_thread(self._bundled, (made.path, made.visits), None)
+        for problem in made.left_out:  # the team must know before handing the file over
+            said = t("bundle.left_out", lang, problem=problem.line(lang))
+            self.app.call_from_thread(self.notify, said, severity="warning", timeout=10)
+
+    def _bundled(self, made: tuple[Path, int] | None, error: InspectError | None) -> None:
+        self.bundled, self.failed = made, error
+        self._show_status()

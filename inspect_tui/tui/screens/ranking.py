@@ -1,42 +1,45 @@
-"""The county ranking: sortable, tiers in words and colour, Enter drills into a group."""
+"""The county ranking: sortable, tiers in words and colour, Enter drills into a group (where
+the lead may count one team's result). Ranking reads the county file: in a worker."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header
 
 from inspect_tui.domain.calibration import describe
 from inspect_tui.domain.ranking import RankedGroup, describe_rules
-from inspect_tui.services.results import CountyRanking, county_ranking, group_detail
-from inspect_tui.storage.county import CountyStore
-from inspect_tui.tui.bindings import digit_bindings, localize
-from inspect_tui.tui.content import bold, join, message, plain, rich_text, styled
-from inspect_tui.tui.format import score_label, tier_label
+from inspect_tui.services.results import CountyRanking
+from inspect_tui.tui.base import Page
+from inspect_tui.tui.content import join, plain, rich_text, styled
+from inspect_tui.tui.context import Context
+from inspect_tui.tui.dialogs.group_detail import GroupDetail
+from inspect_tui.tui.format import tier_label
+from inspect_tui.tui.widgets.wrapped import Wrapped
+from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import join_words, t
 from inspect_tui.words.textwidth import unambiguous
-
-if TYPE_CHECKING:
-    from inspect_tui.tui.app import InspectApp
+from inspect_tui.words.wrap import fit
 
 SORTS = ("rank", "name", "score")
+NAME_WIDTH = 26
+FLAGS_WIDTH = 24
 
 
-class RankingScreen(Screen[None]):
+class RankingScreen(Page):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "Sort", id="sort"),
         Binding("e", "export", "Export", id="open_export"),
         Binding("escape", "back", "Back", id="back"),
     ]
-    app: InspectApp
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: CountyRanking | None = None  # set on mount, made again after a choice
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.found: CountyRanking | None = None  # ranked in a worker, again after a choice
+        self.refusal: InspectError | None = None
         self.sort = 0
 
     @property
@@ -45,39 +48,51 @@ class RankingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="ranking-note")
+        yield Wrapped(id="ranking-note")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        localize(self, self.app.lang)
         self.reload()
         self.query_one("#ranking", DataTable).focus()
 
+    @work(thread=True, exclusive=True, group="county")
     def reload(self) -> None:
-        """Rank again from the county store (after the lead chose a team for a group)."""
-        self.found = county_ranking(self.app.campaign, self.app.store.folder)
+        """Rank again from the county file (on mount, after the lead chose a team)."""
+        try:
+            found = self.ctx.lead.rank()
+        except InspectError as error:
+            self.app.call_from_thread(self._ranked, None, error)
+            return
+        self.app.call_from_thread(self._ranked, found, None)
+
+    def _ranked(self, found: CountyRanking | None, refusal: InspectError | None) -> None:
+        self.found, self.refusal = found, refusal
         self.relabel()
 
     def relabel(self) -> None:
         """The rules, the note and the table in the app's language (also on F2: the ranking
         already made is shown again, not made again)."""
-        lang, campaign, found = self.app.lang, self.app.campaign, self.found
-        if found is None:
+        lang, campaign, found = self.ctx.lang, self.ctx.campaign, self.found
+        note = self.query_one("#ranking-note", Wrapped)
+        if self.refusal is not None:
+            note.show(styled(self.refusal.line(lang), "red"))
             return
-        note = (
-            describe_rules(campaign, lang)
-            + "\n"
-            + describe(found.calibration, False, lang, campaign.team_names(lang))
-        )
-        text = plain(note)
+        if found is None:
+            note.show(plain(t("ui.ranking_wait", lang)))
+            return
+        names = campaign.team_names(lang)
+        text = plain(describe_rules(campaign, lang) + "\n" + describe(found.calibration, False,
+                                                                     lang, names))  # fmt: skip
         if warning := found.warning(lang):  # the county file was edited by hand
             text = join([text, styled(warning, "red")])
-        self.query_one("#ranking-note", Static).update(text)
+        if not found.rows:
+            text = join([text, plain(t("ui.ranking_empty", lang))])
+        note.show(text)
         self.fill()
 
     def fill(self) -> None:
-        lang, campaign = self.app.lang, self.app.campaign
+        lang, campaign = self.ctx.lang, self.ctx.campaign
         table = self.query_one("#ranking", DataTable)
         table.clear(columns=True)
         for key in ("col.rank", "col.group", "col.score", "col.tier", "col.flags"):
@@ -93,10 +108,10 @@ class RankingScreen(Screen[None]):
             flags = join_words((t(f"flag.{flag}", lang) for flag in row.flags), lang)
             table.add_row(  # Rich Text cells: a str cell would be read as markup
                 str(row.rank),
-                rich_text(unambiguous(row.group.name.get(lang))),
+                rich_text(fit(unambiguous(row.group.name.get(lang)), NAME_WIDTH)),
                 f"{row.total:.2f}",
                 rich_text(tier_label(campaign, row.tier, lang, vetoed=row.vetoed)),
-                rich_text(flags),
+                rich_text(fit(flags, FLAGS_WIDTH)),  # whole in the drill-down
                 key=row.group.id,
             )
 
@@ -105,74 +120,31 @@ class RankingScreen(Screen[None]):
         self.fill()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        def chosen(team: str | None) -> None:
-            if team is None:
-                return
-            county = CountyStore(self.app.store.folder, self.app.campaign)
-            county.choose(str(event.row_key.value), team or None)
-            county.close()
-            self.reload()
+        if self.found is None:
+            return
+        group = str(event.row_key.value)
 
-        slots = self.found.slots if self.found else []
-        self.app.push_screen(GroupDetail(str(event.row_key.value), slots), chosen)
+        def chosen(team: str | None) -> None:
+            if team is not None:
+                self.choose(group, team or None)
+
+        details = self.ctx.lead.detail(self.found, group)
+        row = next((r for r in self.rows if r.group.id == group), None)
+        flags = [t(f"flag.{flag}", self.ctx.lang) for flag in row.flags] if row else []
+        self.app.push_screen(GroupDetail(self.ctx, group, details, flags), chosen)
+
+    @work(thread=True, exclusive=True, group="county")
+    def choose(self, group: str, team: str | None) -> None:
+        try:
+            self.ctx.lead.choose(group, team)
+            found = self.ctx.lead.rank()
+        except InspectError as error:
+            self.app.call_from_thread(self._ranked, self.found, error)
+            return
+        self.app.call_from_thread(self._ranked, found, None)
 
     def action_export(self) -> None:
-        from inspect_tui.tui.screens.export import ExportScreen
-
-        self.app.push_screen(ExportScreen())
+        self.go("export")
 
     def action_back(self) -> None:
-        self.app.pop_screen()
-
-
-class GroupDetail(ModalScreen[str | None]):
-    """Per-section scores per team, and the items that lost points with the teams' notes. For a
-    group several teams assessed, 1, 2 ... choose whose result counts, 0 goes back to the
-    campaign's rule; dismisses with the team ("" for the rule) or None."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="back"),
-        *digit_bindings("choose"),
-    ]
-    app: InspectApp
-
-    def __init__(self, group_id: str, slots: list) -> None:
-        super().__init__()
-        self.group_id = group_id
-        self.slots = slots
-
-    def compose(self) -> ComposeResult:
-        yield Footer()
-        with VerticalScroll(classes="dialog"):
-            yield Static(id="detail-body")
-
-    def on_mount(self) -> None:
-        localize(self, self.app.lang)
-        lang, campaign = self.app.lang, self.app.campaign
-        # names from the checklist, notes from the teams' signed files: text, never markup
-        lines = [bold(campaign.group(self.group_id).name.get(lang))]
-        titles = {s.id: s.title.get(lang) for s in campaign.outline.sections}
-        details = group_detail(campaign, self.slots, self.group_id)
-        self.teams = [team for team, _ in details]
-        if len(self.teams) > 1:
-            names = (campaign.team(team).name.get(lang) for team in self.teams)
-            keys = "  ".join(f"{n} {name}" for n, name in enumerate(names, start=1))
-            lines.append(message("ui.choose_team", lang, keys=keys))
-        for team, score in details:
-            name = bold(campaign.team(team).name.get(lang))
-            lines += [plain(""), name + plain("  ") + score_label(campaign, score, lang)]
-            figures = (f"{titles[s.id]} {s.score:.1f}" for s in score.sections if s.weight)
-            lines.append(plain("  " + "  ".join(figures)))
-            for lost in score.lost:
-                text = campaign.item(lost.item_id).text.get(lang)
-                note = f" — {lost.note}" if lost.note else ""
-                lines.append(plain(unambiguous(f"  -{lost.lost:g}  {text}{note}")))
-        self.query_one("#detail-body", Static).update(join(lines))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_choose(self, number: int) -> None:
-        if len(self.teams) < 2 or number > len(self.teams):
-            return
-        self.dismiss(self.teams[number - 1] if number else "")
+        self.back()

@@ -1,86 +1,100 @@
-"""The receipt after finalizing: total, tier, revision and the QR code to photograph."""
+"""The receipt after finalizing: total, tier, revision and the QR code to photograph; where its
+files were kept stays on screen. `l` writes the provisional feedback letter beside them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from inspect_tui.reports.letters import write_provisional_letter
-from inspect_tui.reports.receipt import Receipt, receipt_lines
-from inspect_tui.tui.bindings import localize
-from inspect_tui.tui.content import bold, join, message, plain
+from inspect_tui.reports.receipt import receipt_lines
+from inspect_tui.services.team import ReceiptMade
+from inspect_tui.tui.base import Page
+from inspect_tui.tui.content import bold, join, message, plain, styled
+from inspect_tui.tui.context import Context
 from inspect_tui.tui.widgets.qr import QRCode
+from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.errors import InspectError
-from inspect_tui.words.i18n import join_words, t
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from inspect_tui.tui.app import InspectApp
+from inspect_tui.words.i18n import Lang, join_words, t
 
 
-class ReceiptScreen(Screen[None]):
+class ReceiptScreen(Page):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back"),  # not Enter: a stray key would hide it
         Binding("l", "letter", "Letter", id="letter"),
     ]
-    app: InspectApp
 
-    def __init__(self, receipt: Receipt, saved: tuple[Path, ...], visit_id: str = "") -> None:
-        super().__init__()
-        self.receipt = receipt
-        self.saved = saved
+    def __init__(self, ctx: Context, visit_id: str) -> None:
+        super().__init__(ctx)
         self.visit_id = visit_id
+        self.receipt = ctx.team.receipt(visit_id)
+        self.made: ReceiptMade | None = None  # once its files are kept (or could not be)
+        self.letter: Path | None = None
+        self.letter_error: str = ""
 
     def compose(self) -> ComposeResult:
+        receipt = self.receipt
         yield Header()
         with Horizontal(id="receipt"):
-            yield QRCode(self.receipt.payload, id="qr")
+            yield QRCode(receipt.payload, id="qr")
             with Vertical(id="receipt-text"):
                 yield Static(id="receipt-title")
                 # names, inspectors and the representative were typed or come from files
-                lines = receipt_lines(self.receipt)[1:]
+                lines = receipt_lines(receipt)[1:]
                 yield Static(join(plain(line, one_line=True) for line in lines), id="receipt-body")
-                yield Static(id="receipt-hint")
+                yield Wrapped(id="receipt-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        localize(self, self.app.lang)
+        self.relabel()
+        self.keep()
+
+    @work(thread=True, exclusive=True, group="io")
+    def keep(self) -> None:
+        made = self.ctx.team.keep_receipt(self.receipt)
+        self.app.call_from_thread(self._kept, made)
+
+    def _kept(self, made: ReceiptMade) -> None:
+        self.made = made
         self.relabel()
 
     def relabel(self) -> None:
-        lang = self.app.lang
+        lang = self.ctx.lang
         self.query_one("#receipt-title", Static).update(bold(t("ui.receipt_title", lang)))
         hint = [plain(t("ui.receipt_hint", lang))]
-        if self.saved:
-            files = join_words((path.name for path in self.saved), self.app.lang)
-            saved = message("ui.receipt_saved", lang, folder=self.saved[0].parent, files=files)
-            hint.append(saved.stylize("dim"))
-        self.query_one("#receipt-hint", Static).update(join(hint))
+        if self.made is not None and self.made.files:
+            files = join_words((path.name for path in self.made.files), lang)
+            folder = self.made.files[0].parent
+            hint.append(message("ui.receipt_saved", lang, folder=folder, files=files))
+        elif self.made is not None and self.made.error:
+            hint.append(styled(self.made.error, "red"))
+        if self.letter is not None:
+            hint.append(plain(t("ui.letter_written", lang, file=self.letter)))
+        elif self.letter_error:
+            hint.append(styled(self.letter_error, "red"))
+        self.query_one("#receipt-hint", Wrapped).show(join(hint))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.back()
 
     def action_letter(self) -> None:
         """The provisional feedback letter for the group, written beside the receipt."""
-        if self.visit_id:
-            self.write_letter()
+        self.write_letter(self.ctx.lang)
 
     @work(thread=True, exclusive=True, group="io")
-    def write_letter(self) -> None:
-        app = self.app
+    def write_letter(self, lang: Lang) -> None:
         try:
-            path = write_provisional_letter(
-                app.campaign, app.store, self.visit_id, app.exports, app.lang
-            )
+            path = self.ctx.team.letter(self.visit_id, lang)
         except InspectError as error:
-            app.call_from_thread(app.notify, error.line(app.lang), severity="error", timeout=8)
+            self.app.call_from_thread(self._lettered, None, error.line(lang))
             return
-        said = t("ui.letter_written", app.lang, file=path)
-        app.call_from_thread(app.notify, said, timeout=8)
+        self.app.call_from_thread(self._lettered, path, "")
+
+    def _lettered(self, path: Path | None, error: str) -> None:
+        self.letter, self.letter_error = path, error
+        self.relabel()

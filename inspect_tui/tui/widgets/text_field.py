@@ -2,7 +2,7 @@
 
 A paste can carry what no person typed: an escape sequence copied from a terminal (`␛]0;x␇`
 sets a window's title), a C1 control from a legacy encoding, a stray surrogate. Everything
-inserted, by a key or a paste, passes through `core.text.clean_typed`; what was removed is said
+inserted, by a key or a paste, passes through `words.text.clean_typed`; what was removed is said
 in a toast naming the field and the positions, so the store only ever gets text and nobody is
 left wondering where a character went. The box also shows its value harmlessly: a direction
 control (U+202E, which the text policy keeps, as a team may mean it) is drawn as a mark, not
@@ -17,6 +17,7 @@ from typing import Any
 from rich.highlighter import Highlighter
 from rich.text import Text as RichText
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input
 
 from inspect_tui.words.i18n import join_words, t
@@ -62,10 +63,11 @@ class TextField(Input):
             self._removed(removed)
         super().replace(clean, start, end)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         """The first line, as `Input` takes it, but cut at line ends only: `str.splitlines`
-        also cuts at U+001C-U+001E and U+0085, which are removed and reported here instead."""
-        event.prevent_default()  # not Input's own paste as well
+        also cuts at U+001C-U+001E and U+0085, which are removed and reported here instead.
+        Textual calls this handler before `Input`'s own; `prevent_default` stops that one."""
+        event.prevent_default()
         event.stop()
         if not event.text:
             return
@@ -77,18 +79,24 @@ class TextField(Input):
             self.replace(line, *selection)
 
     def _removed(self, removed: list[Refused]) -> None:
-        lang = getattr(self.app, "lang", "zh")
-        shown = removed[:SHOWN_LIMIT]
-        more = "…" if len(removed) > SHOWN_LIMIT else ""
-        self.notify(
-            t(
-                "ui.typed_removed",
-                lang,
-                field=t(self.field, lang),
-                positions=join_words((str(r.position) for r in shown), lang) + more,
-                chars=join_words((r.name for r in shown), lang) + more,
-                count=len(removed),
-            ),
-            severity="warning",
-            timeout=6,
-        )
+        said_removed(self, self.field, removed)
+
+
+def said_removed(widget: Widget, field: str, removed: list[Refused]) -> None:
+    """A toast naming the field, the positions and the characters removed from what was typed
+    or pasted (a few of each: a long paste of junk need not list them all)."""
+    lang = getattr(widget.app, "lang", "zh")
+    shown = removed[:SHOWN_LIMIT]
+    more = "⋯" if len(removed) > SHOWN_LIMIT else ""
+    widget.notify(
+        t(
+            "ui.typed_removed",
+            lang,
+            field=t(field, lang),
+            positions=join_words((str(r.position) for r in shown), lang) + more,
+            chars=join_words((r.name for r in shown), lang) + more,
+            count=len(removed),
+        ),
+        severity="warning",
+        timeout=6,
+    )
