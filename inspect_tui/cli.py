@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     bundle = commands.add_parser("bundle", help="export this team's visits as a signed file")
     bundle.add_argument("--team", metavar="T", help="default: the team this laptop chose")
     bundle.add_argument("--out", metavar="FILE", help="default: exports/CAMPAIGN-TEAM-TIME.json")
+    bundle.add_argument(
+        "--with-evidence",
+        action="store_true",
+        help="copy the visits' evidence files into FILE-evidence/ beside the bundle",
+    )
 
     keys = commands.add_parser("keys", help="this laptop's signing key; trusted team keys")
     key_actions = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -177,7 +182,12 @@ def _dispatch(args: argparse.Namespace, lang: Lang) -> int:
         from inspect_tui.commands import bundle
 
         return bundle.bundle(
-            data=args.data, campaign=args.campaign, team=args.team, out=args.out, lang=lang
+            data=args.data,
+            campaign=args.campaign,
+            team=args.team,
+            out=args.out,
+            lang=lang,
+            with_evidence=args.with_evidence,
         )
     if args.command in ("sheet-template", "import-sheet"):
         from inspect_tui.commands import sheet

@@ -16,7 +16,13 @@ from inspect_tui.words.i18n import Lang, t
 
 
 def bundle(
-    *, data: str | None, campaign: str | None, team: str | None, out: str | None, lang: Lang
+    *,
+    data: str | None,
+    campaign: str | None,
+    team: str | None,
+    out: str | None,
+    lang: Lang,
+    with_evidence: bool = False,
 ) -> int:
     loaded = load_campaign(campaign_file(campaign))
     with Session.open(loaded, data_folder(data)) as session:
@@ -24,8 +30,12 @@ def bundle(
         if not team:
             raise InspectError("bundle.no_team")
         known_team(loaded, team)
-        made = session.team.bundle(team, Path(out) if out else None)
+        made = session.team.bundle(team, Path(out) if out else None, with_evidence)
     print(t("bundle.written", lang, count=made.visits, file=made.path))
+    if made.evidence is not None:
+        print(t("bundle.evidence_written", lang, count=made.evidence_files, folder=made.evidence))
+    elif with_evidence:
+        print(t("bundle.no_evidence", lang))
     for problem in made.left_out:  # the team must know before handing the file over
         print(t("bundle.left_out", lang, problem=problem.line(lang)), file=sys.stderr)
     return 0

@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from inspect_tui.domain.calibration import Calibration, describe
+from inspect_tui.domain.evidence import EVIDENCE
 from inspect_tui.domain.model import Campaign, Group, Item, Section
 from inspect_tui.domain.ranking import RankedGroup, describe_rules
 from inspect_tui.domain.scoring import Answer, score_item
@@ -48,6 +49,8 @@ class Visited:
     visit_date: str = ""
     strengths: str = ""  # the team's own words on what the group did well
     commendations: tuple[str, ...] = ()  # the outline's commendations the team ticked
+    # item -> (file name, sha256) of each evidence file the team's record lists for it
+    evidence: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -339,4 +342,9 @@ def _visited(tally: Tally, slot: Slot) -> Visited:
         visit_date=str(data.get("visit_date", "")),
         strengths=str(data.get("strengths", "")),
         commendations=tuple(data.get("commendations", ())),
+        evidence={
+            item: tuple((e["name"], e["sha256"]) for e in answer[EVIDENCE])
+            for item, answer in data["answers"].items()
+            if answer.get(EVIDENCE)
+        },
     )

@@ -8,12 +8,13 @@ provisional letter for a visit it has just finalized, from that visit alone: no 
 county average, which a laptop does not have, and marked provisional.
 
 Where two teams' results are combined, an item's cost is the mean of what it cost in each
-counted visit (as the ranking combines totals), and every team's note is kept.
+counted visit (as the ranking combines totals), and every team's note is kept, and so is every
+evidence file the teams attached to the item (by name and hash, as their records carry them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -36,6 +37,7 @@ class Shortfall:
     lost: float  # points off the total (after section weights); 0 for a veto
     notes: tuple[str, ...]  # the teams' own words, each once
     vetoed: bool = False
+    evidence: tuple[tuple[str, str], ...] = ()  # (file name, sha256) of each file, each once
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,12 @@ def county_letters(data: ExportData) -> list[Letter]:
                 sections=tuple(
                     SectionLine(s, row.sections.get(s.id, 0.0), averages[s.id]) for s in sections
                 ),
-                shortfalls=shortfalls(data.campaign, answers, data.shortfalls(row.group.id)),
+                shortfalls=shortfalls(
+                    data.campaign,
+                    answers,
+                    data.shortfalls(row.group.id),
+                    evidence=[visit.evidence for visit in visits],
+                ),
                 strengths=_distinct(v.strengths for v in visits),
                 rank=row.rank,
                 ranked=len(data.rows),
@@ -84,9 +91,14 @@ def county_letters(data: ExportData) -> list[Letter]:
 
 
 def provisional_letter(
-    campaign: Campaign, group: Group, answers: dict[str, Answer], strengths: str
+    campaign: Campaign,
+    group: Group,
+    answers: dict[str, Answer],
+    strengths: str,
+    evidence: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> Letter:
-    """The letter a team gives on site for its finalized visit: its own score only."""
+    """The letter a team gives on site for its finalized visit: its own score only.
+    `evidence`: item -> (file name, sha256) of the files the visit lists."""
     score = score_visit(campaign, answers)
     by_id = {s.id: s for s in score.sections}
     return Letter(
@@ -98,19 +110,25 @@ def provisional_letter(
         sections=tuple(
             SectionLine(s, by_id[s.id].score, None) for s in campaign.sections if s.weight > 0
         ),
-        shortfalls=shortfalls(campaign, [answers]),
+        shortfalls=shortfalls(campaign, [answers], evidence=[evidence or {}]),
         strengths=_distinct([strengths]),
         provisional=True,
     )
 
 
 def shortfalls(
-    campaign: Campaign, visits: list[dict[str, Answer]], counted: Iterable[Counted] | None = None
+    campaign: Campaign,
+    visits: list[dict[str, Answer]],
+    counted: Iterable[Counted] | None = None,
+    *,
+    evidence: Sequence[Mapping[str, Sequence[tuple[str, str]]]] = (),
 ) -> tuple[Shortfall, ...]:
     """Each item any of `visits` fell short on, in outline order: its mean cost over the visits
     (a visit that did not fall short on it counts 0) and every note once. `counted`: the
     dataset's shortfalls of the group (`ExportData.shortfalls`, the one rule for combined
-    teams); an item not among them is left out, so a letter lists what the circular counts."""
+    teams); an item not among them is left out, so a letter lists what the circular counts.
+    `evidence`: per visit, item -> (file name, sha256); every visit's files for the item are
+    listed, each content once (the group may answer a finding with what another team saw)."""
     wanted = None if counted is None else {s.item for s in counted}
     lost: dict[str, list[float]] = {}
     notes: dict[str, list[str]] = {}
@@ -128,10 +146,19 @@ def shortfalls(
             round(sum(lost[item.id]) / count, 2),
             _distinct(notes[item.id]),
             item.id in vetoed,
+            _files(files.get(item.id, ()) for files in evidence),
         )
         for item in campaign.items
         if item.id in lost and (wanted is None or item.id in wanted)
     )
+
+
+def _files(lists: Iterable[Sequence[tuple[str, str]]]) -> tuple[tuple[str, str], ...]:
+    seen: dict[str, str] = {}
+    for files in lists:
+        for name, sha in files:
+            seen.setdefault(sha, name)
+    return tuple((name, sha) for sha, name in seen.items())
 
 
 def _distinct(texts: object) -> tuple[str, ...]:

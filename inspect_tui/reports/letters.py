@@ -4,7 +4,9 @@ official layout as the circular (`official`): what the group keeps after an asse
 Each letter: the title and the group as addressee; the result (total, tier, rank among the
 ranked groups, or "provisional" on site); a table of the section scores beside the county
 average; what the team found good; each item that lost points, what it cost and the team's
-note; the 整改 requirements with their deadline; the issuer and the date. The words are the
+note (and, on a line below, the evidence files the team attached to it, by name and short hash,
+so the group and the lead can find them beside the team's bundle); the 整改 requirements with their
+deadline; the issuer and the date. The words are the
 letter's own (`letter.*` messages), the data `letter_data`'s.
 """
 
@@ -21,6 +23,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
+from inspect_tui.domain.evidence import SHORT
 from inspect_tui.domain.model import Campaign, Group
 from inspect_tui.reports import official
 from inspect_tui.reports.circular_text import day, document_date, numeral, period_words
@@ -31,9 +34,10 @@ from inspect_tui.reports.table import shown
 from inspect_tui.storage.atomic import write_file
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.storage.verification import Seal
-from inspect_tui.words.i18n import Lang, t
+from inspect_tui.words.i18n import Lang, join_words, t
 
 QR_WIDTH = Mm(16)
+Cell = str | tuple[str, ...]  # a table cell: one line, or several (a line break between)
 TABLE_SIZE = Pt(10.5)  # 五号, as tables in official documents: a good group's letter is a page
 
 
@@ -61,7 +65,11 @@ def write_provisional_letter(
     visit = store.visit(visit_id)
     answers, _ = store.checked_answers(campaign, visit_id)  # never a value its item refuses
     group = campaign.group(visit.group)
-    letter = provisional_letter(campaign, group, answers, visit.strengths)
+    evidence = {
+        item: tuple((record.name, record.sha256) for record in kept)
+        for item, kept in store.evidence(visit_id).items()
+    }
+    letter = provisional_letter(campaign, group, answers, visit.strengths, evidence)
     when = date.fromisoformat(visit.visit_date[:10]) if visit.visit_date else campaign.end
     team = campaign.team(visit.team).name.get(lang)
     body = document_bytes(campaign, [letter], when, lang, issuer=team)
@@ -204,19 +212,37 @@ def _joined(texts: Sequence[str], lang: Lang) -> str:
 
 
 def _shortfalls(document: Document, shortfalls: Sequence[Shortfall], lang: Lang) -> None:
-    """One row per item that fell short: the item, what it cost, the teams' notes."""
+    """One row per item that fell short: the item, what it cost, the teams' notes and under
+    them the evidence files."""
     header = [t(f"letter.col.{c}", lang) for c in ("n", "item", "cost", "notes")]
-    rows = [
+    rows: list[list[Cell]] = [
         [
             str(n),
             short.item.text.get(lang),
             t("letter.veto_cost", lang) if short.vetoed else f"{short.lost:g}",
-            _joined(short.notes, lang),
+            _notes_cell(short, lang),
         ]
         for n, short in enumerate(shortfalls, start=1)
     ]
     small = official.TEXT_WIDTH // 12
     _table(document, header, rows, [small, small * 6, small * 2, small * 3], left={1, 3})
+
+
+def _notes_cell(short: Shortfall, lang: Lang) -> Cell:
+    """The teams' notes; with evidence, a second line naming the files (a tuple: one line
+    each), so a letter without evidence is what it always was."""
+    notes = _joined(short.notes, lang)
+    if not short.evidence:
+        return notes
+    files = join_words(
+        (
+            t("letter.evidence_file", lang, name=name, short=sha[:SHORT])
+            for name, sha in short.evidence
+        ),
+        lang,
+    )
+    said = t("letter.evidence", lang, files=files)
+    return (notes, said) if notes else (said,)
 
 
 def _requirements(campaign: Campaign, issuer: str, lang: Lang) -> str:
@@ -247,7 +273,7 @@ def _sections(document: Document, letter: Letter, lang: Lang) -> None:
 def _table(
     document: Document,
     header: list[str],
-    rows: list[list[str]],
+    rows: Sequence[Sequence[Cell]],
     widths: list[int],
     *,
     left: set[int],
@@ -279,7 +305,7 @@ def _widths(columns: int) -> list[int]:
 
 
 def _row(
-    cells: list[str], widths: list[int], *, bold: bool = False, left: set[int] | None = None
+    cells: Sequence[Cell], widths: list[int], *, bold: bool = False, left: set[int] | None = None
 ) -> str:
     size = int(TABLE_SIZE.pt * 2)
     props = (
@@ -294,9 +320,15 @@ def _row(
             '<w:p><w:pPr><w:snapToGrid w:val="0"/>'
             f'<w:jc w:val="{"left" if n in (left or set()) else "center"}"/>'
             f'<w:rPr><w:sz w:val="{size}"/></w:rPr></w:pPr>'
-            f"<w:r>{props}{official.text_run(c)}</w:r>"
+            f"<w:r>{props}{_runs(c)}</w:r>"
             "</w:p></w:tc>"
             for n, (c, w) in enumerate(zip(cells, widths, strict=True))
         )
         + "</w:tr>"
     )
+
+
+def _runs(cell: Cell) -> str:
+    if isinstance(cell, str):
+        return official.text_run(cell)
+    return "<w:br/>".join(official.text_run(line) for line in cell)

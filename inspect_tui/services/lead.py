@@ -99,7 +99,8 @@ class LeadDesk:
     def folders(self) -> list[Path]:
         """Where the teams' files are looked for first: the exports folder, and the data
         folder's own."""
-        return [self.session.exports, self.session.folder / "exports"]
+        found = [self.session.exports, self.session.folder / "exports"]
+        return found[:1] if found[0].resolve() == found[1].resolve() else found
 
     def find(self, folders: Sequence[Path]) -> list[Path]:
         """The .json files in these folders, each once (`OSError` for a folder the system

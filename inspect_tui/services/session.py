@@ -154,12 +154,16 @@ class Session:
         return self.folder / KEYMAP_FILE
 
     def keymap(self) -> dict[str, str]:
-        """`keymap.toml` in the data folder: `binding_id = "keys"` lines. Unreadable or
-        malformed files are ignored (the default keys still work): nothing here may stop the
-        app. A regular file of a sane size only: a FIFO here would hang the app."""
-        try:
-            raw = read_regular(self.keymap_path, limit=KEYMAP_LIMIT).decode("utf-8")
-            data = tomllib.loads(raw)
-        except (OSError, FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-            return {}
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+        return keymap_at(self.folder)
+
+
+def keymap_at(folder: Path) -> dict[str, str]:
+    """`keymap.toml` in `folder`: `binding_id = "keys"` lines. Unreadable or malformed files are
+    ignored (the default keys still work): nothing here may stop the app. A regular file of a
+    sane size only: a FIFO here would hang the app."""
+    try:
+        raw = read_regular(folder / KEYMAP_FILE, limit=KEYMAP_LIMIT).decode("utf-8")
+        data = tomllib.loads(raw)
+    except (OSError, FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}

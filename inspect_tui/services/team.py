@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inspect_tui.domain.evidence import Evidence, hashes_in
 from inspect_tui.domain.finalize import Blocker, Remarks, finalize_blockers
 from inspect_tui.domain.scoring import Answer, AnswerValue, VisitScore, score_visit
 from inspect_tui.domain.visit import Visit
@@ -50,6 +51,8 @@ class BundleMade:
     path: Path
     visits: int
     left_out: list[InspectError] = field(default_factory=list)  # visit files it could not read
+    evidence: Path | None = None  # the folder of evidence files beside it (`with_evidence`)
+    evidence_files: int = 0
 
 
 class TeamDesk:
@@ -127,10 +130,20 @@ class TeamDesk:
     # -- evidence ---------------------------------------------------------------------------
     def evidence_names(self, visit_id: str) -> dict[str, tuple[str, ...]]:
         """item -> the file names of the evidence kept for it."""
-        return {}
+        return {
+            item: tuple(record.name for record in kept)
+            for item, kept in self.store.evidence(visit_id).items()
+        }
 
-    def attach_evidence(self, visit_id: str, item_id: str, source: Path) -> Path:
-        raise NotImplementedError
+    def attach_evidence(self, visit_id: str, item_id: str, source: Path) -> Evidence:
+        """Keep `source` in the data folder by its content and list it on the item; reads and
+        writes the whole file (up to `storage.evidence.MAX_BYTES`): call it in a worker. A
+        refusal (a finalized visit, a file that cannot be kept) leaves nothing behind."""
+        from inspect_tui.storage.evidence import keep_evidence
+
+        self.store.evidence_target(self.campaign, visit_id, item_id)
+        record = keep_evidence(self.session.folder, source)
+        return self.store.add_evidence(self.campaign, visit_id, item_id, record)
 
     # -- the visit information and the remarks --------------------------------------------
     def update_header(self, visit_id: str, **changes: Any) -> Visit:
@@ -177,6 +190,12 @@ class TeamDesk:
 
         return build_receipt(self.campaign, self.store, visit_id)
 
+    def receipt_lines(self, receipt: Receipt) -> list[str]:
+        """The receipt in lines of text (the screen shows them beside the QR code)."""
+        from inspect_tui.reports.receipt import receipt_lines
+
+        return receipt_lines(receipt)
+
     def keep_receipt(self, receipt: Receipt) -> ReceiptMade:
         """The receipt kept in the exports folder (SVG and text); a folder that cannot be
         written is said, and the receipt is still shown."""
@@ -196,15 +215,30 @@ class TeamDesk:
             self.campaign, self.store, visit_id, self.session.exports, lang
         )
 
-    def bundle(self, team: str, out: Path | None = None) -> BundleMade:
+    def bundle(self, team: str, out: Path | None = None, with_evidence: bool = False) -> BundleMade:
         """The team's visits as one file signed by this laptop, stamped in UTC, into the
-        exports folder (or `out`, a file name)."""
-        from inspect_tui.storage.bundle import make_bundle, write_bundle  # cryptography: slow
+        exports folder (or `out`, a file name). `with_evidence`: the evidence files its visits
+        list go beside it, into `<bundle name>-evidence/<sha256><suffix>`: the bundle and all
+        of them, or nothing."""
+        from inspect_tui.storage.bundle import (  # cryptography: slow
+            bundle_path,
+            make_bundle,
+            write_bundle,
+        )
+        from inspect_tui.storage.evidence import placed_evidence
         from inspect_tui.storage.keys import DeviceKey
 
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         device = DeviceKey(self.session.folder)
         signed = make_bundle(self.campaign, self.store, team, device, created_at=stamp)
         folder = out.parent if out else self.session.exports
-        path = write_bundle(signed, folder, out.name if out else None)
-        return BundleMade(path, len(signed["visits"]), self.session.damaged)
+        name = out.name if out else None
+        wanted = hashes_in(signed["visits"]) if with_evidence else {}
+        if not wanted:
+            path = write_bundle(signed, folder, name)
+            return BundleMade(path, len(signed["visits"]), self.session.damaged)
+        target = bundle_path(signed, folder, name)
+        beside = target.with_name(f"{target.stem}-evidence")
+        with placed_evidence(self.session.folder, wanted, beside) as files:
+            path = write_bundle(signed, folder, name)
+        return BundleMade(path, len(signed["visits"]), self.session.damaged, beside, len(files))

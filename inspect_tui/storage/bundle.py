@@ -7,6 +7,7 @@ Format (version 1), documented in docs of this module and in README.md:
       "created_at": ISO time, "app_version": "0.1.0",
       "device": {"public_key": base64 Ed25519, "fingerprint": "A1B2-C3D4-E5F6"},
       "visits": [{...visit header..., "answers": {item: {"value", "note"}}, "audit": [...]}],
+      (an answer with evidence files also has "evidence": [{"sha256", "name", "size"}])
       "digest": sha256 hex of the canonical content,
       "signature": base64 Ed25519 signature of the canonical content
     }
@@ -29,6 +30,7 @@ from typing import Any
 import orjson
 
 from inspect_tui import __version__
+from inspect_tui.domain.evidence import EVIDENCE, evidence_problem
 from inspect_tui.domain.model import Campaign
 from inspect_tui.domain.scoring import check_answer
 from inspect_tui.storage.atomic import canonical, write_file
@@ -110,9 +112,14 @@ def make_bundle(
 def write_bundle(bundle: dict[str, Any], folder: Path, name: str | None = None) -> Path:
     """Write the bundle into `folder` (whole or not at all); the file name says campaign, team
     and time unless `name` is given."""
-    stamp = bundle["created_at"].replace(":", "").replace("-", "")[:15]
-    path = folder / (name or f"{bundle['campaign']}-{bundle['team']}-{stamp}.json")
+    path = bundle_path(bundle, folder, name)
     return write_file(path, orjson.dumps(bundle, option=_FILE_OPTIONS))
+
+
+def bundle_path(bundle: dict[str, Any], folder: Path, name: str | None = None) -> Path:
+    """Where `write_bundle` puts it."""
+    stamp = bundle["created_at"].replace(":", "").replace("-", "")[:15]
+    return folder / (name or f"{bundle['campaign']}-{bundle['team']}-{stamp}.json")
 
 
 def read_bundle(
@@ -242,6 +249,9 @@ def visit_problem(campaign: Campaign, visit: object) -> Msg | None:
         else:
             continue
         return Msg("visit.bad_answer", item=item_id, value=answer["value"], reason=reason)
+    for item_id, answer in visit["answers"].items():
+        if EVIDENCE in answer and (wrong := evidence_problem(answer[EVIDENCE])) is not None:
+            return Msg("visit.bad_evidence", item=item_id, reason=wrong)
     return _commendation_problem(campaign, visit)
 
 
@@ -274,6 +284,10 @@ def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> 
         assert isinstance(visit, dict)
         name = campaign.group(visit["group"]).name
         raise BundleError("bundle.bad_answer", file=path, group=name, **problem.params)
+    if problem.key == "visit.bad_evidence":
+        assert isinstance(visit, dict)
+        name = campaign.group(visit["group"]).name
+        raise BundleError("bundle.bad_evidence", file=path, group=name, **problem.params)
     if problem.key == "visit.bad_commendation":
         assert isinstance(visit, dict)
         name = campaign.group(visit["group"]).name
@@ -282,10 +296,12 @@ def _checked_visit(path: Path, campaign: Campaign, team: str, visit: object) -> 
 
 
 def _visit_record(store: LocalStore, visit: Visit) -> dict[str, Any]:
-    answers = {
+    answers: dict[str, dict[str, Any]] = {
         item: {"value": answer.value, "note": answer.note}
         for item, answer in sorted(store.answers(visit.id).items())
     }
+    for item, kept in store.evidence(visit.id).items():  # only where there is some: a bundle
+        answers[item][EVIDENCE] = [record.to_doc() for record in kept]  # without is as before
     audit = [_audit_record(entry) for entry in store.audit(visit.id)]
     return {**visit.to_doc(), "answers": answers, "audit": audit}
 

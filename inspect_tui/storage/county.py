@@ -322,7 +322,9 @@ class CountyStore:
             raise StoreError("county.already_skipped", group=group)
         for slot in self.slots():
             if slot.group == group and slot.record is not None and slot.record.status == "final":
-                raise StoreError("county.skip_counted", group=group, team=slot.team)
+                team = self.campaign.team(slot.team).name  # as people call it, not its id
+                name = self.campaign.group(group).name
+                raise StoreError("county.skip_counted", group=name, team=team)
         entry = Skipped(group, reason, who, at)
         storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         with storage.transaction():

@@ -4,6 +4,8 @@ Layout of a data folder (one writer at a time, see `lock`):
     .lock                 who holds the folder
     settings.json         this laptop's choices (team per campaign, language, ...)
     visits/<uuid>.json    one file per visit, with TinyDB tables `visit`, `answers`, `audit`
+    evidence/<sha256>.jpg evidence files kept by content (`storage.evidence`); an answer row
+                          lists those of its item (`store_evidence`)
 
 A file per visit keeps every save proportional to one visit (about 60 answers), not to all the
 laptop holds, and a damaged file costs one visit, not the season. Every file is written through
@@ -28,6 +30,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from inspect_tui.domain.evidence import EVIDENCE, evidence_problem
 from inspect_tui.domain.finalize import Blocker, Remarks, finalize_blockers
 from inspect_tui.domain.model import Campaign
 from inspect_tui.domain.scoring import (
@@ -40,6 +43,7 @@ from inspect_tui.domain.scoring import (
 from inspect_tui.domain.visit import HEADER_FIELDS, LISTS, REMARKS, AuditEntry, Visit
 from inspect_tui.storage.atomic import TEMP_SUFFIX, AtomicJSONStorage
 from inspect_tui.storage.lock import FolderLock, current_user
+from inspect_tui.storage.store_evidence import EvidenceRows
 from inspect_tui.words.errors import AnswerError, InspectError, StoreError, VisitLocked
 from inspect_tui.words.text import check_text
 
@@ -61,7 +65,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-class LocalStore:
+class LocalStore(EvidenceRows):
     """All persistence of a team laptop. Safe to call from worker threads.
 
     Opening takes the folder's lock (`StoreLocked` if another instance has it); `close()` or the
@@ -562,6 +566,8 @@ def _read_visit(db: TinyDB) -> Visit:
             raise ValueError("answers")
         if not isinstance(row.get("note", ""), str):
             raise ValueError("note")
+        if EVIDENCE in row and evidence_problem(row[EVIDENCE]) is not None:
+            raise ValueError(EVIDENCE)
         was = row.get(WAS)
         if was is not None and not (
             isinstance(was, dict) and isinstance(was.get("note"), str) and "value" in was

@@ -46,7 +46,7 @@ PAGES = {
     "ranking": "ranking:RankingScreen",
     "export": "export:ExportScreen",
 }
-TITLE_ROOM = 24  # the header's clock, icon and "inspect-tui — " take about this much
+TITLE_ROOM = 32  # the header's icon, "inspect-tui — " and the room its clock keeps
 
 
 def page(name: str, ctx: Context, **args: object) -> Page:
@@ -70,8 +70,9 @@ class InspectApp(App[None]):
     TITLE = "inspect-tui"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f2", "toggle_lang", "中文", id="lang"),
-        Binding("f1", "help", "Help", id="help"),
+        # priority: a modal dialog cuts the binding chain, and F2 and F1 must work there too
+        Binding("f2", "toggle_lang", "中文", id="lang", priority=True),
+        Binding("f1", "help", "Help", id="help", priority=True),
         Binding("ctrl+p", "command_palette", "Commands", id="palette", show=False, priority=True),
     ]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from inspect_tui.words.messages_coverage import COVERAGE_MESSAGES
 from inspect_tui.words.messages_documents import DOCUMENT_MESSAGES
+from inspect_tui.words.messages_evidence import EVIDENCE_MESSAGES
 from inspect_tui.words.messages_export import EXPORT_MESSAGES
 from inspect_tui.words.messages_field import FIELD_MESSAGES
 from inspect_tui.words.messages_files import FILE_MESSAGES
@@ -599,3 +600,4 @@ MESSAGES.update(LETTER_MESSAGES)
 MESSAGES.update(REPLAY_MESSAGES)
 MESSAGES.update(VISIT_MESSAGES)
 MESSAGES.update(FIELD_MESSAGES)
+MESSAGES.update(EVIDENCE_MESSAGES)

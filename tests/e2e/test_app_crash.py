@@ -28,7 +28,7 @@ from inspect_tui.crashlog import PREFIX, CrashLog, write_crash_log
 
 FAULTY = """
 import sys
-from inspect_tui.tui.screens.start import StartScreen
+from inspect_tui.tui.screens.roles import RolesScreen as StartScreen
 
 def on_mount(self):
     {body}

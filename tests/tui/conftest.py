@@ -39,8 +39,22 @@ def tui_store(tmp_path: Path) -> Iterator[LocalStore]:
 AppFactory = Callable[..., InspectApp]
 
 
-def make_session(campaign: Campaign, store: LocalStore) -> Session:
-    return Session(campaign, store, Path("exports"), clock=lambda: FIXED, today="2012-07-05")
+def make_session(campaign: Campaign, store: LocalStore, exports: Path | None = None) -> Session:
+    return Session(
+        campaign, store, exports or Path("exports"), clock=lambda: FIXED, today="2012-07-05"
+    )
+
+
+def role_app(
+    campaign: Campaign, store: LocalStore, role: str, lang: str = "zh", exports: Path | None = None
+) -> InspectApp:
+    """The app on a laptop told its role ("lead", "office", or a team id)."""
+    session = make_session(campaign, store, exports)
+    if role.startswith("team-"):
+        session.choose(Choice("team", role))
+    else:
+        session.choose(Choice(role))  # type: ignore[arg-type]
+    return InspectApp(session, lang=lang)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from textual.widgets import Input, ProgressBar, SelectionList, Static
 from inspect_tui.domain.model import Campaign
 from inspect_tui.services.demo import make_demo
 from inspect_tui.services.results import merge_files
+from inspect_tui.services.session import Choice, Session
 from inspect_tui.storage.county import CountyStore
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
@@ -34,14 +35,10 @@ def merged_sandbox(folder: Path, campaign: Campaign) -> Path:
 
 
 def office_app(campaign: Campaign, store: LocalStore, lang: str = "en") -> InspectApp:
-    return InspectApp(
-        campaign=campaign,
-        store=store,
-        lang=lang,  # type: ignore[arg-type]
-        exports=Path("exports"),
-        today="2012-07-20",
-        clock=lambda: MADE,
-    )
+    """The office's laptop: it opens on the export screen."""
+    session = Session(campaign, store, Path("exports"), clock=lambda: MADE, today="2012-07-20")
+    session.choose(Choice("office"))
+    return InspectApp(session, lang=lang)  # type: ignore[arg-type]
 
 
 def styled(static: Static) -> str:
@@ -52,7 +49,6 @@ def styled(static: Static) -> str:
 
 
 async def export_now(pilot: Pilot) -> None:
-    await pilot.press("e")
     await pilot.pause()
     await pilot.press("ctrl+s")
     await pilot.app.workers.wait_for_complete()
@@ -98,8 +94,6 @@ async def test_only_the_ticked_formats_and_none_is_refused(
     with LocalStore(office) as store:
         app = office_app(campaign, store)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("e")
             await pilot.pause()
             formats = app.screen.query_one("#formats", SelectionList)
             formats.deselect_all()
@@ -150,8 +144,6 @@ async def test_f2_puts_the_whole_screen_and_the_result_into_the_other_language(
     with LocalStore(office) as store:
         app = office_app(campaign, store)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await pilot.press("e")
             await pilot.pause()
             await pilot.press("space")  # the first format, at once: it is highlighted
             await pilot.pause()

@@ -33,18 +33,21 @@ from inspect_tui.storage.paths import CHECKLISTS
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.dialogs.finalize import FinalizeDialog
+from inspect_tui.tui.dialogs.group_detail import GroupDetail
 from inspect_tui.tui.dialogs.header import HeaderDialog
 from inspect_tui.tui.dialogs.reason import ReasonDialog
 from inspect_tui.tui.screens.export import ExportScreen
 from inspect_tui.tui.screens.groups import GroupsScreen
-from inspect_tui.tui.screens.ranking import GroupDetail, RankingScreen
+from inspect_tui.tui.screens.ranking import RankingScreen
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.visit import VisitScreen
+from inspect_tui.tui.widgets.note_area import NoteArea
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.i18n import t
 from tests.support.answers import best_value
 from tests.support.files import edit
-from tests.tui.conftest import AppFactory, fixed_store, open_merge
+from tests.tui.conftest import AppFactory, fixed_store, open_merge, role_app
 from tests.tui.test_export_screen import merged_sandbox, office_app
 from tests.unit.test_text_policy import raw_controls
 
@@ -87,20 +90,30 @@ def toasts(app: InspectApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def paste(pilot: Pilot, field: TextField, pasted: str) -> None:
-    field.value = ""
+Field = TextField | NoteArea
+
+
+def value_of(field: Field) -> str:
+    return field.value if isinstance(field, TextField) else field.text
+
+
+async def paste(pilot: Pilot, field: Field, pasted: str) -> None:
+    if isinstance(field, TextField):
+        field.value = ""
+    else:
+        field.load_text("")
     pilot.app.clear_notifications()
     field.post_message(events.Paste(pasted))
     await pilot.pause()
 
 
-async def paste_checked(pilot: Pilot, field: TextField, pasted: str, held: str) -> None:
+async def paste_checked(pilot: Pilot, field: Field, pasted: str, held: str) -> None:
     """Paste `pasted` into the empty `field`; it holds `held`, the toasts name the field if
     anything was removed (and say nothing otherwise), and the screen shows no raw control."""
     app = pilot.app
     assert isinstance(app, InspectApp)
     await paste(pilot, field, pasted)
-    assert field.value == held
+    assert value_of(field) == held
     name = t(field.field, app.lang)
     removal = [m for m in toasts(app) if name in m and "不是文字" in m]
     if held != pasted:
@@ -121,14 +134,9 @@ def start_visit(store: LocalStore, campaign: Campaign, *, complete: bool = False
     return visit.id
 
 
-async def open_group(pilot: Pilot, group: str = GROUP, team_index: int = 1) -> None:
-    """From the start screen: team `team_index` (0-based), then `group` in the list."""
+async def open_group(pilot: Pilot, group: str = GROUP) -> None:
+    """From the team's home: `group` in the list."""
     await pilot.pause()
-    if not isinstance(pilot.app.screen, GroupsScreen):  # else the team was remembered
-        for _ in range(team_index):
-            await pilot.press("down")
-        await pilot.press("enter")
-        await pilot.pause()
     assert isinstance(pilot.app.screen, GroupsScreen)
     table = pilot.app.screen.query_one("#groups", DataTable)
     keys = [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
@@ -147,17 +155,19 @@ async def test_the_visit_note_of_a_check_item_and_a_text_item(
         await open_group(pilot)
         screen = app.screen
         assert isinstance(screen, VisitScreen)
-        note = screen.query_one("#note", TextField)
+        note = screen.query_one("#note", NoteArea)
         for item_id in (CHECK_ITEM, NOTE_ITEM):
             screen.goto(item_id)
             await pilot.pause()
             if item_id == CHECK_ITEM:
                 await pilot.press("n")
             for pasted, held in CORPUS:
+                screen.goto(item_id)  # an answer moves on by itself: back to the item
+                await pilot.pause()
                 await pilot.press("enter")  # into the note
                 assert app.focused is note
                 await paste_checked(pilot, note, pasted, held)
-                await pilot.press("enter")  # saved, back to the list
+                await pilot.press("escape")  # saved all along; back to the list
                 await pilot.pause()
                 stored = tui_store.answers(visit_id)[item_id]
                 if item_id == NOTE_ITEM:
@@ -194,7 +204,7 @@ async def test_the_visit_header_inspectors_and_date(
         visit = tui_store.visit(screen.visit_id)
         assert visit.inspectors == ("王[/", "[2Jئۇيغۇر")
         assert visit.visit_date == "2012-07-06"
-        head = str(screen.query_one("#visit-head", Static).content)
+        head = screen.query_one("#visit-head", Wrapped).source.plain
         assert "王[/" in head and "[2Jئۇيغۇر" in head
         assert not raw_controls(screen_text(app))
 
@@ -212,7 +222,7 @@ async def test_the_finalize_dialog_and_the_receipt(
         assert isinstance(dialog, FinalizeDialog)
         names = ("strengths", "problems", "representative")
         for name in names:
-            field = dialog.query_one(f"#{name}", TextField)
+            field = dialog.query_one(f"#{name}", TextField | NoteArea)
             for pasted, held in CORPUS:
                 await paste_checked(pilot, field, pasted, held)
         said = {
@@ -221,7 +231,7 @@ async def test_the_finalize_dialog_and_the_receipt(
             "representative": ("王[/\x1b]0;x\x07", "王[/]0;x"),
         }
         for name, (pasted, _) in said.items():
-            await paste(pilot, dialog.query_one(f"#{name}", TextField), pasted)
+            await paste(pilot, dialog.query_one(f"#{name}", TextField | NoteArea), pasted)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ReceiptScreen)
@@ -264,8 +274,6 @@ async def test_the_group_filter(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, GroupsScreen)
         field = screen.query_one("#filter", TextField)
@@ -281,7 +289,7 @@ async def test_the_group_filter(make_app: AppFactory) -> None:
 async def test_the_merge_folder(campaign: Campaign, tmp_path: Path) -> None:
     folder = tmp_path / "lead"
     with LocalStore(folder) as store:
-        app = InspectApp(campaign=campaign, store=store, lang="zh", exports=folder / "exports")
+        app = role_app(campaign, store, "lead", exports=folder / "exports")
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await pilot.pause()
             screen = await open_merge(pilot)
@@ -305,8 +313,6 @@ async def test_the_export_folder_and_the_verify_box(
     with LocalStore(sandbox) as store:
         app = office_app(campaign, store, "zh")
         async with app.run_test(size=(100, 40), notifications=True) as pilot:
-            await pilot.pause()
-            await pilot.press("e")
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ExportScreen)
@@ -357,14 +363,14 @@ async def test_a_visit_with_a_markup_like_note_and_name_opens_and_opens_again(
                 await open_group(pilot)
                 screen = app.screen
                 assert isinstance(screen, VisitScreen)
-                head = str(screen.query_one("#visit-head", Static).content)
+                head = screen.query_one("#visit-head", Wrapped).source.plain
                 assert "王[/" in head
                 screen.goto(CHECK_ITEM)
                 await pilot.pause()
-                assert screen.query_one("#note", TextField).value == "门牌缺失[/"
+                assert screen.query_one("#note", NoteArea).text == "门牌缺失[/"
                 screen.goto(NOTE_ITEM)
                 await pilot.pause()
-                assert "[/b]另查[/" in str(screen.query_one("#detail", Static).content)
+                assert screen.query_one("#note", NoteArea).text == "[/b]另查[/"
                 await pilot.press("ctrl+q")
 
 
@@ -413,7 +419,7 @@ async def test_the_ranking_drill_down_shows_a_merged_note_and_a_markup_like_name
         trust(campaign, store, "team-2", device.public)
         with CountyStore(lead, campaign) as county:
             assert merge_files(campaign, store, county, [bundle])[1] == []
-        app = InspectApp(campaign=campaign, store=store, lang="zh", exports=lead / "exports")
+        app = role_app(campaign, store, "lead", exports=lead / "exports")
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await pilot.pause()
             await pilot.press("p")
@@ -429,7 +435,7 @@ async def test_the_ranking_drill_down_shows_a_merged_note_and_a_markup_like_name
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, GroupDetail)
-            body = str(app.screen.query_one("#detail-body", Static).content)
+            body = app.screen.query_one("#detail-body", Wrapped).source.plain
             assert body.startswith("[/b]喀群乡[/")
             assert shown in body
             assert not raw_controls(screen_text(app))
@@ -443,7 +449,7 @@ async def test_a_junk_file_named_like_markup_does_not_crash_the_merge_screen(
     junk = lead / "exports" / "[b]坏[\x1b]0;x\x07.json"  # no "/" in a file name
     junk.write_text('{"format": "[/", "team": "[/b]", "visits": [', encoding="utf-8")
     with LocalStore(lead) as store:
-        app = InspectApp(campaign=campaign, store=store, lang="zh", exports=lead / "exports")
+        app = role_app(campaign, store, "lead", exports=lead / "exports")
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await pilot.pause()
             screen = await open_merge(pilot)
@@ -456,7 +462,7 @@ async def test_a_junk_file_named_like_markup_does_not_crash_the_merge_screen(
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert app.screen is screen
-            assert "拒收 1 个文件" in str(screen.query_one("#merge-result", Static).content)
+            assert "拒收 1 个文件" in screen.query_one("#merge-result", Wrapped).source.plain
             assert not screen.query_one("#conflicts", OptionList).display
 
 

@@ -18,7 +18,8 @@ from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.dialogs.finalize import FinalizeDialog
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.visit import VisitScreen
-from tests.tui.conftest import AppFactory, fixed_store, open_merge
+from inspect_tui.tui.widgets.wrapped import Wrapped
+from tests.tui.conftest import AppFactory, fixed_store, open_merge, role_app
 from tests.tui.test_hostile_text import open_group, start_visit
 from tests.unit.test_values_checked import GROUP, edit_answer, edit_county, lead_with
 
@@ -62,7 +63,7 @@ async def walk_through(
         index = [o.id for o in items.options].index(ITEM)
         prompt = str(items.get_option_at_index(index).prompt)
         assert prompt.startswith("? -")
-        detail = str(screen.query_one("#detail", Static).content)
+        detail = screen.query_one("#detail", Wrapped).source.plain
         assert "答案：未作答" in detail
         assert f"存有无效答案“{value}”" in detail
         # finalize is refused, naming the item; Enter takes the user to it
@@ -71,7 +72,8 @@ async def walk_through(
         dialog = app.screen
         assert isinstance(dialog, FinalizeDialog)
         blockers = dialog.query_one("#blockers", OptionList)
-        assert [blockers.get_option_at_index(i).id for i in range(blockers.option_count)] == [ITEM]
+        options = [blockers.get_option_at_index(i).id for i in range(blockers.option_count)]
+        assert options == [f"item:{ITEM}"]
         said = str(blockers.get_option_at_index(0).prompt)
         assert said.startswith("无效答案，须重新作答") and "制度" in said
         await pilot.press("enter")
@@ -81,17 +83,19 @@ async def walk_through(
         # answered again: it fits, the audit keeps what the file held
         await pilot.press("5")
         await pilot.pause()
+        screen.goto(ITEM)  # 5 on a 0-5 scale is complete: the cursor moved on
+        await pilot.pause()
         assert screen.invalid == {} and screen.answers[ITEM].value == 5
         assert tui_store.checked_answers(campaign, visit_id)[1] == {}
         entry = tui_store.audit(visit_id)[-1]
         assert (entry.subject, entry.old, entry.new) == (ITEM, value, 5)
-        assert "无效" not in str(screen.query_one("#detail", Static).content)
+        assert "无效" not in screen.query_one("#detail", Wrapped).source.plain
         assert not str(items.get_option_at_index(index).prompt).startswith("?")
         # and now it can be finalized
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, FinalizeDialog) and not app.screen.blockers
-        await pilot.press(*"规范", "enter", *"无", "enter", *"组长", "enter", "ctrl+s")
+        await pilot.press(*"规范", "tab", *"无", "tab", *"组长", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ReceiptScreen)
 
@@ -107,18 +111,18 @@ async def test_the_merge_screen_shows_records_the_county_file_holds_that_cannot_
     with LocalStore(lead) as store:
         with CountyStore(lead, campaign) as county:
             (bad,) = county.invalid
-        app = InspectApp(campaign=campaign, store=store, lang="zh", exports=lead / "exports")
+        app = role_app(campaign, store, "lead", exports=lead / "exports")
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             screen = await open_merge(pilot)
             await pilot.press("ctrl+s")  # no new file: the merge reads the county file
             await app.workers.wait_for_complete()
             await pilot.pause()
-            result = str(screen.query_one("#merge-result", Static).content)
+            result = screen.query_one("#merge-result", Wrapped).source.plain
             assert result.startswith("新合并 0 条考核记录")
             assert "1 条记录无法使用，未计入排名" in result
             assert bad.id in result and GROUP in result and "1000" in result
             await pilot.press("f2")
             await pilot.pause()
-            result = str(screen.query_one("#merge-result", Static).content)
+            result = screen.query_one("#merge-result", Wrapped).source.plain
             assert "holds 1 records that cannot be used" in result and bad.id in result

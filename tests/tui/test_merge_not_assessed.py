@@ -15,7 +15,8 @@ from inspect_tui.services.results import merge_files
 from inspect_tui.storage.county import CountyStore
 from inspect_tui.storage.keys import trust
 from inspect_tui.storage.store import LocalStore
-from inspect_tui.tui.screens.merge import SkipReasonDialog
+from inspect_tui.tui.dialogs.reason import ReasonDialog as SkipReasonDialog
+from inspect_tui.tui.widgets.wrapped import Wrapped
 from tests.tui.conftest import open_merge
 from tests.tui.test_export_screen import export_now, office_app
 from tests.tui.test_lead import SIZE, lead_app
@@ -107,8 +108,8 @@ async def test_a_group_with_a_result_cannot_be_skipped_from_the_screen_either(
             screen.record_not_assessed("shache-zhen", "洪水", False)
             await app.workers.wait_for_complete()
             await pilot.pause()
-            said = [str(n.message) for n in app._notifications]
-            assert any("已有 team-1 的定稿结果" in line for line in said)
+            said = screen.query_one("#merge-result", Wrapped).source.plain
+            assert "已有 第一考核组 的定稿结果" in said and "team-1" not in said
             with CountyStore(folder, campaign) as county:
                 assert county.skipped == {}
 

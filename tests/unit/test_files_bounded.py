@@ -23,11 +23,11 @@ from inspect_tui.domain.model import Campaign
 from inspect_tui.loading.campaign import load_campaign
 from inspect_tui.reports.sheet import import_sheet
 from inspect_tui.reports.verify import read_claim_text
+from inspect_tui.services.session import KEYMAP_FILE, Session, keymap_at
 from inspect_tui.storage.bundle import BundleError, read_bundle
 from inspect_tui.storage.files import MAX_DEPTH, read_regular
 from inspect_tui.storage.paths import CHECKLISTS
 from inspect_tui.storage.store import LocalStore
-from inspect_tui.tui.bindings import KEYMAP_FILE, load_keymap
 from inspect_tui.words.errors import InspectError, StoreError
 from tests.unit.test_merge import laptop
 
@@ -269,33 +269,33 @@ def test_a_keymap_is_read_through_a_link(tmp_path: Path) -> None:
     real = tmp_path / "mine.toml"
     real.write_text(KEYMAP, encoding="utf-8")
     (tmp_path / KEYMAP_FILE).symlink_to(real)
-    assert load_keymap(tmp_path) == {"toggle_lang": "f9"}
+    assert keymap_at(tmp_path) == {"toggle_lang": "f9"}
 
 
 def test_a_keymap_that_is_a_fifo_is_ignored_not_read(tmp_path: Path) -> None:
     """The FIFO would hand a reader a keymap: the app must not wait for it, so it reads none."""
     with fifo_at(tmp_path / KEYMAP_FILE, KEYMAP.encode()):
-        assert load_keymap(tmp_path) == {}
+        assert keymap_at(tmp_path) == {}
 
 
 def test_a_keymap_linked_to_dev_zero_is_ignored(tmp_path: Path) -> None:
     (tmp_path / KEYMAP_FILE).symlink_to("/dev/zero")
-    assert load_keymap(tmp_path) == {}
+    assert keymap_at(tmp_path) == {}
 
 
 def test_a_keymap_nested_past_recursion_is_ignored(tmp_path: Path) -> None:
     (tmp_path / KEYMAP_FILE).write_text(
         KEYMAP + "a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8"
     )
-    assert load_keymap(tmp_path) == {}
+    assert keymap_at(tmp_path) == {}
 
 
 def test_a_keymap_over_its_limit_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / KEYMAP_FILE
     path.write_text(KEYMAP + "#" * (1024 * 1024), encoding="utf-8")  # a valid TOML comment
-    assert load_keymap(tmp_path) == {}
+    assert keymap_at(tmp_path) == {}
     path.write_text(KEYMAP + "#" * 1000, encoding="utf-8")
-    assert load_keymap(tmp_path) == {"toggle_lang": "f9"}
+    assert keymap_at(tmp_path) == {"toggle_lang": "f9"}
 
 
 async def test_the_app_opens_with_a_fifo_keymap_and_warns_of_a_fifo_visit_file(
@@ -310,7 +310,7 @@ async def test_the_app_opens_with_a_fifo_keymap_and_warns_of_a_fifo_visit_file(
         fifo_at(folder / "visits" / "zz.json") as fifo,
         LocalStore(folder) as store,
     ):
-        app = InspectApp(campaign=campaign, store=store, lang="en", exports=tmp_path / "out")
+        app = InspectApp(Session(campaign, store, tmp_path / "out"), lang="en")
         told: list[str] = []
         notify = app.notify
 
@@ -321,5 +321,5 @@ async def test_the_app_opens_with_a_fifo_keymap_and_warns_of_a_fifo_visit_file(
         monkeypatch.setattr(app, "notify", recorded)
         async with app.run_test() as pilot:
             await pilot.pause()
-            assert type(app.screen).__name__ == "StartScreen"
+            assert type(app.screen).__name__ == "RolesScreen"
     assert told == [f"data file {fifo}: {NOT_REGULAR_EN}; it was left untouched"]

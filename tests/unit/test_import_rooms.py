@@ -97,6 +97,8 @@ def test_pure_rooms_never_open_a_file() -> None:
 
 
 def test_the_tui_imports_no_storage_module() -> None:
+    """The app reaches files only through the services: no storage, no loading, no document
+    writer (the terminal QR drawing is the one report module it uses)."""
     files = room("tui")
     assert len(files) > 10
     bad = {
@@ -104,7 +106,63 @@ def test_the_tui_imports_no_storage_module() -> None:
         for path in files
         for module in imports_of(path)
         if starts(module, ("inspect_tui.storage", "inspect_tui.loading", "tinydb", "orjson"))
+        or (starts(module, ("inspect_tui.reports",)) and not starts(module, QR_DRAWING))
     }
+    assert not bad
+
+
+QR_DRAWING = ("inspect_tui.reports.qrimage",)
+
+
+def test_no_screen_imports_the_app_or_another_screen() -> None:
+    """Screens, dialogs and widgets move by posting messages up; the App alone holds the
+    registry (type-checking imports count too: they are how cycles start)."""
+    parts = ("screens", "dialogs", "widgets")
+    bad = set()
+    for part in parts:
+        for path in sorted((PACKAGE / "tui" / part).rglob("*.py")):
+            # a screen of several files (screens/visit/) is one screen
+            top = path.relative_to(PACKAGE / "tui" / part).parts[0].removesuffix(".py")
+            own = f"inspect_tui.tui.{part}.{top}"
+            for module in imports_of(path):
+                if starts(module, ("inspect_tui.tui.app",)) or (
+                    starts(module, ("inspect_tui.tui.screens",)) and not starts(module, (own,))
+                ):
+                    bad.add(f"{part}/{path.name}: {module}")
+    assert not bad
+
+
+def private_uses(path: Path) -> list[str]:
+    """`x._name` where x is not self or cls (a NamedTuple's `_replace` is its public API), and
+    imports from Textual's private modules."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            owner = node.value.id if isinstance(node.value, ast.Name) else ""
+            public = node.attr.startswith("__") or node.attr == "_replace"
+            if owner not in ("self", "cls") and not public:
+                found.append(f"{owner}.{node.attr}")
+    found += [m for m in imports_of(path) if "textual" in m and "._" in m]
+    return found
+
+
+def test_the_private_use_finder_sees_one() -> None:
+    sample = Path(__file__).with_name("_sample_private.py")
+    try:
+        sample.write_text(
+            "from textual.widgets._toggle_button import X\nnode._bindings\nself._mine\n"
+            "row._replace(a=1)\n",
+            encoding="utf-8",
+        )
+        assert private_uses(sample) == ["node._bindings", "textual.widgets._toggle_button",
+                                        "textual.widgets._toggle_button.X"]  # fmt: skip
+    finally:
+        sample.unlink()
+
+
+def test_the_tui_uses_no_private_textual_api() -> None:
+    bad = {f"{path.relative_to(PACKAGE)}: {use}" for path in room("tui") for use in
+           private_uses(path)}  # fmt: skip
     assert not bad
 
 

@@ -79,7 +79,7 @@ def test_skip_and_unskip_keep_who_when_and_why_in_the_audit(
     ("args", "said"),
     [
         (("skip", "nowhere"), "no group 'nowhere' in the roster"),
-        (("skip", "shache-zhen"), "has a finalized result from team-1"),
+        (("skip", "shache-zhen"), "has a finalized result from Team 1"),
         (("unskip", "yishikuli"), "is not recorded as not assessed"),
         (("skip", "yishikuli", "--reason", "   "), "give a reason with --reason"),
         (("skip", "yishikuli", "--reason", "a\x1b]0;PWNED\x07b"), "control character U+001B"),

@@ -12,7 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 
-from inspect_tui.reports.receipt import receipt_lines
 from inspect_tui.services.team import ReceiptMade
 from inspect_tui.tui.base import Page
 from inspect_tui.tui.content import bold, join, message, plain, styled
@@ -45,7 +44,7 @@ class ReceiptScreen(Page):
             with Vertical(id="receipt-text"):
                 yield Static(id="receipt-title")
                 # names, inspectors and the representative were typed or come from files
-                lines = receipt_lines(receipt)[1:]
+                lines = self.ctx.team.receipt_lines(receipt)[1:]
                 yield Static(join(plain(line, one_line=True) for line in lines), id="receipt-body")
                 yield Wrapped(id="receipt-hint")
         yield Footer()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text as RichText
+from textual import events
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -27,6 +28,11 @@ class NoteArea(TextArea):
     def __init__(self, text: str = "", *, field: str, **kwargs: Any) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
         self.field = field
+
+    def on_paste(self, event: events.Paste) -> None:
+        """TextArea's own handler inserts the paste (through `edit`); it goes no further up,
+        where the app would hand it to the focused box a second time."""
+        event.stop()
 
     def edit(self, edit: Edit) -> EditResult:
         clean, removed = clean_typed(edit.text, multiline=True)

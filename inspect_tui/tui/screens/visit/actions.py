@@ -1,6 +1,6 @@
 """The visit screen's dialogs: the visit information, finalizing, reopening, evidence and the
-whole text of an item. Kept apart from the answering so that each file reads on its own; the
-dialogs call the team's desk themselves and come back with what the screen must do next."""
+whole text of an item; a mixin of `VisitScreen`. The dialogs call the team's desk themselves
+and come back with what the screen must do next."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import t
 
 if TYPE_CHECKING:
-    from inspect_tui.tui.screens.visit import VisitScreen
+    from inspect_tui.tui.screens.visit.screen import VisitScreen
 
     Base = VisitScreen
 else:
