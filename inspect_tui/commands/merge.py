@@ -22,7 +22,8 @@ from inspect_tui.services.results import (
     merge_files,
     view_of,
 )
-from inspect_tui.storage.county import CountyStore, answer_changes
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.county_records import answer_changes
 from inspect_tui.storage.paths import campaign_file, data_folder
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.words.errors import InspectError

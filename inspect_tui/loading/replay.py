@@ -24,7 +24,8 @@ from typing import Any
 
 from inspect_tui.domain.model import Campaign, Item
 from inspect_tui.domain.scoring import NO, YES, Answer, AnswerValue, check_answer, score_visit
-from inspect_tui.loading.campaign import METHODS, load_campaign
+from inspect_tui.loading.campaign import load_campaign
+from inspect_tui.loading.campaign_fields import METHODS
 from inspect_tui.loading.schema import Checker, FieldPath
 from inspect_tui.loading.toml_read import read_toml
 from inspect_tui.words.errors import AnswerError, ChecklistError, Problem

@@ -23,7 +23,8 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from inspect_tui.reports import official
-from inspect_tui.reports.circular_text import CircularText, build, numeral
+from inspect_tui.reports.circular_text import CircularText, build
+from inspect_tui.reports.circular_words import numeral
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.official import BODY_FACE, HEI_FACE, SIZE_2, TITLE_FACE
 from inspect_tui.reports.table import shown

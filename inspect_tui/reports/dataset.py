@@ -28,7 +28,7 @@ from inspect_tui.domain.ranking import RankedGroup, describe_rules
 from inspect_tui.domain.scoring import Answer, score_item
 from inspect_tui.domain.tally import Tally
 from inspect_tui.services.results import county_ranking, coverage, coverage_counts, group_coverage
-from inspect_tui.storage.county import Slot
+from inspect_tui.storage.county_records import Slot
 from inspect_tui.storage.verification import Seal, options_of, seal
 from inspect_tui.words.i18n import Lang, join_words, t
 

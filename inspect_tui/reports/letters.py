@@ -26,7 +26,7 @@ from docx.shared import Mm, Pt
 from inspect_tui.domain.evidence import SHORT
 from inspect_tui.domain.model import Campaign, Group
 from inspect_tui.reports import official
-from inspect_tui.reports.circular_text import day, document_date, numeral, period_words
+from inspect_tui.reports.circular_words import day, document_date, numeral, period_words
 from inspect_tui.reports.dataset import ExportData
 from inspect_tui.reports.letter_data import Letter, Shortfall, county_letters, provisional_letter
 from inspect_tui.reports.official import BODY_FACE, HEI_FACE, SIZE_2, TITLE_FACE

@@ -34,7 +34,7 @@ from inspect_tui.domain.scoring import score_visit
 from inspect_tui.reports.readback import Shown, Unreadable, printed_code, shown_in
 from inspect_tui.reports.receipt import PAYLOAD_PATTERN
 from inspect_tui.services.results import CountyRanking, CountyView, rank_county, read_county
-from inspect_tui.storage.county import Record
+from inspect_tui.storage.county_records import Record
 from inspect_tui.storage.files import MAX_BYTES, FileRefused, read_regular
 from inspect_tui.storage.store import Visit
 from inspect_tui.storage.verification import (

@@ -26,7 +26,8 @@ from inspect_tui.services.results import (
     view_of,
 )
 from inspect_tui.storage.bundle import Bundle, BundleError
-from inspect_tui.storage.county import CountyStore, Record
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.county_records import Record
 from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import Msg
 

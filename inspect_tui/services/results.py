@@ -15,7 +15,8 @@ from inspect_tui.domain.ranking import RankedGroup, TeamResult, rank
 from inspect_tui.domain.scoring import VisitScore, score_visit
 from inspect_tui.domain.tally import Tally
 from inspect_tui.storage.bundle import Bundle, BundleError, read_bundle
-from inspect_tui.storage.county import CountyStore, MergeReport, Record, Row, Skipped, Slot
+from inspect_tui.storage.county import CountyStore, MergeReport
+from inspect_tui.storage.county_records import Record, Row, Skipped, Slot
 from inspect_tui.storage.keys import trusted_keys
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.words.i18n import Lang, Lines, Msg

@@ -30,111 +30,37 @@ finalized result is merged for it later (the ranking's warning says so).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
 from inspect_tui.domain.model import Campaign
-from inspect_tui.domain.scoring import Answer
-from inspect_tui.storage.atomic import AtomicJSONStorage, canonical
+from inspect_tui.storage.atomic import AtomicJSONStorage
 from inspect_tui.storage.bundle import Bundle, visit_problem
+from inspect_tui.storage.county_records import (
+    Dropped,
+    Listed,
+    Record,
+    Row,
+    Skipped,
+    Slot,
+    content_of,
+    data_hash,
+    dropped_of,
+    make_record,
+    newness,
+    record_of,
+    row_id,
+)
 from inspect_tui.words.errors import StoreError
 from inspect_tui.words.i18n import Msg
 from inspect_tui.words.text import check_text
 
 COUNTY_MARKER = {"kind": "inspect-tui/county", "format": 1}
-ID_LENGTH = 12  # hex digits of a record's content hash that name it to the lead
 MIN_ID = 6  # the fewest a lead may type (git's habit): still unique among a county's records
-
-
-@dataclass(frozen=True)
-class Record:
-    """One visit as one bundle carried it."""
-
-    visit_id: str
-    team: str
-    group: str
-    revision: int
-    status: str
-    content: str  # sha256 of the record without its audit
-    source: str  # the bundle's fingerprint
-    source_file: str
-    signed: bool
-    data: dict[str, Any] = field(compare=False, hash=False, repr=False)
-    intact: bool = field(default=True, compare=False)  # the data still hash to `content`
-
-    @property
-    def answers(self) -> dict[str, Answer]:
-        return {k: Answer(v["value"], v.get("note", "")) for k, v in self.data["answers"].items()}
-
-    @property
-    def id(self) -> str:
-        return self.content[:ID_LENGTH]
-
-
-@dataclass(frozen=True)
-class Row:
-    """A row of the county file as it describes itself, as far as it does: for listing and
-    dropping rows, and for those that cannot be used (`reason` says why)."""
-
-    id: str
-    team: str
-    group: str
-    revision: object
-    source_file: str
-    reason: Msg | None
-    content: str = field(default="", repr=False)  # the hash of what the row holds now
-
-
-@dataclass(frozen=True)
-class Listed:
-    """A row of `county list`."""
-
-    id: str
-    team: str
-    group: str
-    revision: object
-    status: str
-    source_file: str
-    state: str  # counted, superseded, conflict or invalid
-    altered: bool = False
-    reason: Msg | None = None
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """A record the lead took out on purpose: who, when and why."""
-
-    id: str
-    team: str
-    group: str
-    at: str
-    who: str
-    reason: str
-    content: str = field(default="", repr=False)  # merged again, this content stays out
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A group the lead recorded as not assessed: why, who and when."""
-
-    group: str
-    reason: str
-    who: str
-    at: str
-
-
-@dataclass(frozen=True)
-class Slot:
-    team: str
-    group: str
-    record: Record | None  # None while in conflict
-    conflict: tuple[Record, ...] = ()
-    history: tuple[Record, ...] = ()  # earlier revisions of the chosen visit, oldest first
 
 
 @dataclass
@@ -142,52 +68,6 @@ class MergeReport:
     added: int = 0
     unchanged: int = 0
     dropped: int = 0  # records the lead had dropped, offered again and kept out
-
-
-def content_of(visit: dict[str, Any]) -> str:
-    """sha256 of a visit's record without its audit: what identifies its content."""
-    body = {k: v for k, v in visit.items() if k != "audit"}
-    return hashlib.sha256(canonical(body)).hexdigest()
-
-
-def record_of(bundle: Bundle, visit: dict[str, Any]) -> Record:
-    source = bundle.fingerprint or "unsigned"
-    return _record(visit, content_of(visit), source, bundle.path.name, bundle.signed)
-
-
-def _newness(record: Record) -> tuple[int, bool, str]:
-    """Which of a visit's records is the latest: the higher revision; at one revision the
-    final one (a team exported a draft, then finalized and exported again); between drafts of
-    one revision the later saved (the same draft exported on Monday and on Wednesday). Two
-    different records that are equally new (a revision finalized twice, differently) are a
-    conflict the lead settles."""
-    final = record.status == "final"
-    return (record.revision, final, "" if final else str(record.data.get("updated_at", "")))
-
-
-def _record(
-    visit: dict[str, Any],
-    content: str,
-    source: str,
-    source_file: str,
-    signed: bool,
-    intact: bool = True,
-) -> Record:
-    """A record whose identity (visit, team, group, revision, status) is read from the visit
-    itself, the part its content hash covers: the same on merging and on loading."""
-    return Record(
-        visit_id=visit["id"],
-        team=visit["team"],
-        group=visit["group"],
-        revision=int(visit.get("revision", 1)),
-        status=visit["status"],
-        content=content,
-        source=source,
-        source_file=source_file,
-        signed=signed,
-        data=visit,
-        intact=intact,
-    )
 
 
 class CountyStore:
@@ -278,7 +158,7 @@ class CountyStore:
         if not reason:
             raise StoreError("county.reason_required")
         table = self._db.table("records", cache_size=0)
-        found = self._find(record_id, [(row.doc_id, _row_id(row)) for row in table.all()])
+        found = self._find(record_id, [(row.doc_id, row_id(row)) for row in table.all()])
         row = table.get(doc_id=found)
         assert row is not None
         target = self._describe(dict(row))
@@ -301,7 +181,7 @@ class CountyStore:
         table = self._db.table("dropped", cache_size=0)
         rows = {row.doc_id: row for row in table.all()}
         found = self._find(record_id, [(d, str(r.get("id", ""))) for d, r in rows.items()])
-        entry = _dropped(rows[found])
+        entry = dropped_of(rows[found])
         storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         with storage.transaction():
             table.remove(doc_ids=[found])
@@ -397,7 +277,7 @@ class CountyStore:
         return self._dropped_rows()
 
     def _dropped_rows(self) -> list[Dropped]:
-        return [_dropped(row) for row in self._db.table("dropped", cache_size=0).all()]
+        return [dropped_of(row) for row in self._db.table("dropped", cache_size=0).all()]
 
     def _find(self, wanted: str, ids: list[tuple[int, str]]) -> int:
         wanted = wanted.strip().lower()
@@ -427,10 +307,8 @@ class CountyStore:
     def _slot(self, team: str, group: str, records: list[Record], preferred: set[str]) -> Slot:
         newest: dict[str, tuple] = {}
         for record in records:
-            newest[record.visit_id] = max(newest.get(record.visit_id, ()), _newness(record))
-        candidates = sorted(
-            (r for r in records if _newness(r) == newest[r.visit_id]), key=self._key
-        )
+            newest[record.visit_id] = max(newest.get(record.visit_id, ()), newness(record))
+        candidates = sorted((r for r in records if newness(r) == newest[r.visit_id]), key=self._key)
         chosen = [r for r in candidates if r.source in preferred or r.source_file in preferred]
         if len(candidates) > 1 and len(chosen) == 1:
             candidates = chosen
@@ -497,7 +375,7 @@ class CountyStore:
             except TypeError:  # a value JSON cannot write back (nested too deep): unusable
                 self.invalid.append(self._describe(doc, Msg("visit.shape")))
                 continue
-            record = _record(data, content, source, source_file, signed, intact)
+            record = make_record(data, content, source, source_file, signed, intact)
             self._records[self._key(record)] = record
 
     @staticmethod
@@ -510,13 +388,13 @@ class CountyStore:
             return value if isinstance(value, str) else "?"
 
         return Row(
-            id=_row_id(doc),
+            id=row_id(doc),
             team=text(data.get("team", doc.get("team"))),
             group=text(data.get("group", doc.get("group"))),
             revision=data.get("revision", doc.get("revision", "?")),
             source_file=text(doc.get("source_file")),
             reason=reason,
-            content=_data_hash(doc),
+            content=data_hash(doc),
         )
 
     @property
@@ -531,54 +409,3 @@ def _reason(reason: str) -> str:
     if not reason:
         raise StoreError("county.reason_required")
     return reason
-
-
-def _row_id(row: dict[str, Any]) -> str:
-    """How the lead names a row: its stored content hash, cut short (a row without one is
-    named by what it holds)."""
-    content = row.get("content")
-    if isinstance(content, str) and content:
-        return content[:ID_LENGTH].lower()
-    return _data_hash(row)[:ID_LENGTH]
-
-
-def _data_hash(row: dict[str, Any]) -> str:
-    """The hash of what a row holds now: its visit's content hash, as a bundle would give it,
-    so that dropping a record hand-edited in the file does not keep its true content out."""
-    data = row.get("data")
-    try:
-        return content_of(data) if isinstance(data, dict) else _hash(row)
-    except TypeError:  # not JSON (orjson's error is a TypeError): name it by its text
-        return hashlib.sha256(repr(row).encode("utf-8", "replace")).hexdigest()
-
-
-def _hash(value: Any) -> str:
-    return hashlib.sha256(canonical(value)).hexdigest()
-
-
-def _dropped(row: dict[str, Any]) -> Dropped:
-    inner = row.get("row") if isinstance(row.get("row"), dict) else {}
-    data = inner.get("data") if isinstance(inner.get("data"), dict) else {}
-
-    def text(value: object) -> str:
-        return value if isinstance(value, str) else "?"
-
-    return Dropped(
-        id=text(row.get("id")),
-        team=text(data.get("team")),
-        group=text(data.get("group")),
-        at=text(row.get("at")),
-        who=text(row.get("who")),
-        reason=text(row.get("reason")),
-        content=text(row.get("content")),
-    )
-
-
-def answer_changes(older: Record, newer: Record) -> list[tuple[str, object, object]]:
-    """(item, old value, new value) for every answer a newer revision changed."""
-    old, new = older.answers, newer.answers
-    return [
-        (item, old[item].value if item in old else None, new[item].value if item in new else None)
-        for item in sorted(set(old) | set(new))
-        if (old.get(item) or Answer(None)).value != (new.get(item) or Answer(None)).value
-    ]

@@ -12,7 +12,12 @@ laptop holds, and a damaged file costs one visit, not the season. Every file is 
 `AtomicJSONStorage`; one user action (an answer, its audit entry, the visit's new time) is one
 write. A damaged or foreign visit file is listed in `LocalStore.damaged` and never written to.
 
-Public API: `LocalStore` and the `Visit`, `AuditEntry` records.
+The answers, finalizing and the evidence lists are parts of `LocalStore` in files of their own
+(`store_answers`, `store_finalize`, `store_evidence`); what a visit file's rows must hold is
+`store_rows`'.
+
+Public API: `LocalStore`, `KEEP` (what `set_answer` takes to leave an answer as it is) and the
+`Visit`, `AuditEntry` records.
 """
 
 from __future__ import annotations
@@ -30,42 +35,28 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
-from inspect_tui.domain.evidence import EVIDENCE, evidence_problem
-from inspect_tui.domain.finalize import Blocker, Remarks, finalize_blockers
 from inspect_tui.domain.model import Campaign
-from inspect_tui.domain.scoring import (
-    Answer,
-    AnswerValue,
-    check_answer,
-    score_visit,
-    valid_answers,
-)
 from inspect_tui.domain.visit import HEADER_FIELDS, LISTS, REMARKS, AuditEntry, Visit
 from inspect_tui.storage.atomic import TEMP_SUFFIX, AtomicJSONStorage
 from inspect_tui.storage.lock import FolderLock, current_user
+from inspect_tui.storage.store_answers import KEEP as KEEP
+from inspect_tui.storage.store_answers import AnswerRows
 from inspect_tui.storage.store_evidence import EvidenceRows
-from inspect_tui.words.errors import AnswerError, InspectError, StoreError, VisitLocked
+from inspect_tui.storage.store_finalize import FinalizeVisits
+from inspect_tui.storage.store_rows import STRETCHES, plain, read_visit, replace_row
+from inspect_tui.words.errors import InspectError, StoreError, VisitLocked
 from inspect_tui.words.text import check_text
 
 STORE_FORMAT = 1
 VISIT_MARKER = {"kind": "inspect-tui/visit", "format": STORE_FORMAT}
 SETTINGS_MARKER = {"kind": "inspect-tui/settings", "format": STORE_FORMAT}
-WAS = "was"  # an answer row's text as it was when the editing stretch now open began
-
-
-class Keep:
-    """The type of `KEEP`: an answer left as it is while its note changes."""
-
-
-KEEP = Keep()
-STRETCHES = "stretches"  # a visit's header fields being typed in: what each was before
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-class LocalStore(EvidenceRows):
+class LocalStore(AnswerRows, FinalizeVisits, EvidenceRows):
     """All persistence of a team laptop. Safe to call from worker threads.
 
     Opening takes the folder's lock (`StoreLocked` if another instance has it); `close()` or the
@@ -246,13 +237,13 @@ class LocalStore(EvidenceRows):
                         continue
                     begun = edits.get(Query().field == key)
                     if stretch and begun is None:
-                        edits.insert({"field": key, "was": _plain(old)})
+                        edits.insert({"field": key, "was": plain(old)})
                     elif not stretch:
                         if begun is not None:
                             old = begun["was"]
                             edits.remove(doc_ids=[begun.doc_id])
                         self._audit(
-                            db, visit, "header", subject=key, old=_plain(old), new=_plain(value)
+                            db, visit, "header", subject=key, old=plain(old), new=plain(value)
                         )
             return new
 
@@ -267,7 +258,7 @@ class LocalStore(EvidenceRows):
                 return
             with self._saving(visit):
                 for row in begun:
-                    now_ = _plain(getattr(visit, row["field"]))
+                    now_ = plain(getattr(visit, row["field"]))
                     if row["was"] != now_:
                         self._audit(
                             db, visit, "header", subject=row["field"], old=row["was"], new=now_
@@ -283,183 +274,7 @@ class LocalStore(EvidenceRows):
             with self._saving(replace(visit, position=item_id)):
                 pass
 
-    # -- answers -------------------------------------------------------------------------------
-    def answers(self, visit_id: str) -> dict[str, Answer]:
-        with self._mutex:
-            self.visit(visit_id)
-            rows = self._db(visit_id).table("answers", cache_size=0).all()
-            return {row["item"]: Answer(row["value"], row.get("note", "")) for row in rows}
-
-    def checked_answers(
-        self, campaign: Campaign, visit_id: str
-    ) -> tuple[dict[str, Answer], dict[str, AnswerError]]:
-        """The visit's answers checked against their items: (those that fit, item -> why for
-        those that do not). A value edited into the file by hand, or left by a faulty program,
-        is never scored: the visit opens with it flagged and blank, the file (and so the audit,
-        when it is answered again) keeps what was there, and it cannot be signed or finalized
-        until it is answered again."""
-        return valid_answers(campaign, self.answers(visit_id))
-
-    def set_answer(
-        self,
-        campaign: Campaign,
-        visit_id: str,
-        item_id: str,
-        value: AnswerValue | Keep | None,
-        note: str | None = None,
-        *,
-        reason: str = "",
-        stretch: bool = False,
-    ) -> Answer:
-        """Record `value` (None clears it, `KEEP` keeps what is there) and, if given, `note`
-        for item `item_id`.
-
-        Returns only once the answer, its audit entry and the visit's position are on disk.
-        Raises `VisitLocked` for a finalized visit, `AnswerError` for a value the item does not
-        take, `StoreError` if the visit was made with another version of the checklist.
-
-        `stretch`: text being typed, saved on every change so that a hard kill loses nothing,
-        audited once per editing stretch rather than once per keystroke: the row keeps what the
-        text was when the stretch began, and `end_stretch` (or the next opening of the folder,
-        after a kill) writes one audit entry from that to the text as it is then.
-        """
-        with self._mutex:
-            visit = self._editable(visit_id)
-            self._same_checklist(visit, campaign)
-            try:
-                item = campaign.item(item_id)
-            except KeyError:
-                raise AnswerError("answer.unknown_item", item=item_id) from None
-            keep = value is KEEP
-            checked = None if value is None or keep else check_answer(item, value)
-            if item.kind == "note" and checked is not None:
-                checked = check_text(checked, item.id, multiline=True)
-            if note is not None:
-                note = check_text(note, item.id, multiline=True)
-            db = self._db(visit_id)
-            table = db.table("answers", cache_size=0)
-            index = self._answer_index(visit_id)
-            row = table.get(doc_id=index[item.id]) if item.id in index else None
-            old = Answer(row["value"], row.get("note", "")) if row else Answer(None, "")
-            new = Answer(old.value if keep else checked, old.note if note is None else note)
-            if new == old:
-                return new
-            doc: dict[str, Any] = {
-                "item": item.id, "value": new.value, "note": new.note, "at": self.now()
-            }  # fmt: skip
-            was = row.get(WAS) if row else None
-            if stretch and was is None:  # the stretch begins: keep what it starts from
-                was = {"value": old.value, "note": old.note}
-            if stretch:
-                doc[WAS] = was
-            elif was is not None:  # a stretch still open (a kill): audit it as one change
-                old = Answer(was["value"], was["note"])
-            with self._saving(replace(visit, updated_at=doc["at"], position=item.id)):
-                if row:
-                    if row.get(WAS) is not None and not stretch:
-                        table.update(_without_was, doc_ids=[index[item.id]])
-                    table.update(doc, doc_ids=[index[item.id]])
-                    doc_id = index[item.id]
-                else:
-                    doc_id = table.insert(doc)
-                if not stretch:
-                    self._audit_change(db, visit, item.id, old, new, reason)
-            index[item.id] = doc_id
-            return new
-
-    def end_stretch(self, visit_id: str, item_id: str) -> None:
-        """Close the editing stretch of an item's text: one audit entry from what the text was
-        when the stretch began to what it is now (none when it came back to the same)."""
-        with self._mutex:
-            visit = self.visit(visit_id)
-            index = self._answer_index(visit_id)
-            if item_id not in index:
-                return
-            db = self._db(visit_id)
-            table = db.table("answers", cache_size=0)
-            row = table.get(doc_id=index[item_id])
-            if row is None or row.get(WAS) is None:
-                return
-            was, now_ = row[WAS], Answer(row["value"], row.get("note", ""))
-            with self._saving(visit):
-                table.update(_without_was, doc_ids=[index[item_id]])
-                self._audit_change(db, visit, item_id, Answer(was["value"], was["note"]), now_, "")
-
-    def _audit_change(
-        self, db: TinyDB, visit: Visit, item_id: str, old: Answer, new: Answer, reason: str
-    ) -> None:
-        for action, before, after in (
-            ("answer", old.value, new.value),
-            ("note", old.note, new.note),
-        ):
-            if before != after:
-                self._audit(
-                    db, visit, action, subject=item_id, old=before, new=after, reason=reason
-                )
-
-    # -- finalize and reopen -------------------------------------------------------------------
-    def finalize(
-        self,
-        visit_id: str,
-        campaign: Campaign,
-        *,
-        strengths: str,
-        problems: str,
-        representative: str,
-        commendations: Iterable[str] = (),
-    ) -> Visit:
-        """Lock the visit. Refused while required items are unanswered or items that fell
-        short lack their note (the error names them), or for a commendation the outline does not
-        list (`AnswerError` naming it)."""
-        with self._mutex:
-            visit = self._editable(visit_id)
-            self._same_checklist(visit, campaign)
-            self._close_stretches(visit)
-            answers, wrong = self.checked_answers(campaign, visit_id)
-            score = score_visit(campaign, answers)
-            remarks = Remarks(strengths, problems, representative)
-            blockers = finalize_blockers(campaign, visit, score, answers, tuple(wrong), remarks)
-            if blockers:
-                raise _refusal(blockers)
-            tagged = _commendations(campaign, commendations)
-            stamp = self.now()
-            new = replace(
-                visit,
-                status="final",
-                strengths=check_text(strengths, "strengths", multiline=True),  # as update_visit
-                problems=check_text(problems, "problems", multiline=True),
-                representative=check_text(representative, "representative"),
-                commendations=tagged,
-                updated_at=stamp,
-                finalized_at=stamp,
-            )
-            with self._saving(new) as db:
-                self._audit(
-                    db,
-                    visit,
-                    "finalize",
-                    new={"total": score.total, "tier": score.tier.id},
-                    extra={"representative": representative}
-                    | ({"commendations": list(tagged)} if tagged else {}),
-                )
-            return new
-
-    def reopen(self, visit_id: str, reason: str) -> Visit:
-        """Make a finalized visit editable again: needs a reason, bumps the revision."""
-        with self._mutex:
-            visit = self.visit(visit_id)
-            if not visit.final:
-                raise StoreError("store.not_final")
-            if not reason.strip():
-                raise StoreError("store.reason_required")
-            reason = check_text(reason, "reason", multiline=True)
-            new = replace(visit, status="draft", revision=visit.revision + 1, updated_at=self.now())
-            with self._saving(new) as db:
-                self._audit(
-                    db, visit, "reopen", old=visit.revision, new=new.revision, reason=reason
-                )
-            return new
-
+    # -- audit -------------------------------------------------------------------------------
     def audit(self, visit_id: str) -> list[AuditEntry]:
         with self._mutex:
             self.visit(visit_id)
@@ -476,13 +291,6 @@ class LocalStore(EvidenceRows):
     def _db(self, visit_id: str) -> TinyDB:
         return self._dbs[visit_id]
 
-    def _answer_index(self, visit_id: str) -> dict[str, int]:
-        """item id -> TinyDB doc id, so a save touches its row without scanning the table."""
-        if visit_id not in self._answer_ids:
-            rows = self._db(visit_id).table("answers", cache_size=0).all()
-            self._answer_ids[visit_id] = {row["item"]: row.doc_id for row in rows}
-        return self._answer_ids[visit_id]
-
     def _load_visits(self) -> None:
         folder = self.folder / "visits"
         for stale in folder.glob(f".*{TEMP_SUFFIX}"):
@@ -491,7 +299,7 @@ class LocalStore(EvidenceRows):
         for path in sorted(folder.glob("*.json")):
             db = self._open_db(path, VISIT_MARKER)
             try:
-                visit = _read_visit(db)
+                visit = read_visit(db)
             except StoreError as exc:
                 self.damaged.append(exc)
                 continue
@@ -502,15 +310,6 @@ class LocalStore(EvidenceRows):
             self._visits[visit.id] = visit
             if not visit.final:
                 self._close_stretches(visit)
-
-    def _close_stretches(self, visit: Visit) -> None:
-        """Audit every editing stretch left open (the app was killed while a note was typed:
-        its text is on disk, its audit entry is written now)."""
-        rows = self._db(visit.id).table("answers", cache_size=0).all()
-        for row in rows:
-            if row.get(WAS) is not None:
-                self.end_stretch(visit.id, row["item"])
-        self.end_header_stretch(visit.id)
 
     def _editable(self, visit_id: str) -> Visit:
         visit = self.visit(visit_id)
@@ -533,7 +332,7 @@ class LocalStore(EvidenceRows):
             doc = visit.to_doc()
             rows = db.table("visit", cache_size=0)
             # the whole row, not a merge: a field left out (no commendations) must not linger
-            if not rows.update(lambda row: _replace_row(row, doc), doc_ids=[1]):
+            if not rows.update(lambda row: replace_row(row, doc), doc_ids=[1]):
                 rows.insert(Document(doc, doc_id=1))
         self._visits[visit.id] = visit
 
@@ -547,89 +346,3 @@ class LocalStore(EvidenceRows):
             **fields,
         }
         db.table("audit", cache_size=0).insert(entry)
-
-
-def _read_visit(db: TinyDB) -> Visit:
-    """The visit in a file, after checking every row has the shape the store relies on;
-    anything else raises, and the caller lists the file as damaged."""
-    docs = db.table("visit", cache_size=0).all()
-    visit = Visit.from_doc(dict(docs[0]))
-    for name in ("id", "campaign_id", "checklist_hash", "team", "group"):
-        if not isinstance(getattr(visit, name), str) or not getattr(visit, name):
-            raise ValueError(name)
-    if visit.status not in ("draft", "final") or not isinstance(visit.revision, int):
-        raise ValueError("status")
-    if not all(isinstance(c, str) for c in visit.commendations):
-        raise ValueError("commendations")
-    for row in db.table("answers", cache_size=0).all():
-        if not isinstance(row.get("item"), str) or "value" not in row:
-            raise ValueError("answers")
-        if not isinstance(row.get("note", ""), str):
-            raise ValueError("note")
-        if EVIDENCE in row and evidence_problem(row[EVIDENCE]) is not None:
-            raise ValueError(EVIDENCE)
-        was = row.get(WAS)
-        if was is not None and not (
-            isinstance(was, dict) and isinstance(was.get("note"), str) and "value" in was
-        ):
-            raise ValueError(WAS)
-    for row in db.table("audit", cache_size=0).all():
-        AuditEntry(**row)
-    for row in db.table(STRETCHES, cache_size=0).all():
-        if row.get("field") not in HEADER_FIELDS or "was" not in row:
-            raise ValueError(STRETCHES)
-    return visit
-
-
-def _without_was(row: dict[str, Any]) -> None:
-    row.pop(WAS, None)
-
-
-_REFUSALS = {
-    "invalid": "store.invalid_answers",
-    "unanswered": "store.incomplete",
-    "missing_note": "store.notes_missing",
-    "missing_reason": "store.reasons_missing",
-}
-
-
-def _refusal(blockers: list[Blocker]) -> StoreError:
-    """The first kind of blocker as one line: the header, then the items of that kind, then the
-    remarks (the finalize dialog lists them all)."""
-    first = blockers[0].kind
-    if first == "header":
-        return StoreError("store.header_missing")
-    if first in ("remarks", "representative"):
-        return StoreError(f"store.{first}_missing")
-    items = tuple(b.subject for b in blockers if b.kind == first)
-    if first == "unanswered":
-        return StoreError(_REFUSALS[first], count=len(items), items=_few(items))
-    return StoreError(_REFUSALS[first], items=_few(items))
-
-
-def _commendations(campaign: Campaign, ids: Iterable[str]) -> tuple[str, ...]:
-    """The ticked commendations, each once, in the outline's order; `AnswerError` naming one the
-    outline does not list (or a value that is not an id)."""
-    if isinstance(ids, str):
-        raise AnswerError("answer.unknown_commendation", id=ids)
-    given = list(ids)
-    known = [c.id for c in campaign.outline.commendations]
-    for ident in given:
-        if not isinstance(ident, str) or ident not in known:
-            raise AnswerError("answer.unknown_commendation", id=ident)
-    return tuple(c for c in known if c in given)
-
-
-def _replace_row(row: dict[str, Any], doc: dict[str, Any]) -> None:
-    row.clear()
-    row.update(doc)
-
-
-def _few(ids: tuple[str, ...], most: int = 5) -> str:
-    """The first few ids for a one-line message; the walkthrough lists them all."""
-    shown = ", ".join(ids[:most])
-    return shown + (f", … (+{len(ids) - most})" if len(ids) > most else "")
-
-
-def _plain(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from importlib import import_module
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Console
@@ -66,7 +67,9 @@ def home_of(choice: Choice) -> tuple[str, dict[str, object]]:
 class InspectApp(App[None]):
     """One campaign, one data folder, one language at a time (F2 switches)."""
 
-    CSS_PATH = "app.tcss"
+    # absolute: Textual resolves a relative path against the file of the class it is read on,
+    # which for a subclass elsewhere (a benchmark's) is not this one
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "inspect-tui"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -149,6 +152,7 @@ class InspectApp(App[None]):
         self.ctx.session.set_auto_advance(self.ctx.auto_advance)
         state = "on" if self.ctx.auto_advance else "off"
         self.notify(t(f"ui.auto_advance_{state}", self.lang), timeout=3)
+        self.screen.refresh_bindings()
 
     async def action_quit(self) -> None:
         """Ctrl+Q: first save what waits on a timer (a number being typed, the position)."""

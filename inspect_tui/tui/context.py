@@ -5,13 +5,16 @@ desks; they never import the App or each other."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from inspect_tui.domain.model import Campaign
-from inspect_tui.services.lead import LeadDesk
-from inspect_tui.services.office import OfficeDesk
 from inspect_tui.services.session import Choice, Session
-from inspect_tui.services.team import TeamDesk
 from inspect_tui.words.i18n import Lang
+
+if TYPE_CHECKING:  # the desks load what they need when first asked (docx, numpy, crypto...)
+    from inspect_tui.services.lead import LeadDesk
+    from inspect_tui.services.office import OfficeDesk
+    from inspect_tui.services.team import TeamDesk
 
 
 @dataclass

@@ -19,6 +19,9 @@ from inspect_tui.words.i18n import Lang, join_words, t
 from inspect_tui.words.textwidth import unambiguous
 
 
+SCROLLBAR = 2
+
+
 @dataclass(frozen=True)
 class ItemState:
     """What the screen knows of one item now."""
@@ -75,7 +78,8 @@ def item_prompt(
     text = plain(unambiguous(item.text.get(lang)), one_line=True)
     flag = mark(state.answer, scored.short, invalid=state.invalid is not None)
     prompt = Content.assemble(flag, " ", bold(shown), pad, " ", text)
-    return fit_content(prompt, width - 1) if width > 10 else prompt
+    # room for a scrollbar too: the list may not show one yet when its lines are made
+    return fit_content(prompt, width - SCROLLBAR - 1) if width > 10 else prompt
 
 
 def detail(
@@ -88,11 +92,11 @@ def detail(
         head += [plain(" · "), rule]
     elif item.scored:
         head.append(plain(" · " + t("ui.points", lang, points=item.points)))
+    # the answer right under the item: on a small screen the guidance is what scrolls away
     lines = [Content.assemble(*head), plain(item.text.get(lang))]
-    lines.append(message("ui.guidance", lang, text=item.guidance.get(lang)).stylize("dim"))
+    lines.append(answer_line(campaign, item, score, state, lang))
     if target := campaign.target(item):
         lines.append(plain(t("ui.target", lang, explain=target.explain(lang))))
-    lines.append(answer_line(campaign, item, score, state, lang))
     if state.invalid is not None:  # shown blank above; what the file holds, said in words
         said = message("answer.stored_invalid", lang, value=state.invalid.value)
         lines.append(said.stylize("bold red"))
@@ -102,6 +106,7 @@ def detail(
     if item.id in score.missing_notes:  # the core's rule: n/a needs its reason too
         why = "ui.reason_required" if _na(state.answer) else "ui.note_required"
         lines.append(styled(t(why, lang), "red"))
+    lines.append(message("ui.guidance", lang, text=item.guidance.get(lang)).stylize("dim"))
     return join(lines)
 
 

@@ -75,6 +75,8 @@ FIELD_MESSAGES: dict[str, dict[str, str]] = {
     "key.veto_yes": {"zh": "触发否决", "en": "Veto"},
     "key.veto_no": {"zh": "未触发", "en": "No veto"},
     "key.whole": {"zh": "查看全文", "en": "Whole text"},
+    "key.item_down_arrow": {"zh": "下一项", "en": "Next item"},
+    "key.item_up_arrow": {"zh": "上一项", "en": "Previous item"},
     "ui.auto_advance_on": {
         "zh": "答完自动跳到下一项：开",
         "en": "Move on after each answer: on",
@@ -146,8 +148,12 @@ FIELD_MESSAGES: dict[str, dict[str, str]] = {
         "en": "  Version {n}: total {total}, {tier} (rev {revision}, {status})",
     },
     "ui.version_who": {
-        "zh": "检查人 {names} · 考核 {day} · 保存于 {saved} · {file} · 密钥 {key}",
-        "en": "inspectors {names} · visited {day} · saved {saved} · {file} · key {key}",
+        "zh": "检查人 {names} · 考核日期 {day}",
+        "en": "inspectors {names} · visited {day}",
+    },
+    "ui.version_where": {
+        "zh": "保存于 {saved} · {file} · 密钥 {key}",
+        "en": "saved {saved} · {file} · key {key}",
     },
     "ui.version_differs": {
         "zh": "不同的答案：{answers}",

@@ -67,4 +67,16 @@ REPLAY_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "考核“{campaign}”没有复原的考核记录（{path}），演示数据改用随机生成的",
         "en": "campaign '{campaign}' has no recorded round ({path}); the sandbox uses generated results",
     },
+    "demo.made": {
+        "zh": "培训用的演示数据已建在 {path}：{count} 个考核组的签名结果文件（另有一份被改动过的副本，应被拒收），尚未合并。试一试：",
+        "en": "Training sandbox made in {path}: {count} signed team bundles (and one altered copy that must be refused), not yet merged. Try:",
+    },
+    "demo.not_empty": {
+        "zh": "{path} 不是空文件夹；请换一个 --dir 或先删除它",
+        "en": "{path} is not empty; choose another --dir or remove it first",
+    },
+    "demo.real_folder": {
+        "zh": "演示数据不能建在真实的数据文件夹 {path} 里",
+        "en": "the sandbox cannot go into the real data folder {path}",
+    },
 }

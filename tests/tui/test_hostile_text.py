@@ -138,9 +138,9 @@ async def open_group(pilot: Pilot, group: str = GROUP) -> None:
     """From the team's home: `group` in the list."""
     await pilot.pause()
     assert isinstance(pilot.app.screen, GroupsScreen)
-    table = pilot.app.screen.query_one("#groups", DataTable)
-    keys = [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
-    table.move_cursor(row=keys.index(group))
+    rows = pilot.app.screen.query_one("#groups", OptionList)
+    keys = [rows.get_option_at_index(r).id for r in range(rows.option_count)]
+    rows.highlighted = keys.index(group)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -279,11 +279,11 @@ async def test_the_group_filter(make_app: AppFactory) -> None:
         field = screen.query_one("#filter", TextField)
         for pasted, held in CORPUS:
             await paste_checked(pilot, field, pasted, held)
-            rows = screen.query_one("#groups", DataTable).row_count
+            rows = screen.query_one("#groups", OptionList).option_count
             assert rows == (14 if not held else 0)  # no group is called so
         await paste(pilot, field, "喀\x1b群")
         assert field.value == "喀群"
-        assert screen.query_one("#groups", DataTable).row_count == 1
+        assert screen.query_one("#groups", OptionList).option_count == 1
 
 
 async def test_the_merge_folder(campaign: Campaign, tmp_path: Path) -> None:

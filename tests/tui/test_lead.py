@@ -107,7 +107,7 @@ async def test_the_lead_settles_a_conflict_by_what_the_versions_say(
             totals = sorted(v.total for v in screen.conflicts[0].versions)
             assert totals[0] < totals[1]  # five items short against none
             for prompt in versions:
-                assert "检查人 甲" in prompt and "考核 2012-07-05" in prompt
+                assert "检查人 甲" in prompt and "考核日期 2012-07-05" in prompt
             assert any(f"总分 {totals[0]:.2f}" in v for v in versions)
             assert any(f"总分 {totals[1]:.2f}" in v for v in versions)
             assert all("不同的答案：" in v and "office.room" in v for v in versions)

@@ -18,7 +18,8 @@ from inspect_tui.domain.ranking import RankedGroup, TeamResult
 from inspect_tui.domain.scoring import NO, YES, Answer, score_visit
 from inspect_tui.domain.tally import Tally
 from inspect_tui.reports.circular import docx_bytes
-from inspect_tui.reports.circular_text import build, period_words
+from inspect_tui.reports.circular_text import build
+from inspect_tui.reports.circular_words import period_words
 from inspect_tui.reports.dataset import ExportData, Visited
 from inspect_tui.storage.verification import Seal
 

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 
 from inspect_tui.domain.model import Campaign
 from inspect_tui.reports.circular import numeral
-from inspect_tui.reports.circular_text import short_text
+from inspect_tui.reports.circular_problems import short_text
 from inspect_tui.reports.table import ranking_row
 from tests.support.published import FORMULA, SCRIPT, Published, publish
 

@@ -15,7 +15,8 @@ from inspect_tui.domain.ranking import rank
 from inspect_tui.domain.scoring import NO
 from inspect_tui.services.results import coverage, merge_files, team_results
 from inspect_tui.storage.bundle import make_bundle, write_bundle
-from inspect_tui.storage.county import CountyStore, answer_changes
+from inspect_tui.storage.county import CountyStore
+from inspect_tui.storage.county_records import answer_changes
 from inspect_tui.storage.keys import DeviceKey, trust
 from inspect_tui.storage.store import LocalStore
 from tests.support.answers import best_value

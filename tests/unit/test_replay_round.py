@@ -17,7 +17,9 @@ from inspect_tui.domain.model import Campaign
 from inspect_tui.loading.campaign import load_campaign
 from inspect_tui.loading.replay import load_round, round_file
 from inspect_tui.reports.circular import docx_bytes
-from inspect_tui.reports.circular_text import WEAK_SHARE, praised, theme_shares
+from inspect_tui.reports.circular_praise import praised
+from inspect_tui.reports.circular_problems import WEAK_SHARE
+from inspect_tui.reports.circular_shares import theme_shares
 from inspect_tui.reports.dataset import ExportData, gather
 from inspect_tui.services.demo import build_sandbox
 from inspect_tui.services.results import merge_files

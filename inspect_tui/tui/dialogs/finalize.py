@@ -147,6 +147,10 @@ class FinalizeDialog(Dialog[Finalized | None]):
             return item_id
         return unambiguous(item.text.get(self.ctx.lang))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+S only once nothing blocks (the footer does not offer what cannot be done)."""
+        return not (action == "submit" and self.blockers)
+
     def on_mount(self) -> None:
         first = "#blockers" if self.blockers else "#strengths"
         self.query_one(first).focus()

@@ -9,22 +9,16 @@ from typing import ClassVar
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from inspect_tui.services.progress import GroupProgress
 from inspect_tui.tui.base import Page
-from inspect_tui.tui.content import message, plain, rich_text, styled
+from inspect_tui.tui.content import message, plain, styled
 from inspect_tui.tui.context import Context
-from inspect_tui.tui.format import status_label, tier_label
+from inspect_tui.tui.widgets.group_rows import GroupRows
 from inspect_tui.tui.widgets.text_field import TextField
 from inspect_tui.words.errors import InspectError, os_reason
 from inspect_tui.words.i18n import Lang, t
-from inspect_tui.words.textwidth import unambiguous
-from inspect_tui.words.wrap import cells, fit
-
-COLUMNS = ("col.group", "col.status", "col.progress", "col.score", "col.tier")
-NAME_WIDTH = 26  # English names run long: the tier stays on screen at 80 columns
-OTHER_COLUMNS = 40  # what the other four columns and the table's padding take
 
 
 class GroupsScreen(Page):
@@ -41,17 +35,19 @@ class GroupsScreen(Page):
         self.rows: list[GroupProgress] = []
         self.bundled: tuple[Path, int] | None = None  # the last file written, kept on screen
         self.failed: InspectError | None = None
+        self._filled_for = -1
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="groups-title")
         yield TextField(field="ui.field.filter", compact=True, id="filter")
-        yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+        yield Static(id="groups-head")
+        yield GroupRows(id="groups", compact=True)
         yield Static(id="groups-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#groups", DataTable).focus()
+        self.query_one("#groups", GroupRows).focus()
 
     def on_screen_resume(self) -> None:
         """On first show and on coming back from a visit: the list as the store has it now
@@ -59,7 +55,8 @@ class GroupsScreen(Page):
         self.reload()
 
     def on_resize(self) -> None:
-        self._fill()
+        if self.size.width != self._filled_for:  # the name column follows the width only
+            self._fill()
 
     def reload(self) -> None:
         self.rows = self.ctx.team.progress(self.team_id)
@@ -79,38 +76,17 @@ class GroupsScreen(Page):
         self._fill()
 
     def _fill(self) -> None:
-        lang, campaign = self.ctx.lang, self.ctx.campaign
-        table = self.query_one("#groups", DataTable)
-        cursor = table.cursor_row
         wanted = self.query_one("#filter", Input).value.strip().lower()
-        table.clear(columns=True)
-        longest = max((cells(row.group.name.get(lang)) for row in self.rows), default=10)
-        room = max(10, self.size.width - OTHER_COLUMNS) if self.size.width else NAME_WIDTH
-        width = min(longest, NAME_WIDTH, room)
-        table.add_column(t(COLUMNS[0], lang), width=width)
-        for key in COLUMNS[1:]:
-            table.add_column(t(key, lang))
-        for row in self.rows:
-            names = f"{row.group.name.zh} {row.group.name.en} {row.group.id}".lower()
-            if wanted and wanted not in names:
-                continue
-            score = row.score
-            tier = (
-                tier_label(campaign, score.tier, lang, vetoed=score.vetoed, complete=score.complete)
-                if score
-                else ""
-            )
-            name = fit(unambiguous(row.group.name.get(lang)), width)  # "⋯": the visit shows it all
-            table.add_row(  # Rich Text cells: a str cell would be read as markup
-                rich_text(name),
-                rich_text(status_label(row.status, lang)),
-                f"{row.answered}/{row.items}",
-                f"{score.total:.2f}" if score else "",
-                rich_text(tier),
-                key=row.group.id,
-            )
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+        shown = [
+            row
+            for row in self.rows
+            if not wanted
+            or wanted in f"{row.group.name.zh} {row.group.name.en} {row.group.id}".lower()
+        ]
+        rows = self.query_one("#groups", GroupRows)
+        head = rows.show(self.ctx.campaign, shown, self.ctx.lang)
+        self.query_one("#groups-head", Static).update(head)
+        self._filled_for = self.size.width
 
     def _show_status(self) -> None:
         lang = self.ctx.lang
@@ -136,11 +112,11 @@ class GroupsScreen(Page):
         self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        table = self.query_one("#groups", DataTable)
-        if table.row_count == 1:  # the filter found the one group: open it
+        rows = self.query_one("#groups", GroupRows)
+        if rows.option_count == 1:  # the filter found the one group: open it
             self.action_open()
             return
-        table.focus()
+        rows.focus()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -148,17 +124,17 @@ class GroupsScreen(Page):
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.value = ""
-        self.query_one("#groups", DataTable).focus()
+        self.query_one("#groups", GroupRows).focus()
 
     # -- open ----------------------------------------------------------------------------------
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self._open(str(event.row_key.value))
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._open(event.option.id)
 
     def action_open(self) -> None:
-        table = self.query_one("#groups", DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self._open(str(key.value))
+        chosen = self.query_one("#groups", GroupRows).chosen
+        if chosen:
+            self._open(chosen)
 
     def _open(self, group_id: str) -> None:
         try:

@@ -16,6 +16,7 @@ from inspect_tui.domain.model import Campaign
 from inspect_tui.services.lead import Conflict, Version
 from inspect_tui.tui.content import join, message, plain
 from inspect_tui.tui.format import short_value, tier_label
+from inspect_tui.tui.layout import wrap_content
 from inspect_tui.words.i18n import Lang, join_words, t
 
 MOST_DIFFERENCES = 6  # answers named under a version; the rest counted ("⋯ +3")
@@ -30,6 +31,7 @@ class ConflictList(OptionList):
         self, campaign: Campaign, conflicts: list[Conflict], lang: Lang, team_name: object
     ) -> None:
         highlighted = self.highlighted
+        width = max(20, (self.scrollable_content_region.width or 78) - 3)
         self.clear_options()
         self.sources.clear()
         for c_index, conflict in enumerate(conflicts):
@@ -42,7 +44,8 @@ class ConflictList(OptionList):
             for v_index, version in enumerate(conflict.versions, start=1):
                 option_id = f"v{c_index}-{v_index}"
                 self.sources[option_id] = version.source
-                self.add_option(Option(version_prompt(campaign, version, v_index, lang), option_id))
+                prompt = wrap_content(version_prompt(campaign, version, v_index, lang), width)
+                self.add_option(Option(prompt, option_id))
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
 
@@ -58,12 +61,12 @@ def version_prompt(campaign: Campaign, version: Version, n: int, lang: Lang) -> 
         revision=version.revision, status=t(f"status.{version.status}", lang),
     )  # fmt: skip
     who = join_words(version.inspectors, lang) or t("ui.nobody_short", lang)
-    second = message(
-        "ui.version_who", lang, names=who, day=version.visit_date or "?",
-        saved=version.saved_at[:16].replace("T", " "), file=version.file,
-        key=version.source[:8],
+    second = message("ui.version_who", lang, names=who, day=version.visit_date or "?")
+    third = message(
+        "ui.version_where", lang, saved=version.saved_at[:16].replace("T", " "),
+        file=version.file, key=version.source[:8],
     )  # fmt: skip
-    lines = [first, plain("    ") + second]
+    lines = [first, plain("    ") + second, plain("    ") + third]
     if version.differs:
         shown = [
             f"{item} {short_value(campaign, item, value, lang)}"

@@ -14,6 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -53,6 +54,10 @@ class VisitScreen(Answering, VisitActions, Page):
         Binding("escape", "back", "Back", id="back", show=False),
         Binding("j", "item_down", "Next item", id="item_down", show=False),
         Binding("k", "item_up", "Previous item", id="item_up", show=False),
+        # the arrows too, before the list's own: the screen shows the item at once, a frame
+        # sooner than the list's message would (not while a note is written: its cursor's)
+        Binding("down", "item_down", "Next item", id="item_down_arrow", show=False, priority=True),
+        Binding("up", "item_up", "Previous item", id="item_up_arrow", show=False, priority=True),
         Binding("right,tab", "next_section", "Next section", id="next_section", show=False),
         Binding("left,shift+tab", "prev_section", "Prev section", id="prev_section", show=False),
         Binding("backspace,delete", "clear", "Clear", id="clear", show=False),
@@ -75,6 +80,8 @@ class VisitScreen(Answering, VisitActions, Page):
         self._digit_timer: Timer | None = None
         self._note_item: str | None = None  # the item whose note is being written
         self._position_timer: Timer | None = None
+        self._shown_lines: dict[str, str] = {}
+        self._keys_shown: tuple[object, ...] = ()
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -85,7 +92,7 @@ class VisitScreen(Answering, VisitActions, Page):
             with Vertical(id="visit-main"):
                 yield Static(id="section-title")
                 yield ItemList(id="items", compact=True)
-                yield Wrapped(id="detail")
+                yield Wrapped(id="detail", fixed=True)
                 yield NoteArea(id="note", field="ui.field.note", compact=True)
         yield Static(id="totals")
         yield Footer()
@@ -208,7 +215,7 @@ class VisitScreen(Answering, VisitActions, Page):
         line = view.section_line(
             self.section, self.score, self.section_index, len(self.sections), self.ctx.lang
         )
-        self.query_one("#section-title", Static).update(plain(line, one_line=True))
+        self._put("#section-title", plain(line, one_line=True))
 
     def _show_item(self) -> None:
         lang, item = self.ctx.lang, self.item
@@ -229,7 +236,10 @@ class VisitScreen(Answering, VisitActions, Page):
         note.disabled = self.visit.final
         self._show_section_line()
         self._show_totals()
-        self.refresh_bindings()  # the footer offers only the keys this item takes
+        keys = (item.kind, item.allow_na, self.visit.final, self.entry.pending)
+        if keys != self._keys_shown:  # the footer offers only the keys this item takes; its
+            self._keys_shown = keys  # redraw is costly, so only when they change
+            self.refresh_bindings()
 
     def _show_head(self) -> None:
         visit = self.visit
@@ -240,7 +250,14 @@ class VisitScreen(Answering, VisitActions, Page):
     def _show_totals(self) -> None:
         assert self.score is not None
         line = view.totals(self.ctx.campaign, self.score, self.visit, self.saved_at, self.ctx.lang)
-        self.query_one("#totals", Static).update(line)
+        self._put("#totals", line)
+
+    def _put(self, selector: str, content: Content) -> None:
+        """A one-line Static's new text, only when it changed, and without a layout pass (its
+        height is fixed): most keys change neither the totals nor the section's line."""
+        if self._shown_lines.get(selector) != content.markup:
+            self._shown_lines[selector] = content.markup
+            self.query_one(selector, Static).update(content, layout=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -265,6 +282,8 @@ class VisitScreen(Answering, VisitActions, Page):
             return fits(self.item, str(parameters[0]) if parameters else "")
         if action == "digit":
             return not final and self.item.kind in NUMBER_KINDS
+        if action in ("item_down", "item_up"):
+            return not isinstance(self.focused, NoteArea)
         return True
 
     def label(self, binding: Binding) -> str:
@@ -287,7 +306,14 @@ class VisitScreen(Answering, VisitActions, Page):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, SectionList):
             return  # only our own redraws highlight a section; clicks arrive as "selected"
-        self._finish_typing()
+        self._moved()
+
+    def _moved(self) -> None:
+        """The cursor is on another item: show it. Called at once by our own moves (a frame
+        sooner than the list's message, which comes after and finds nothing left to do); a
+        number being typed belongs to its item, so only a move away from it finishes it."""
+        if self.entry.item_id != self.item.id:
+            self._finish_typing()
         self._show_item()
         self._remember_position()
 
@@ -313,6 +339,7 @@ class VisitScreen(Answering, VisitActions, Page):
             section, item = flat[here + 1]
             if section == self.section_index:
                 self.query_one("#items", ItemList).highlighted = item
+                self._moved()
             else:
                 self._go(section, item)
             return
@@ -320,9 +347,11 @@ class VisitScreen(Answering, VisitActions, Page):
 
     def action_item_down(self) -> None:
         self.query_one("#items", ItemList).action_cursor_down()
+        self._moved()
 
     def action_item_up(self) -> None:
         self.query_one("#items", ItemList).action_cursor_up()
+        self._moved()
 
     def action_next_section(self) -> None:
         self._go((self.section_index + 1) % len(self.sections), 0)
