@@ -18,7 +18,6 @@ from inspect_tui.tui.layout import fit_content
 from inspect_tui.words.i18n import Lang, join_words, t
 from inspect_tui.words.textwidth import unambiguous
 
-
 SCROLLBAR = 2
 
 
