@@ -68,36 +68,61 @@ class TeamDesk:
     def visit(self, visit_id: str) -> Visit:
         return self.store.visit(visit_id)
 
+    def find_visit(self, team: str, group: str) -> Visit | None:
+        return self.store.find_visit(self.campaign.id, team, group)
+
+    def propose_visit(self, team: str, group: str) -> Visit:
+        """A visit not yet started, as the visit information dialog proposes it: the team's last
+        inspectors and methods, a date inside the round's visit window. Nothing is written
+        until `start_visit` (a dialog left with Esc leaves no empty draft behind)."""
+        inspectors, methods = self.header_defaults(team)
+        return Visit(
+            id="", campaign_id=self.campaign.id, checklist_hash=self.campaign.checklist_hash,
+            team=team, group=group, visit_date=self.default_date(team).isoformat(),
+            inspectors=inspectors, methods=methods,
+        )  # fmt: skip
+
+    def start_visit(self, team: str, group: str, **header: Any) -> Visit:
+        """The visit begun, with the visit information given (inspectors, methods, date)."""
+        return self.store.start_visit(self.campaign, team, group, **header)
+
     def open_visit(self, team: str, group: str) -> tuple[Visit, bool]:
-        """The team's visit of the group, started now if there is none (dated inside the
-        round's visit window, with the inspectors and methods of the team's last visit); and
-        whether it is new."""
-        found = self.store.find_visit(self.campaign.id, team, group)
+        """The team's visit of the group, started now with the proposed visit information if
+        there is none; and whether it is new (for scripts; the app asks first)."""
+        found = self.find_visit(team, group)
         if found is not None:
             return found, False
-        inspectors, methods = self.header_defaults(team)
-        visit = self.store.start_visit(
-            self.campaign,
-            team,
-            group,
-            inspectors=inspectors,
-            methods=methods,
-            visit_date=self.default_date().isoformat(),
-        )
+        proposed = self.propose_visit(team, group)
+        visit = self.start_visit(
+            team, group, inspectors=proposed.inspectors, methods=proposed.methods,
+            visit_date=proposed.visit_date,
+        )  # fmt: skip
         return visit, True
 
     def header_defaults(self, team: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The inspectors and methods of the team's visit saved last (the same people go from
         group to group); none for the team's first visit."""
-        visits = [v for v in self.store.visits(self.campaign.id, team) if v.inspectors]
-        if not visits:
-            return (), ()
-        last = max(visits, key=lambda v: v.updated_at)
-        return last.inspectors, last.methods
+        last = self._last_visit(team)
+        return (last.inspectors, last.methods) if last else ((), ())
 
-    def default_date(self) -> date:
-        """Today when it falls in the round's visit window, else the window's nearest day."""
-        return default_visit_date(self.campaign, self.session.date())
+    def _last_visit(self, team: str) -> Visit | None:
+        visits = [v for v in self.store.visits(self.campaign.id, team) if v.inspectors]
+        return max(visits, key=lambda v: v.updated_at) if visits else None
+
+    def default_date(self, team: str | None = None) -> date:
+        """Today when it falls in the round's visit window; otherwise the team's last visit
+        date (a laptop whose clock is elsewhere, a round typed up later: the team's own day is
+        the best guess), else the window's day nearest to today."""
+        today = self.session.date()
+        if today in self.campaign.visit_window:
+            return today
+        last = self._last_visit(team) if team else None
+        if last is not None and last.visit_date:
+            try:
+                return date.fromisoformat(last.visit_date)
+            except ValueError:
+                pass
+        return default_visit_date(self.campaign, today)
 
     # -- answering ------------------------------------------------------------------------
     def answers(self, visit_id: str) -> VisitAnswers:

@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from inspect_tui.crashlog import CrashLog
 from inspect_tui.services.session import Choice, Session
-from inspect_tui.tui.base import Page
+from inspect_tui.tui.base import TITLE_ROOM, Page
 from inspect_tui.tui.bindings import listed_bindings
 from inspect_tui.tui.content import plain
 from inspect_tui.tui.context import Context
@@ -47,7 +47,6 @@ PAGES = {
     "ranking": "ranking:RankingScreen",
     "export": "export:ExportScreen",
 }
-TITLE_ROOM = 32  # the header's icon, "inspect-tui — " and the room its clock keeps
 
 
 def page(name: str, ctx: Context, **args: object) -> Page:
@@ -104,12 +103,9 @@ class InspectApp(App[None]):
         else:
             self._go_home(self.ctx.choice)
 
-    def on_resize(self) -> None:
-        self._show_title()
-
     def _show_title(self) -> None:
-        """The campaign's title in the header, cut with "⋯" where the terminal is narrow
-        (the roles screen shows it whole)."""
+        """The campaign's title for the header until a page sets its own, fitted to its width
+        (`Page.show_title`)."""
         title = visible(self.ctx.campaign.title.get(self.lang), keep_breaks=False)
         self.sub_title = fit(title, max(8, self.size.width - TITLE_ROOM))
 
@@ -167,6 +163,8 @@ class InspectApp(App[None]):
         self.ctx.session.set_lang(self.lang)
         self._show_title()
         for screen in self.screen_stack:
+            if isinstance(screen, Page):
+                screen.show_title()
             relabel = getattr(screen, "relabel", None)
             if relabel is not None:
                 relabel()
@@ -205,7 +203,8 @@ class InspectApp(App[None]):
         lang = self.lang
         for node, binding in listed_bindings(screen):
             # the palette reads a str help as markup, and a key may come from keymap.toml
-            help_text = plain(f"{binding.description} ({self.get_key_display(binding)})")
+            key = self.get_key_display(binding)
+            help_text = plain(t("palette.key_help", lang, key=key))
             yield SystemCommand(
                 binding.description,
                 help_text,  # type: ignore[arg-type]  # Content is shown as it is

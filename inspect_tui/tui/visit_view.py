@@ -17,6 +17,7 @@ from inspect_tui.tui.format import answer_text, mark, score_label, short_answer,
 from inspect_tui.tui.layout import fit_content
 from inspect_tui.words.i18n import Lang, join_words, t
 from inspect_tui.words.textwidth import unambiguous
+from inspect_tui.words.wrap import cells
 
 SCROLLBAR = 2
 
@@ -31,7 +32,9 @@ class ItemState:
     evidence: tuple[str, ...] = ()  # file names of the evidence kept for it
 
 
-def head_line(campaign: Campaign, visit: Visit, team: str, lang: Lang) -> Content:
+def head_line(campaign: Campaign, visit: Visit, team: str, lang: Lang, width: int) -> Content:
+    """Group, team, status, date and the inspectors: one line where it fits, else the
+    inspectors on a line of their own (so a name is not broken in two at the line's end)."""
     group = campaign.group(visit.group).name
     head = message(
         "ui.visit_head", lang, group=group, team=team, status=status_label(visit.status, lang),
@@ -40,7 +43,10 @@ def head_line(campaign: Campaign, visit: Visit, team: str, lang: Lang) -> Conten
     names = join_words(visit.inspectors, lang) or t("ui.nobody", lang)
     people = message("ui.inspectors", lang, names=names)
     day = plain(visit.visit_date or t("ui.no_date", lang), one_line=True)
-    return Content.assemble(head, " · ", day, " · ", people)
+    line = Content.assemble(head, " · ", day, " · ", people)
+    if cells(line.plain) <= width:
+        return line
+    return Content.assemble(head, " · ", day, "\n", people)
 
 
 def section_prompt(section: Section, score: VisitScore, current: bool, lang: Lang) -> Content:

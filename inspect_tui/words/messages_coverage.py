@@ -61,8 +61,12 @@ COVERAGE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "not assessed  {name} ({group}): {reason}",
     },
     "ui.coverage_hint": {
-        "zh": "尚未列入排名的联络组（N 记为未考核或撤销）",
-        "en": "Groups not in the ranking (N records one as not assessed, or takes that back)",
+        "zh": "尚未列入排名的联络组（n 记为未考核或撤销）",
+        "en": "Groups not in the ranking (n records one as not assessed, or takes that back)",
+    },
+    "ui.unskip_reason": {
+        "zh": "{name}：请说明为什么撤销“未考核”（如已补考），会记入审计",
+        "en": "{name}: why take back 'not assessed'? (assessed after all); it is kept in the audit",
     },
     "ui.skip_title": {"zh": "记为未考核", "en": "Record as not assessed"},
     "ui.unskip_title": {"zh": "撤销“未考核”", "en": "Take back 'not assessed'"},

@@ -161,15 +161,19 @@ FIELD_MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.nobody_short": {"zh": "未填", "en": "none"},
     "ui.coverage_hint_count": {
-        "zh": "尚未列入排名的联络组（缺少结果 {count} 个；选中后按 N 记为未考核或撤销）",
-        "en": "Groups not in the ranking ({count} without a result; N records one as not assessed, or takes that back)",
+        "zh": "尚未列入排名的联络组（缺少结果 {count} 个；选中一个按 n 记为未考核，或撤销）",
+        "en": "Groups not in the ranking ({count} without a result; n on one records it as not assessed, or takes that back)",
     },
+    "key.submit_reason": {"zh": "确定", "en": "OK"},
     "ui.ranking_wait": {"zh": "正在排名……", "en": "Ranking…"},
     "ui.ranking_empty": {
         "zh": "还没有可排名的结果：先在合并页合并各考核组的结果文件",
         "en": "Nothing to rank yet: merge the teams' files first",
     },
     "ui.lost_note": {"zh": "：{note}", "en": ": {note}"},
+    "ui.ranking_note_title": {"zh": "排名规则与说明", "en": "How the ranking was made"},
+    "palette.key_help": {"zh": "快捷键 {key}", "en": "key {key}"},
+    "ui.visit_head_people": {"zh": "检查人：{names}", "en": "Inspectors: {names}"},
     # -- the command palette: Textual's own commands, in the user's language --------------
     "palette.placeholder": {"zh": "搜索命令……", "en": "Search for commands…"},
     "palette.theme": {"zh": "配色", "en": "Theme"},

@@ -9,8 +9,8 @@ LETTER_MESSAGES: dict[str, dict[str, str]] = {
     },
     "key.letter": {"zh": "反馈意见", "en": "Letter"},
     "ui.letter_written": {
-        "zh": "初步反馈意见已写入 {file}",
-        "en": "Provisional letter written to {file}",
+        "zh": "初步反馈意见已写入 {file}：",
+        "en": "Provisional letter written in {file}:",
     },
     "letter.file_title": {"zh": "{title}反馈意见", "en": "{title}: feedback letters"},
     "letter.title": {

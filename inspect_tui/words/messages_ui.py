@@ -254,7 +254,7 @@ UI_MESSAGES: dict[str, dict[str, str]] = {
     "ui.receipt_title": {"zh": "考核回执", "en": "Visit receipt"},
     "ui.receipt_saved": {
         "zh": "回执已保存到 {folder}：{files}",
-        "en": "Receipt saved in {folder}: {files}",
+        "en": "Receipt saved in {folder}:{files}",
     },
     "ui.receipt_hint": {
         "zh": "请联络组确认人用手机拍下二维码",

@@ -69,9 +69,10 @@ def check_text(value: object, field: str, *, multiline: bool = False) -> str:
 
 def clean_typed(text: str, *, multiline: bool = False) -> tuple[str, list[Refused]]:
     """Typed or pasted text with what is not text removed, and what was removed (positions in
-    the text as it came). A Windows line end becomes one newline; in a one-line field a newline or
-    a tab becomes a space, as a person pasting a line expects."""
-    text = text.replace("\r\n", "\n")
+    the text as it came). A Windows line end, or a lone carriage return (what a terminal's paste
+    sends for Enter), becomes one newline; in a one-line field a newline or a tab becomes a space,
+    as a person pasting a line expects."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     kept: list[str] = []
     removed: list[Refused] = []
     for n, ch in enumerate(text, start=1):

@@ -19,6 +19,7 @@ from inspect_tui.storage.county import CountyStore
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.screens.export import ExportScreen
+from inspect_tui.tui.widgets.wrapped import Wrapped
 from tests.tui.conftest import fixed_store
 
 MADE = datetime(2012, 7, 20, 8, 30, tzinfo=UTC)
@@ -41,10 +42,12 @@ def office_app(campaign: Campaign, store: LocalStore, lang: str = "en") -> Inspe
     return InspectApp(session, lang=lang)  # type: ignore[arg-type]
 
 
-def styled(static: Static) -> str:
-    """What the widget shows with its styles, written as markup (to compare, never parsed)."""
-    content = static.content
+def styled(static: Wrapped) -> str:
+    """What the widget shows with its styles, written as markup (to compare, never parsed),
+    before it is wrapped to the screen's width."""
+    content = static.source
     assert isinstance(content, Content)  # never a str, which Textual would read as markup
+    assert isinstance(static.content, Content)
     return content.markup
 
 
@@ -74,7 +77,7 @@ async def test_export_writes_every_format_and_shows_the_code(
             assert len(screen.query_one("#formats", SelectionList).selected) == 5
             bar = screen.query_one("#export-progress", ProgressBar)
             assert bar.progress == bar.total == 7
-            shown = str(screen.query_one("#export-result", Static).content)
+            shown = screen.query_one("#export-result", Wrapped).source.plain
     [made] = (tmp_path / "exports").iterdir()  # one export, one folder of its own
     files = sorted(made.iterdir())
     assert {p.suffix for p in files} == {".xlsx", ".csv", ".html", ".docx"} and len(files) == 5
@@ -99,7 +102,7 @@ async def test_only_the_ticked_formats_and_none_is_refused(
             formats.deselect_all()
             await pilot.press("ctrl+s")
             await pilot.pause()
-            result = app.screen.query_one("#export-result", Static)
+            result = app.screen.query_one("#export-result", Wrapped)
             assert styled(result) == "[red]Tick at least one format[/red]"
             formats.select("csv")
             await pilot.press("ctrl+s")
@@ -118,7 +121,7 @@ async def test_an_empty_county_store_says_so_in_one_line(
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await export_now(pilot)
-            shown = styled(app.screen.query_one("#export-result", Static))
+            shown = styled(app.screen.query_one("#export-result", Wrapped))
     assert shown == (
         f"[red]the county store in {tmp_path / 'empty'} has no results to rank yet:"
         " merge the teams' files first[/red]"
@@ -155,8 +158,8 @@ async def test_f2_puts_the_whole_screen_and_the_result_into_the_other_language(
             await pilot.press("f2")
             await pilot.pause()
             screen = app.screen
-            title = styled(screen.query_one("#export-title", Static))
-            result = str(screen.query_one("#export-result", Static).content)
+            title = screen.query_one("#export-title", Static).content.markup
+            result = screen.query_one("#export-result", Wrapped).source.plain
             prompt = str(formats.get_option("csv").prompt)
     assert title == "[bold]导出排名与通报草稿（空格勾选，Ctrl+S 导出）[/bold]"
     assert result.startswith("已导出 4 个文件到 exports/")
@@ -172,7 +175,7 @@ async def test_a_printed_code_verifies_on_the_export_screen(
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await export_now(pilot)
-            shown = str(app.screen.query_one("#export-result", Static).content)
+            shown = app.screen.query_one("#export-result", Wrapped).source.plain
             code = shown.splitlines()[1].rsplit(" ", 1)[-1]
             box = app.screen.query_one("#verify-input", Input)
             for typed, verdict in ((code.replace("-", " "), "match"), ("0000", None)):
@@ -181,7 +184,7 @@ async def test_a_printed_code_verifies_on_the_export_screen(
                 await pilot.press("enter")
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                said = styled(app.screen.query_one("#verify-result", Static))
+                said = styled(app.screen.query_one("#verify-result", Wrapped))
                 if verdict:
                     assert said == f"[green]match: 38 groups, code {code} (shache-2012-h1)[/green]"
                 else:
@@ -190,5 +193,5 @@ async def test_a_printed_code_verifies_on_the_export_screen(
                     )
             await pilot.press("f2")
             await pilot.pause()
-            said = styled(app.screen.query_one("#verify-result", Static))
+            said = styled(app.screen.query_one("#verify-result", Wrapped))
     assert said == "[red]0000：不是验证码，文件中也找不到验证码[/red]"

@@ -313,7 +313,7 @@ async def test_item_text_is_shown_whole_or_cut_with_the_mark(
             detail = screen.query_one("#detail", Wrapped).source.plain
             assert section.items[0].text.get(lang) in detail.replace("\n", "")
         title = campaign.title.get(lang)
-        assert whole_or_marked(str(app.sub_title), title)
+        assert whole_or_marked(str(app.screen.sub_title), title)
 
 
 async def test_a_new_visit_brings_the_teams_last_inspectors(

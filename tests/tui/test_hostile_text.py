@@ -327,7 +327,7 @@ async def test_the_export_folder_and_the_verify_box(
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 assert app.screen is screen
-                result = str(screen.query_one("#export-result", Static).content)
+                result = screen.query_one("#export-result", Wrapped).source.plain
                 if held and held != LONG:  # written into a folder of exactly that name
                     assert (tmp_path / held).is_dir(), (pasted, result)
                 if held == LONG:  # no system takes such a name: one line, no crash
@@ -339,7 +339,7 @@ async def test_the_export_folder_and_the_verify_box(
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 assert app.screen is screen
-                checked = str(screen.query_one("#verify-result", Static).content)
+                checked = screen.query_one("#verify-result", Wrapped).source.plain
                 if held.strip():
                     assert checked  # a verdict or a one-line refusal, never a crash
                 assert not raw_controls(screen_text(app))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from inspect_tui.domain.model import Campaign
 from inspect_tui.services.results import merge_files
@@ -125,7 +125,7 @@ async def test_the_export_screen_says_how_many_groups_are_missing_or_not_assesse
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await export_now(pilot)
-            shown = app.screen.query_one("#export-result", Static).content
+            shown = app.screen.query_one("#export-result", Wrapped).source
     assert isinstance(shown, Content)
     total = len(campaign.groups)
     line = (

@@ -15,6 +15,7 @@ from inspect_tui.tui.screens.groups import GroupsScreen
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.roles import RolesScreen
 from inspect_tui.tui.screens.visit import VisitScreen
+from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.textwidth import ambiguous_chars
 from tests.tui.conftest import AppFactory, fixed_store
 
@@ -429,7 +430,7 @@ async def test_the_team_exports_its_signed_bundle_from_the_group_list(
         await app.workers.wait_for_complete()
         await pilot.pause()
         visit_id = screen.visit_id
-        status = str(app.screen.query_one("#groups-status").content)
+        status = app.screen.query_one("#groups-status", Wrapped).source.plain
     (path,) = Path("exports").glob("shache-2012-h1-team-2-*.json")
     assert str(path) in status  # the path stays on screen, not only in a toast
     assert "T" in path.stem and path.stem.endswith("Z") is False  # UTC stamp, as the CLI's

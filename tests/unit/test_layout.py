@@ -36,3 +36,19 @@ def test_fit_content_marks_a_cut_with_the_one_cell_ellipsis() -> None:
     assert cut.plain.endswith("⋯") and "…" not in cut.plain
     assert cells(cut.plain) <= 20
     assert fit_content(Content("短"), 20).plain == "短"  # nothing cut, nothing added
+
+
+def test_the_visit_line_puts_the_inspectors_on_their_own_line_when_narrow(
+    campaign,  # type: ignore[no-untyped-def]
+) -> None:
+    from inspect_tui.domain.visit import Visit
+    from inspect_tui.tui.visit_view import head_line
+
+    visit = Visit(
+        id="v", campaign_id=campaign.id, checklist_hash="h", team="team-2", group="kaqun",
+        visit_date="2012-07-05", inspectors=("努尔东·艾山", "阿依古丽"),
+    )  # fmt: skip
+    wide = head_line(campaign, visit, "第二考核组", "zh", 120).plain
+    assert "\n" not in wide and wide.endswith("检查人：努尔东·艾山、阿依古丽")
+    narrow = head_line(campaign, visit, "第二考核组", "zh", 58).plain
+    assert narrow.split("\n")[1] == "检查人：努尔东·艾山、阿依古丽"

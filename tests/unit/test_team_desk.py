@@ -83,3 +83,15 @@ def test_the_bundle_is_stamped_in_utc_like_the_command_line(
     stamp = json.loads(made.path.read_text(encoding="utf-8"))["created_at"]
     assert stamp.endswith("+00:00")
     assert abs(datetime.fromisoformat(stamp) - datetime.now(UTC)).total_seconds() < 600
+
+
+def test_outside_the_window_a_new_visit_takes_the_teams_last_date(
+    campaign: Campaign, store: LocalStore
+) -> None:
+    """A laptop whose clock is years on: the team's own last day is a better guess than the
+    window's end (one Ctrl+S keeps it)."""
+    desk = session(campaign, store, "2026-12-07").team
+    first = desk.start_visit("team-2", "kaqun", inspectors=["甲"], visit_date="2012-07-10")
+    assert desk.propose_visit("team-2", "huoshilafu").visit_date == first.visit_date
+    assert store.find_visit(campaign.id, "team-2", "huoshilafu") is None  # only proposed
+    assert desk.propose_visit("team-1", "shache-zhen").visit_date == "2012-07-31"

@@ -114,3 +114,15 @@ def test_every_fragment_is_classified() -> None:
     """The alphabet above really is hostile: each kind the issue names is in it."""
     kinds = {unicodedata.category(ch) for fragment in FRAGMENTS for ch in fragment}
     assert {"Cc", "Cf", "Mn", "Lo", "So", "Zs"} <= kinds
+
+
+def test_a_lone_carriage_return_is_a_line_break_in_a_note() -> None:
+    """A terminal's paste sends Enter as a carriage return: a note keeps it as a new line,
+    a one-line field as a space, and neither calls it a character removed."""
+    from inspect_tui.words.text import clean_typed
+
+    assert clean_typed("档案为临时补写；\r缺少集体提案。", multiline=True) == (
+        "档案为临时补写；\n缺少集体提案。",
+        [],
+    )
+    assert clean_typed("甲\r乙") == ("甲 乙", [])

@@ -32,6 +32,7 @@ from inspect_tui.tui.base import Dialog
 from inspect_tui.tui.content import message, plain, styled
 from inspect_tui.tui.context import Context
 from inspect_tui.tui.format import score_label
+from inspect_tui.tui.layout import wrap_content
 from inspect_tui.tui.widgets.check_list import CheckList
 from inspect_tui.tui.widgets.note_area import NoteArea
 from inspect_tui.tui.widgets.text_field import TextField
@@ -127,14 +128,17 @@ class FinalizeDialog(Dialog[Finalized | None]):
         lacks), then each item."""
         lang = self.ctx.lang
         options: list[Option] = []
+        # the dialog's width less its border, padding and the list's: lines laid out here
+        width = min(72, self.app.size.width * 95 // 100) - 10
         missing = [b.subject for b in self.blockers if b.kind == HEADER]
         if missing:
             fields = t("sep.list", lang).join(t(f"ui.header_field.{f}", lang) for f in missing)
-            options.append(Option(message("ui.finalize_header", lang, fields=fields), id=HEADER))
+            said = wrap_content(message("ui.finalize_header", lang, fields=fields), width)
+            options.append(Option(said, id=HEADER))
         for blocker in self.blockers:
             if blocker.kind in ITEM_WORDS:
                 text = self._item_text(blocker.subject)
-                said = message(ITEM_WORDS[blocker.kind], lang, text=text)
+                said = wrap_content(message(ITEM_WORDS[blocker.kind], lang, text=text), width)
                 options.append(Option(said, id=f"item:{blocker.subject}"))
         return options
 

@@ -34,12 +34,16 @@ class GroupDetail(Dialog[str | None]):
         group_id: str,
         details: list[tuple[str, VisitScore]],
         flags: list[str] | None = None,
+        *,
+        choose: bool = True,
     ) -> None:
+        """`choose`: whether 1, 2 ... may count one team's result (the lead's laptop only)."""
         super().__init__(ctx)
         self.group_id = group_id
         self.details = details
         self.flags = flags or []
         self.teams = [team for team, _ in details]
+        self.choose = choose
 
     def compose(self) -> ComposeResult:
         yield Footer()
@@ -55,7 +59,7 @@ class GroupDetail(Dialog[str | None]):
         lines = [bold(campaign.group(self.group_id).name.get(lang))]
         if self.flags:
             lines.append(plain(t("sep.list", lang).join(self.flags)))
-        if len(self.teams) > 1:
+        if len(self.teams) > 1 and self.choose:
             names = (self.ctx.team_name(team) for team in self.teams)
             keys = "  ".join(f"{n} {name}" for n, name in enumerate(names, start=1))
             lines.append(message("ui.choose_team", lang, keys=keys))
@@ -74,7 +78,10 @@ class GroupDetail(Dialog[str | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.choose if action == "choose" else True
+
     def action_choose(self, number: int) -> None:
-        if len(self.teams) < 2 or number > len(self.teams):
+        if not self.choose or len(self.teams) < 2 or number > len(self.teams):
             return
         self.dismiss(self.teams[number - 1] if number else "")

@@ -39,7 +39,7 @@ class HeaderDialog(Dialog[dict[str, object] | None]):
 
     def compose(self) -> ComposeResult:
         lang, campaign, visit = self.ctx.lang, self.ctx.campaign, self.visit
-        day = visit.visit_date or self.ctx.team.default_date().isoformat()
+        day = visit.visit_date or self.ctx.team.default_date(visit.team).isoformat()
         yield Footer()
         with Vertical(classes="dialog"):
             yield Label(id="header-title")

@@ -23,6 +23,8 @@ class ReasonDialog(Dialog[str | None]):
     may carry a group's name)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter submits the box; taken first (priority) so that the footer says so too
+        Binding("enter", "submit", "OK", id="submit_reason", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
 
@@ -47,8 +49,8 @@ class ReasonDialog(Dialog[str | None]):
         prompt = self.prompt if isinstance(self.prompt, Content) else plain(t(self.prompt, lang))
         self.query_one("#reason-prompt", Label).update(prompt)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        reason = event.value.strip()
+    def action_submit(self) -> None:
+        reason = self.query_one("#reason", Input).value.strip()
         if not reason:
             self.notify(t("ui.reason_needed", self.ctx.lang), severity="error")
             return

@@ -23,6 +23,7 @@ from inspect_tui.tui.content import bold, join, message, plain, styled
 from inspect_tui.tui.context import Context
 from inspect_tui.tui.widgets.check_list import CheckList
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import Lang, t
 
@@ -52,10 +53,10 @@ class ExportScreen(Page):
             yield Label(id="folder-label")
             yield TextField(field="ui.field.export_folder", compact=True, id="export-folder")
             yield ProgressBar(id="export-progress", show_eta=False)
-            yield Static(id="export-result")
+            yield Wrapped(id="export-result")
             yield Label(id="verify-label")
             yield TextField(field="ui.field.verify", compact=True, id="verify-input")
-            yield Static(id="verify-result")
+            yield Wrapped(id="verify-result")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,14 +90,14 @@ class ExportScreen(Page):
         if self.result is not None:
             self._show(self.result(lang))
         if self.checked is not None:
-            self.query_one("#verify-result", Static).update(self.checked(lang))
+            self.query_one("#verify-result", Wrapped).show(self.checked(lang))
 
     def action_export(self) -> None:
         chosen = [str(v) for v in self.query_one("#formats", SelectionList).selected]
-        result = self.query_one("#export-result", Static)
+        result = self.query_one("#export-result", Wrapped)
         if not chosen:
             self.result = lambda lang: styled(t("ui.export_nothing", lang), "red")
-            result.update(self.result(self.ctx.lang))
+            result.show(self.result(self.ctx.lang))
             return
         wanted = [name for name in FORMATS if name in chosen]  # the order the list shows
         options = set(self.query_one("#export-options", SelectionList).selected)
@@ -107,7 +108,7 @@ class ExportScreen(Page):
         bar.update(total=len(wanted) + 2, progress=0)
         bar.display = True
         self.result = None
-        result.update("")
+        result.show(plain(""))
         self.export(wanted, folder.expanduser(), "calibrate" in options, "drafts" in options)
 
     @work(thread=True, exclusive=True, group="io")
@@ -159,8 +160,8 @@ class ExportScreen(Page):
 
     def _verified(self, said: Callable[[Lang], Content]) -> None:
         self.checked = said
-        result = self.query_one("#verify-result", Static)
-        result.update(said(self.ctx.lang))
+        result = self.query_one("#verify-result", Wrapped)
+        result.show(said(self.ctx.lang))
         self.call_after_refresh(result.scroll_visible, animate=False)
 
     def _step(self, name: str) -> None:
@@ -169,8 +170,8 @@ class ExportScreen(Page):
             self._show(plain(t("ui.export_running", self.ctx.lang, format=name)))
 
     def _show(self, text: Content) -> None:
-        result = self.query_one("#export-result", Static)
-        result.update(text)
+        result = self.query_one("#export-result", Wrapped)
+        result.show(text)
         self.call_after_refresh(result.scroll_visible, animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

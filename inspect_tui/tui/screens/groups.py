@@ -15,8 +15,10 @@ from inspect_tui.services.progress import GroupProgress
 from inspect_tui.tui.base import Page
 from inspect_tui.tui.content import message, plain, styled
 from inspect_tui.tui.context import Context
+from inspect_tui.tui.dialogs.header import HeaderDialog
 from inspect_tui.tui.widgets.group_rows import GroupRows
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.errors import InspectError, os_reason
 from inspect_tui.words.i18n import Lang, t
 
@@ -43,7 +45,7 @@ class GroupsScreen(Page):
         yield TextField(field="ui.field.filter", compact=True, id="filter")
         yield Static(id="groups-head")
         yield GroupRows(id="groups", compact=True)
-        yield Static(id="groups-status")
+        yield Wrapped(id="groups-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,14 +92,14 @@ class GroupsScreen(Page):
 
     def _show_status(self) -> None:
         lang = self.ctx.lang
-        status = self.query_one("#groups-status", Static)
+        status = self.query_one("#groups-status", Wrapped)
         if self.failed is not None:
-            status.update(styled(self.failed.line(lang), "red"))
+            status.show(styled(self.failed.line(lang), "red"))
         elif self.bundled is not None:
             path, count = self.bundled
-            status.update(plain(t("bundle.written", lang, count=count, file=path)))
+            status.show(plain(t("bundle.written", lang, count=count, file=path)))
         else:
-            status.update(styled(t("ui.groups_hint", lang), "dim"))
+            status.show(styled(t("ui.groups_hint", lang), "dim"))
 
     # -- filter by typing ----------------------------------------------------------------------
     def on_key(self, event: events.Key) -> None:
@@ -137,12 +139,25 @@ class GroupsScreen(Page):
             self._open(chosen)
 
     def _open(self, group_id: str) -> None:
-        try:
-            visit, new = self.ctx.team.open_visit(self.team_id, group_id)
-        except InspectError as error:
-            self.notify(error.line(self.ctx.lang), severity="error", timeout=8)
+        """The group's visit; a group not yet visited asks first who came, when and how, and
+        is started only once that is confirmed (Esc leaves no empty draft)."""
+        found = self.ctx.team.find_visit(self.team_id, group_id)
+        if found is not None:
+            self.go("visit", visit_id=found.id)
             return
-        self.go("visit", visit_id=visit.id, fresh=new)
+
+        def asked(header: dict[str, object] | None) -> None:
+            if header is None:
+                return
+            try:
+                visit = self.ctx.team.start_visit(self.team_id, group_id, **header)
+            except InspectError as error:
+                self.notify(error.line(self.ctx.lang), severity="error", timeout=8)
+                return
+            self.go("visit", visit_id=visit.id)
+
+        proposed = self.ctx.team.propose_visit(self.team_id, group_id)
+        self.app.push_screen(HeaderDialog(self.ctx, proposed), asked)
 
     # -- the team's signed file ----------------------------------------------------------------
     def action_bundle(self) -> None:

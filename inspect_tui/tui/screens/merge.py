@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -243,6 +243,12 @@ class MergeScreen(Page):
         self._show_outcome()
         self._show_coverage()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A list reached by Tab has a row ready for its key (n), not none."""
+        widget = event.widget
+        if isinstance(widget, OptionList) and widget.highlighted is None and widget.option_count:
+            widget.highlighted = 0
+
     def _show_coverage(self) -> None:
         """The roster's groups without a counted (finalized) result, each as missing or as
         recorded not assessed with the lead's reason, in roster order."""
@@ -284,7 +290,8 @@ class MergeScreen(Page):
         group_id = str(listed.get_option_at_index(listed.highlighted).id)
         undo = group_id in self.view.skipped
         name = self.ctx.campaign.group(group_id).name
-        prompt = message("ui.skip_reason", self.ctx.lang, name=name)
+        asked = "ui.unskip_reason" if undo else "ui.skip_reason"
+        prompt = message(asked, self.ctx.lang, name=name)
 
         def done(reason: str | None) -> None:
             if reason:

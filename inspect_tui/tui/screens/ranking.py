@@ -17,12 +17,13 @@ from inspect_tui.tui.base import Page
 from inspect_tui.tui.content import join, plain, rich_text, styled
 from inspect_tui.tui.context import Context
 from inspect_tui.tui.dialogs.group_detail import GroupDetail
+from inspect_tui.tui.dialogs.text_view import TextDialog
 from inspect_tui.tui.format import tier_label
 from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import join_words, t
 from inspect_tui.words.textwidth import unambiguous
-from inspect_tui.words.wrap import fit
+from inspect_tui.words.wrap import cells, fit
 
 SORTS = ("rank", "name", "score")
 NAME_WIDTH = 26
@@ -32,6 +33,7 @@ FLAGS_WIDTH = 24
 class RankingScreen(Page):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "Sort", id="sort"),
+        Binding("v", "whole", "Whole text", id="whole"),
         Binding("e", "export", "Export", id="open_export"),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -95,8 +97,11 @@ class RankingScreen(Page):
         lang, campaign = self.ctx.lang, self.ctx.campaign
         table = self.query_one("#ranking", DataTable)
         table.clear(columns=True)
-        for key in ("col.rank", "col.group", "col.score", "col.tier", "col.flags"):
-            table.add_column(t(key, lang))
+        # widths set, not measured: a table made again (after a choice) keeps its columns
+        widths = (4, NAME_WIDTH, 7, 12, FLAGS_WIDTH)
+        keys = ("col.rank", "col.group", "col.score", "col.tier", "col.flags")
+        for key, width in zip(keys, widths, strict=True):
+            table.add_column(t(key, lang), width=max(width, cells(t(key, lang))))
         order = SORTS[self.sort]
         rows = sorted(
             self.rows,
@@ -115,6 +120,12 @@ class RankingScreen(Page):
                 key=row.group.id,
             )
 
+    def action_whole(self) -> None:
+        """The rules, the calibration note and the warnings, whole (the line above the table
+        keeps to a few rows)."""
+        note = self.query_one("#ranking-note", Wrapped).source
+        self.app.push_screen(TextDialog(self.ctx, t("ui.ranking_note_title", self.ctx.lang), note))
+
     def action_sort(self) -> None:
         self.sort = (self.sort + 1) % len(SORTS)
         self.fill()
@@ -131,7 +142,9 @@ class RankingScreen(Page):
         details = self.ctx.lead.detail(self.found, group)
         row = next((r for r in self.rows if r.group.id == group), None)
         flags = [t(f"flag.{flag}", self.ctx.lang) for flag in row.flags] if row else []
-        self.app.push_screen(GroupDetail(self.ctx, group, details, flags), chosen)
+        # whose result counts is the lead's to say: the office reads what was published
+        lead = self.ctx.choice is not None and self.ctx.choice.role == "lead"
+        self.app.push_screen(GroupDetail(self.ctx, group, details, flags, choose=lead), chosen)
 
     @work(thread=True, exclusive=True, group="county")
     def choose(self, group: str, team: str | None) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from inspect_tui.services.team import ReceiptMade
@@ -19,7 +19,9 @@ from inspect_tui.tui.context import Context
 from inspect_tui.tui.widgets.qr import QRCode
 from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.errors import InspectError
-from inspect_tui.words.i18n import Lang, join_words, t
+from inspect_tui.words.i18n import Lang, t
+
+NARROW = 80
 
 
 class ReceiptScreen(Page):
@@ -39,7 +41,8 @@ class ReceiptScreen(Page):
     def compose(self) -> ComposeResult:
         receipt = self.receipt
         yield Header()
-        with Horizontal(id="receipt"):
+        # scrolls: on a small screen (60x20) the code and the text do not fit at once
+        with VerticalScroll(id="receipt-page"), Horizontal(id="receipt"):
             yield QRCode(receipt.payload, id="qr")
             with Vertical(id="receipt-text"):
                 yield Static(id="receipt-title")
@@ -66,17 +69,21 @@ class ReceiptScreen(Page):
         lang = self.ctx.lang
         self.query_one("#receipt-title", Static).update(bold(t("ui.receipt_title", lang)))
         hint = [plain(t("ui.receipt_hint", lang))]
-        if self.made is not None and self.made.files:
-            files = join_words((path.name for path in self.made.files), lang)
+        if self.made is not None and self.made.files:  # a line each: names are never split
             folder = self.made.files[0].parent
-            hint.append(message("ui.receipt_saved", lang, folder=folder, files=files))
+            hint.append(message("ui.receipt_saved", lang, folder=folder, files=""))
+            hint += [plain(f"  {path.name}") for path in self.made.files]
         elif self.made is not None and self.made.error:
             hint.append(styled(self.made.error, "red"))
         if self.letter is not None:
-            hint.append(plain(t("ui.letter_written", lang, file=self.letter)))
+            hint.append(plain(t("ui.letter_written", lang, file=self.letter.parent)))
+            hint.append(plain(f"  {self.letter.name}"))
         elif self.letter_error:
             hint.append(styled(self.letter_error, "red"))
         self.query_one("#receipt-hint", Wrapped).show(join(hint))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")  # the text under the code
 
     def action_back(self) -> None:
         self.back()
@@ -97,3 +104,5 @@ class ReceiptScreen(Page):
     def _lettered(self, path: Path | None, error: str) -> None:
         self.letter, self.letter_error = path, error
         self.relabel()
+        hint = self.query_one("#receipt-hint", Wrapped)
+        self.call_after_refresh(hint.scroll_visible, animate=False)  # said where it is seen

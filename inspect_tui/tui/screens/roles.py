@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from inspect_tui.services.session import Choice
 from inspect_tui.tui.base import Page
 from inspect_tui.tui.content import bold, join, message, plain
+from inspect_tui.tui.layout import wrap_content
 from inspect_tui.words.i18n import t
 
 LEAD, OFFICE = "role:lead", "role:office"
@@ -39,6 +40,9 @@ class RolesScreen(Page):
             yield Static(id="which-role")
             yield OptionList(id="roles")
         yield Footer()
+
+    def on_resize(self) -> None:
+        self.relabel()
 
     def on_mount(self) -> None:
         self.relabel()
@@ -75,19 +79,22 @@ class RolesScreen(Page):
         self.query_one("#which-role", Static).update(question)
         roles = self.query_one("#roles", OptionList)
         highlighted = roles.highlighted
+        width = self.app.size.width - 8  # the page's padding, the list's border and padding
         roles.clear_options()
         roles.add_options(
             Option(
-                message(
-                    "ui.role_team", lang, name=team.name, leader=team.leader, count=len(team.groups)
+                wrap_content(
+                    message("ui.role_team", lang, name=team.name, leader=team.leader,
+                            count=len(team.groups)),
+                    width,
                 ),
                 id=f"team:{team.id}",
             )
             for team in c.teams
-        )
+        )  # fmt: skip
         roles.add_option(None)
-        roles.add_option(Option(message("ui.role_lead", lang), id=LEAD))
-        roles.add_option(Option(message("ui.role_office", lang), id=OFFICE))
+        for option_id, key in ((LEAD, "ui.role_lead"), (OFFICE, "ui.role_office")):
+            roles.add_option(Option(wrap_content(message(key, lang), width), id=option_id))
         roles.highlighted = highlighted
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -71,6 +71,16 @@ class GroupRows(OptionList):
             tier,
         ]
 
+    def action_cursor_up(self) -> None:
+        """Up on the first group stays there: wrapping round to the last opened the wrong
+        group in a field trial."""
+        if self.highlighted:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
     @property
     def chosen(self) -> str | None:
         """The highlighted group's id."""

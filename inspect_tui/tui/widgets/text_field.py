@@ -53,7 +53,9 @@ class TextField(Input):
     field's name, for the toast."""
 
     def __init__(self, value: str | None = None, *, field: str, **kwargs: Any) -> None:
-        super().__init__(value, highlighter=_Harmless(), **kwargs)
+        # not select_on_focus: a proposed value (the last visit's inspectors, the exports
+        # folder) is corrected by typing into it, never wiped by the first key
+        super().__init__(value, highlighter=_Harmless(), select_on_focus=False, **kwargs)
         self.field = field
 
     def replace(self, text: str, start: int, end: int) -> None:

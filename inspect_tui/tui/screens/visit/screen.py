@@ -64,10 +64,9 @@ class VisitScreen(Answering, VisitActions, Page):
         *digit_bindings("digit"),
     ]
 
-    def __init__(self, ctx: Context, visit_id: str, *, fresh: bool = False) -> None:
+    def __init__(self, ctx: Context, visit_id: str) -> None:
         super().__init__(ctx)
         self.visit_id = visit_id
-        self.fresh = fresh
         self.section_index = 0
         self._start_item = 0
         self.answers: dict[str, Answer] = {}  # those that fit their items: all that is scored
@@ -124,8 +123,6 @@ class VisitScreen(Answering, VisitActions, Page):
         self._restore_position()
         self._show_section()
         self.query_one("#items", ItemList).focus()
-        if self.fresh:
-            self.action_header()
 
     def on_screen_resume(self) -> None:
         """Back from a dialog or the receipt: the visit as the store has it now."""
@@ -243,8 +240,10 @@ class VisitScreen(Answering, VisitActions, Page):
 
     def _show_head(self) -> None:
         visit = self.visit
-        head = view.head_line(self.ctx.campaign, visit, self.ctx.team_name(visit.team),
-                              self.ctx.lang)  # fmt: skip
+        width = (self.size.width or 80) - 2  # the line's padding
+        head = view.head_line(
+            self.ctx.campaign, visit, self.ctx.team_name(visit.team), self.ctx.lang, width
+        )
         self.query_one("#visit-head", Wrapped).show(head)
 
     def _show_totals(self) -> None:
@@ -263,6 +262,7 @@ class VisitScreen(Answering, VisitActions, Page):
         self.set_class(event.size.width < NARROW, "narrow")
         if self._shown:
             self.call_after_refresh(self._refresh_prompts)
+            self._show_head()
 
     # -- which keys apply, and what they say ----------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
