@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from inspect_tui.domain.model import TOTAL, Campaign, Tier
-from inspect_tui.domain.scoring import NA, YES, tier_for
+from inspect_tui.domain.model import TOTAL, Campaign
+from inspect_tui.domain.scoring import NA, YES
 
 _CHECK, _SCALE, _COUNT, _DEDUCTION, _VETO = range(5)
 _CODES = {"check": _CHECK, "scale": _SCALE, "count": _COUNT, "deduction": _DEDUCTION}
@@ -30,10 +30,10 @@ _CODES = {"check": _CHECK, "scale": _SCALE, "count": _COUNT, "deduction": _DEDUC
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What the ranking takes from one visit; each figure equals `score_visit`'s."""
+    """What the ranking takes from one visit; each figure equals `score_visit`'s. No tier: the
+    ranking decides a group's tier from its combined total, not from one visit's."""
 
     total: float
-    tier: Tier
     vetoed: bool
     deductions: float
     sections: dict[str, float]
@@ -43,8 +43,6 @@ class Tally:
     """A campaign's scoring, compiled. Build one per ranking and call `summary` per visit."""
 
     def __init__(self, campaign: Campaign) -> None:
-        self._tiers = campaign.tiers
-        self._lowest = campaign.lowest_tier
         self._total = campaign.outline.total
         sections = campaign.sections
         self._section_ids = tuple(s.id for s in sections)
@@ -141,7 +139,6 @@ class Tally:
         total = _hundredths(min(before - total_cut, self._total * denominator), denominator)
         return Summary(
             total=total,
-            tier=self._lowest if vetoed else tier_for(self._tiers, total),
             vetoed=vetoed,
             deductions=_hundredths(taken + total_cut, denominator),
             sections={
