@@ -176,3 +176,51 @@ def test_only_the_tui_imports_textual() -> None:
         if starts(module, ("textual",))
     }
     assert not bad
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """The modules `path` imports when it runs: those under `if TYPE_CHECKING:` left out (they
+    name a type, they load nothing)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped |= {id(child) for child in ast.walk(node)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)  # and `from package import module`:
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def module_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_the_tui_modules_import_one_another_without_a_cycle() -> None:
+    """The twelve TUI files once imported one another in one cycle (screens reaching the App
+    and each other): the modules that load at run time now form a tree."""
+    files = {module_of(path): path for path in room("tui")}
+    graph = {
+        name: {m for m in runtime_imports(path) if m in files and m != name}
+        for name, path in files.items()
+    }
+    done: set[str] = set()
+
+    def walk(name: str, trail: tuple[str, ...]) -> None:
+        assert name not in trail, " -> ".join((*trail, name))
+        if name in done:
+            return
+        for nxt in graph[name]:
+            walk(nxt, (*trail, name))
+        done.add(name)
+
+    for name in graph:
+        walk(name, ())
+    assert len(graph) > 20
