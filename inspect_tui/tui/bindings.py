@@ -31,24 +31,33 @@ def key_label(binding: Binding, lang: Lang) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _labelled(binding: Binding, label: str) -> Binding:
-    return binding if binding.description == label else replace(binding, description=label)
+def _labelled(binding: Binding, label: str, show: bool) -> Binding:
+    if binding.description == label and binding.show == show:
+        return binding
+    return replace(binding, description=label, show=show)
 
 
 class Localized:
     """For screens and dialogs (`ctx` holds the language): `active_bindings` with each label
-    in the user's language. `label` may say more for the current state (y on a veto item)."""
+    in the user's language. `label` may say more for the current state (y on a veto item), and
+    `shown` whether the footer offers a key now (Enter while a number waits for it)."""
 
     def label(self, binding: Binding) -> str:
         return key_label(binding, self.ctx.lang)  # type: ignore[attr-defined]
+
+    def shown(self, binding: Binding) -> bool:
+        return binding.show
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         found: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
         return {
-            key: active._replace(binding=_labelled(active.binding, self.label(active.binding)))
+            key: active._replace(
+                binding=_labelled(active.binding, self.label(active.binding),
+                                  self.shown(active.binding))
+            )
             for key, active in found.items()
-        }
+        }  # fmt: skip
 
 
 def listed_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:

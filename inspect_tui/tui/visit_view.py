@@ -108,7 +108,8 @@ def detail(
     if state.evidence:
         files = join_words(state.evidence, lang)
         lines.append(message("ui.evidence_line", lang, count=len(state.evidence), files=files))
-    if item.id in score.missing_notes:  # the core's rule: n/a needs its reason too
+    if item.id in score.missing_notes and not state.typing:  # n/a needs its reason too; a
+        # number still being typed is judged once it is taken
         why = "ui.reason_required" if _na(state.answer) else "ui.note_required"
         lines.append(styled(t(why, lang), "red"))
     lines.append(message("ui.guidance", lang, text=item.guidance.get(lang)).stylize("dim"))

@@ -75,6 +75,7 @@ FIELD_MESSAGES: dict[str, dict[str, str]] = {
     "key.veto_yes": {"zh": "触发否决", "en": "Veto"},
     "key.veto_no": {"zh": "未触发", "en": "No veto"},
     "key.whole": {"zh": "查看全文", "en": "Whole text"},
+    "key.take_number": {"zh": "确认数字", "en": "Take the number"},
     "key.item_down_arrow": {"zh": "下一项", "en": "Next item"},
     "key.item_up_arrow": {"zh": "上一项", "en": "Previous item"},
     "ui.auto_advance_on": {

@@ -66,9 +66,7 @@ def test_cold_start_is_close_to_a_bare_textual_app(tmp_path: Path) -> None:
     assert statistics.median(ours) / statistics.median(bare) <= START_TARGET
 
 
-async def press_timings(
-    app: App, keys: list[str], before: list[str], on: str = ""
-) -> list[float]:
+async def press_timings(app: App, keys: list[str], before: list[str], on: str = "") -> list[float]:
     """`on`: the screen the keys must reach (else the figure measures another screen)."""
     timings: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:

@@ -82,6 +82,8 @@ async def test_a_count_waits_with_a_cue_until_enter(
         assert "1▏" in detail and "回车确认" in detail
         items = screen.query_one("#items", OptionList)
         assert "1▏" in str(items.get_option_at_index(items.highlighted).prompt)
+        shown = footer_keys(screen)
+        assert shown["enter"] == "确认数字" and "y" not in shown  # y still works: it takes 1
         assert tui_store.answers(visit_id)["reports.social_info"].value == 1  # saved already
         await pilot.press("2")
         await pilot.press("enter")

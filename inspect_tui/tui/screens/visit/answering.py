@@ -81,6 +81,8 @@ class Answering(Base):
     def _answered(self) -> None:
         if self.ctx.auto_advance:
             self._advance()
+        else:  # the cursor stays: the item shows its answer (and the footer its keys) again
+            self._show_item()
 
     def _finish_typing(self) -> None:
         """The cursor moved away: a number being typed stays as it was saved."""

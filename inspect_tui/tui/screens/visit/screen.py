@@ -289,7 +289,19 @@ class VisitScreen(Answering, VisitActions, Page):
     def label(self, binding: Binding) -> str:
         if binding.id in ("yes", "no") and self.item.kind == "veto":
             return t(f"key.veto_{binding.id}", self.ctx.lang)
+        if binding.id == "note" and self.entry.pending:
+            return t("key.take_number", self.ctx.lang)
         return super().label(binding)
+
+    def shown(self, binding: Binding) -> bool:
+        """While a number waits: the footer offers Enter to take it, not y, n, x (they still
+        work: they take it and answer the next item)."""
+        if self.entry.pending:
+            if binding.id == "note":
+                return True
+            if binding.id in ("yes", "no", "na"):
+                return False
+        return super().shown(binding)
 
     # -- moving --------------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
