@@ -102,14 +102,24 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
     one_line(caught.value, str(big), "1024 B")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file_is_refused(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the system refuses to read (a file locked to its owner, a stick gone bad): one
+    line, nothing kept. The refusal is made by hand: these tests may run as root, who reads
+    any file whatever its mode."""
     locked = tmp_path / "locked.png"
     locked.write_bytes(PHOTO)
-    locked.chmod(0)
+
+    def refused(path: Path, limit: int = 0) -> bytes:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(kept, "read_regular", refused)
     with pytest.raises(InspectError) as caught:
         keep_evidence(tmp_path / "data", locked)
     assert caught.value.key == "evidence.unreadable"
+    one_line(caught.value, str(locked))
+    assert not (tmp_path / "data" / "evidence").exists() or not files_in(
+        tmp_path / "data" / "evidence"
+    )
 
 
 def test_hostile_names_are_kept_as_text_and_control_characters_refused(tmp_path: Path) -> None:
