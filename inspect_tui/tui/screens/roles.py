@@ -24,7 +24,8 @@ LEAD, OFFICE = "role:lead", "role:office"
 
 class RolesScreen(Page):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Choose", id="choose_role"),
+        # before the list's own Enter, so that the footer says what Enter does here
+        Binding("enter", "choose", "Choose", id="choose_role", priority=True),
         Binding("escape", "back", "Back", id="back"),
     ]
 
