@@ -22,7 +22,7 @@ BlockerKind = Literal[
     "header", "invalid", "unanswered", "missing_note", "missing_reason", "remarks", "representative"
 ]
 HEADER_NEEDS = ("inspectors", "visit_date", "methods")
-REMARK_FIELDS = ("strengths", "problems", "representative")
+REMARK_FIELDS = ("strengths", "problems", "representative")  # the dialog's, in `Remarks`' order
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from inspect_tui.services.results import (
 )
 from inspect_tui.storage.bundle import Bundle, BundleError
 from inspect_tui.storage.county import CountyStore
-from inspect_tui.storage.county_records import Record
+from inspect_tui.storage.county_records import Record, answer_changes
 from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import Msg
 
@@ -141,13 +141,11 @@ class LeadDesk:
 
     def _versions(self, records: Sequence[Record]) -> tuple[Version, ...]:
         answers = [r.answers for r in records]
-        items = sorted({i for a in answers for i in a})
-        differ = [
-            i
-            for i in items
-            if len({repr((a.get(i).value, a.get(i).note) if a.get(i) else None) for a in answers})
-            > 1
-        ]
+        # an answer differs among the versions where one of them differs from the first
+        first = records[0]
+        differ = sorted(
+            {item for other in records[1:] for item, _, _ in answer_changes(first, other)}
+        )
         return tuple(
             Version(
                 source=record.source,

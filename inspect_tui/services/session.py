@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # the desks import this module
     from inspect_tui.services.team import TeamDesk
 
 Role = Literal["team", "lead", "office"]
-ROLES: tuple[Role, ...] = ("team", "lead", "office")
 KEYMAP_FILE = "keymap.toml"
 KEYMAP_LIMIT = 1024 * 1024  # a keymap is a few dozen lines
 LANG_SETTING = "lang"

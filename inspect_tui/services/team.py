@@ -86,19 +86,6 @@ class TeamDesk:
         """The visit begun, with the visit information given (inspectors, methods, date)."""
         return self.store.start_visit(self.campaign, team, group, **header)
 
-    def open_visit(self, team: str, group: str) -> tuple[Visit, bool]:
-        """The team's visit of the group, started now with the proposed visit information if
-        there is none; and whether it is new (for scripts; the app asks first)."""
-        found = self.find_visit(team, group)
-        if found is not None:
-            return found, False
-        proposed = self.propose_visit(team, group)
-        visit = self.start_visit(
-            team, group, inspectors=proposed.inspectors, methods=proposed.methods,
-            visit_date=proposed.visit_date,
-        )  # fmt: skip
-        return visit, True
-
     def header_defaults(self, team: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The inspectors and methods of the team's visit saved last (the same people go from
         group to group); none for the team's first visit."""

@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from inspect_tui.crashlog import CrashLog
 from inspect_tui.services.session import Choice, Session
-from inspect_tui.tui.base import TITLE_ROOM, Page
+from inspect_tui.tui.base import Page
 from inspect_tui.tui.bindings import listed_bindings
 from inspect_tui.tui.content import plain
 from inspect_tui.tui.context import Context
@@ -34,7 +34,6 @@ from inspect_tui.tui.screens.roles import RolesScreen
 from inspect_tui.words.errors import StoreError
 from inspect_tui.words.i18n import Lang, t
 from inspect_tui.words.text import visible
-from inspect_tui.words.wrap import fit
 
 # the registry of screens by name; each module is imported when first shown, so a start
 # loads only the first screen's (the export screen's alone would pull in openpyxl and docx)
@@ -94,20 +93,13 @@ class InspectApp(App[None]):
         return self.ctx.lang
 
     def on_mount(self) -> None:
-        self.set_keymap(self.ctx.session.keymap())
-        self._show_title()
+        self.set_keymap(self.ctx.session.keymap())  # the title: each page's (Page.show_title)
         for problem in self.ctx.session.damaged:
             self.notify(problem.line(self.lang), severity="warning", timeout=10)
         if self.ctx.choice is None:
             self.push_screen(page("roles", self.ctx))
         else:
             self._go_home(self.ctx.choice)
-
-    def _show_title(self) -> None:
-        """The campaign's title for the header until a page sets its own, fitted to its width
-        (`Page.show_title`)."""
-        title = visible(self.ctx.campaign.title.get(self.lang), keep_breaks=False)
-        self.sub_title = fit(title, max(8, self.size.width - TITLE_ROOM))
 
     # -- moving between screens ---------------------------------------------------------------
     def on_go(self, message: Go) -> None:
@@ -161,7 +153,6 @@ class InspectApp(App[None]):
     def action_toggle_lang(self) -> None:
         self.ctx.lang = "en" if self.lang == "zh" else "zh"
         self.ctx.session.set_lang(self.lang)
-        self._show_title()
         for screen in self.screen_stack:
             if isinstance(screen, Page):
                 screen.show_title()

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, SelectionList
 
 from inspect_tui.domain.model import Campaign
 from inspect_tui.services.demo import make_demo
-from inspect_tui.storage.keys import trust
+from inspect_tui.storage.keys import DeviceKey, trust
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.dialogs.group_detail import GroupDetail
@@ -84,15 +84,26 @@ async def test_the_merge_screen_refuses_a_changed_file_and_merges_the_rest(
             assert app.screen.query_one("#ranking", DataTable).row_count == 38
 
 
+def two_laptops(
+    tmp_path: Path, campaign: Campaign, one: dict[str, int], two: dict[str, int]
+) -> tuple[Path, tuple[DeviceKey, DeviceKey]]:
+    """Team 2's two laptops, each having assessed `one` and `two` (group -> checks missed),
+    their files in the lead's exports folder: the lead's folder and the two keys (not yet
+    trusted)."""
+    lead = tmp_path / "lead"
+    (lead / "exports").mkdir(parents=True)
+    keys = []
+    for name, plan in (("one", one), ("two", two)):
+        path, key = laptop(tmp_path / name, campaign, "team-2", plan)
+        (lead / "exports" / f"{name}.json").write_bytes(path.read_bytes())
+        keys.append(key)
+    return lead, (keys[0], keys[1])
+
+
 async def test_the_lead_settles_a_conflict_by_what_the_versions_say(
     campaign: Campaign, tmp_path: Path
 ) -> None:
-    lead = tmp_path / "lead"
-    one, key_one = laptop(tmp_path / "one", campaign, "team-2", {"kaqun": 0})
-    two, key_two = laptop(tmp_path / "two", campaign, "team-2", {"kaqun": 5})
-    (lead / "exports").mkdir(parents=True)
-    for path in (one, two):
-        (lead / "exports" / f"{path.parent.parent.name}.json").write_bytes(path.read_bytes())
+    lead, (key_one, key_two) = two_laptops(tmp_path, campaign, {"kaqun": 0}, {"kaqun": 5})
     app, store = lead_app(campaign, lead, "zh")
     with store:
         trust(campaign, store, "team-2", key_one.public)
@@ -129,12 +140,9 @@ async def test_two_laptops_of_one_team_in_conflict_on_two_groups(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     """The same signing key on two conflicts once gave two options one id: a crash."""
-    lead = tmp_path / "lead"
-    one, key_one = laptop(tmp_path / "one", campaign, "team-2", {"kaqun": 0, "huoshilafu": 1})
-    two, key_two = laptop(tmp_path / "two", campaign, "team-2", {"kaqun": 3, "huoshilafu": 2})
-    (lead / "exports").mkdir(parents=True)
-    for path in (one, two):
-        (lead / "exports" / f"{path.parent.parent.name}.json").write_bytes(path.read_bytes())
+    lead, (key_one, key_two) = two_laptops(
+        tmp_path, campaign, {"kaqun": 0, "huoshilafu": 1}, {"kaqun": 3, "huoshilafu": 2}
+    )
     app, store = lead_app(campaign, lead, "en")
     with store:
         trust(campaign, store, "team-2", key_one.public)

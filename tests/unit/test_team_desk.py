@@ -9,7 +9,9 @@ from pathlib import Path
 
 from inspect_tui.domain.model import Campaign
 from inspect_tui.domain.scoring import NO
+from inspect_tui.domain.visit import Visit
 from inspect_tui.services.session import Choice, Session
+from inspect_tui.services.team import TeamDesk
 from inspect_tui.storage.store import LocalStore
 
 
@@ -17,16 +19,27 @@ def session(campaign: Campaign, store: LocalStore, today: str) -> Session:
     return Session(campaign, store, store.folder / "exports", today=today)
 
 
+def begin(desk: TeamDesk, team: str, group: str) -> tuple[Visit, bool]:
+    """As the app opens a group: the visit there is, or the one proposed, started as it was
+    proposed (the dialog confirmed unchanged); and whether it is new."""
+    found = desk.find_visit(team, group)
+    if found is not None:
+        return found, False
+    proposed = desk.propose_visit(team, group)
+    header = {k: getattr(proposed, k) for k in ("inspectors", "methods", "visit_date")}
+    return desk.start_visit(team, group, **header), True
+
+
 def test_a_new_visit_is_dated_inside_the_visit_window(
     campaign: Campaign, store: LocalStore
 ) -> None:
     window = campaign.visit_window
-    late = session(campaign, store, "2026-12-07").team.open_visit("team-2", "kaqun")[0]
+    late = begin(session(campaign, store, "2026-12-07").team, "team-2", "kaqun")[0]
     assert late.visit_date == window.end.isoformat()  # a laptop years on: the window's last day
-    inside = session(campaign, store, "2012-07-09").team.open_visit("team-2", "huoshilafu")[0]
+    inside = begin(session(campaign, store, "2012-07-09").team, "team-2", "huoshilafu")[0]
     assert inside.visit_date == "2012-07-09"
     third = campaign.team("team-2").groups[2]
-    early = session(campaign, store, "2012-06-01").team.open_visit("team-2", third)[0]
+    early = begin(session(campaign, store, "2012-06-01").team, "team-2", third)[0]
     assert early.visit_date == window.start.isoformat()
 
 
@@ -34,15 +47,15 @@ def test_the_team_s_last_inspectors_and_methods_come_with_a_new_visit(
     campaign: Campaign, store: LocalStore
 ) -> None:
     desk = session(campaign, store, "2012-07-05").team
-    first, new = desk.open_visit("team-2", "kaqun")
+    first, new = begin(desk, "team-2", "kaqun")
     assert new and first.inspectors == () and first.methods == ()
     desk.update_header(first.id, inspectors=["努尔东·艾山", "阿依古丽"], methods=["archive"])
     other = store.start_visit(campaign, "team-1", "shache-zhen", inspectors=["别组"])
     assert other.inspectors == ("别组",)  # another team's people are not this team's
-    second, new = desk.open_visit("team-2", "huoshilafu")
+    second, new = begin(desk, "team-2", "huoshilafu")
     assert new and second.inspectors == ("努尔东·艾山", "阿依古丽")
     assert second.methods == ("archive",)
-    again, new = desk.open_visit("team-2", "kaqun")
+    again, new = begin(desk, "team-2", "kaqun")
     assert not new and again.id == first.id
 
 
@@ -50,7 +63,7 @@ def test_a_note_typed_keeps_the_answer_and_is_on_disk_at_once(
     campaign: Campaign, store: LocalStore
 ) -> None:
     desk = session(campaign, store, "2012-07-05").team
-    made, _ = desk.open_visit("team-2", "kaqun")
+    made, _ = begin(desk, "team-2", "kaqun")
     desk.answer(made.id, "office.room", NO)
     desk.write_text(made.id, "office.room", "门牌")
     assert store.answers(made.id)["office.room"].value == NO

@@ -24,18 +24,17 @@ from textual.widgets import (
     Static,
     TextArea,
 )  # fmt: skip
-from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from inspect_tui.domain.finalize import Blocker, Remarks
+from inspect_tui.domain.finalize import REMARK_FIELDS, Blocker, Remarks
 from inspect_tui.tui.base import Dialog
 from inspect_tui.tui.content import message, plain, styled
 from inspect_tui.tui.context import Context
 from inspect_tui.tui.format import score_label
-from inspect_tui.tui.layout import wrap_content
 from inspect_tui.tui.widgets.check_list import CheckList
 from inspect_tui.tui.widgets.note_area import NoteArea
 from inspect_tui.tui.widgets.text_field import TextField
+from inspect_tui.tui.widgets.wrapped_options import Line, WrappedOptions
 from inspect_tui.words.errors import InspectError
 from inspect_tui.words.i18n import t
 from inspect_tui.words.textwidth import unambiguous
@@ -47,7 +46,7 @@ ITEM_WORDS = {
     "missing_note": "ui.finalize_missing_note",
     "missing_reason": "ui.finalize_missing_reason",
 }
-FIELDS = ("strengths", "problems", "representative")
+FIELDS = REMARK_FIELDS
 REMARK_REFUSALS = {
     "remarks": "store.remarks_missing",
     "representative": "store.representative_missing",
@@ -93,9 +92,9 @@ class FinalizeDialog(Dialog[Finalized | None]):
             yield Label(score_label(campaign, score, lang))
             if self.blockers:
                 yield Label(styled(t("ui.finalize_blocked", lang), "red"))
-                goto = t("ui.finalize_goto", lang, count=len(self._options()))
+                goto = t("ui.finalize_goto", lang, count=len(self._lines()))
                 yield Label(styled(goto, "dim"))
-                yield OptionList(*self._options(), id="blockers")
+                yield WrappedOptions(id="blockers")
                 return
             for name in FIELDS:
                 yield Label(t(f"ui.{name}", lang), markup=False)
@@ -123,24 +122,21 @@ class FinalizeDialog(Dialog[Finalized | None]):
                 )
                 yield Static(styled(t("ui.finalize_keys", lang), "dim"))
 
-    def _options(self) -> list[Option]:
+    def _lines(self) -> list[Line | None]:
         """The blockers as a list to pick from: the visit information once (naming what it
         lacks), then each item."""
         lang = self.ctx.lang
-        options: list[Option] = []
-        # the dialog's width less its border, padding and the list's: lines laid out here
-        width = min(72, self.app.size.width * 95 // 100) - 10
+        lines: list[Line | None] = []
         missing = [b.subject for b in self.blockers if b.kind == HEADER]
         if missing:
             fields = t("sep.list", lang).join(t(f"ui.header_field.{f}", lang) for f in missing)
-            said = wrap_content(message("ui.finalize_header", lang, fields=fields), width)
-            options.append(Option(said, id=HEADER))
+            lines.append(Line(message("ui.finalize_header", lang, fields=fields), HEADER))
         for blocker in self.blockers:
             if blocker.kind in ITEM_WORDS:
                 text = self._item_text(blocker.subject)
-                said = wrap_content(message(ITEM_WORDS[blocker.kind], lang, text=text), width)
-                options.append(Option(said, id=f"item:{blocker.subject}"))
-        return options
+                said = message(ITEM_WORDS[blocker.kind], lang, text=text)
+                lines.append(Line(said, f"item:{blocker.subject}"))
+        return lines
 
     def _item_text(self, item_id: str) -> str:
         """An item's words, one line, as lists show them; an id the checklist does not have
@@ -156,6 +152,8 @@ class FinalizeDialog(Dialog[Finalized | None]):
         return not (action == "submit" and self.blockers)
 
     def on_mount(self) -> None:
+        if self.blockers:
+            self.query_one("#blockers", WrappedOptions).show_lines(self._lines())
         first = "#blockers" if self.blockers else "#strengths"
         self.query_one(first).focus()
 

@@ -140,8 +140,9 @@ class MergeScreen(Page):
         name, its team and the refusal are the file's own words, so text, never markup."""
         lang = self.ctx.lang
         if found.refusal is not None:  # the folder is said above the list: the name will do
-            line = found.refusal.line(lang).replace(str(found.path), found.path.name)
-            said = styled(line, "red", one_line=True)
+            refusal = found.refusal
+            short = {**refusal.params, "file": found.path.name}
+            said = styled(t(refusal.key, lang, **short), "red", one_line=True)
         else:
             said = message(
                 "ui.bundle_ok", lang, file=found.path.name, team=self.ctx.team_name(found.team),

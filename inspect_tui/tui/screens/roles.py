@@ -11,12 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from inspect_tui.services.session import Choice
 from inspect_tui.tui.base import Page
 from inspect_tui.tui.content import bold, join, message, plain
-from inspect_tui.tui.layout import wrap_content
+from inspect_tui.tui.widgets.wrapped_options import Line, WrappedOptions
 from inspect_tui.words.i18n import t
 
 LEAD, OFFICE = "role:lead", "role:office"
@@ -39,11 +38,8 @@ class RolesScreen(Page):
         with VerticalScroll(id="start"):
             yield Static(id="campaign")
             yield Static(id="which-role")
-            yield OptionList(id="roles")
+            yield WrappedOptions(id="roles")
         yield Footer()
-
-    def on_resize(self) -> None:
-        self.relabel()
 
     def on_mount(self) -> None:
         self.relabel()
@@ -78,25 +74,14 @@ class RolesScreen(Page):
         self.query_one("#campaign", Static).update(join(lines))
         question = plain("\n") + bold(t("ui.which_role", lang))
         self.query_one("#which-role", Static).update(question)
-        roles = self.query_one("#roles", OptionList)
-        highlighted = roles.highlighted
-        width = self.app.size.width - 8  # the page's padding, the list's border and padding
-        roles.clear_options()
-        roles.add_options(
-            Option(
-                wrap_content(
-                    message("ui.role_team", lang, name=team.name, leader=team.leader,
-                            count=len(team.groups)),
-                    width,
-                ),
-                id=f"team:{team.id}",
-            )
+        lines: list[Line | None] = [
+            Line(message("ui.role_team", lang, name=team.name, leader=team.leader,
+                         count=len(team.groups)), f"team:{team.id}")
             for team in c.teams
-        )  # fmt: skip
-        roles.add_option(None)
-        for option_id, key in ((LEAD, "ui.role_lead"), (OFFICE, "ui.role_office")):
-            roles.add_option(Option(wrap_content(message(key, lang), width), id=option_id))
-        roles.highlighted = highlighted
+        ]  # fmt: skip
+        lines += [None, Line(message("ui.role_lead", lang), LEAD)]
+        lines.append(Line(message("ui.role_office", lang), OFFICE))
+        self.query_one("#roles", WrappedOptions).show_lines(lines)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option.id)

@@ -8,46 +8,46 @@ groups: the signing key alone repeats); `source_of` maps one back to what the me
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from inspect_tui.domain.model import Campaign
 from inspect_tui.services.lead import Conflict, Version
 from inspect_tui.tui.content import join, message, plain
 from inspect_tui.tui.format import short_value, tier_label
-from inspect_tui.tui.layout import wrap_content
+from inspect_tui.tui.widgets.wrapped_options import Line, WrappedOptions
 from inspect_tui.words.i18n import Lang, join_words, t
 
 MOST_DIFFERENCES = 6  # answers named under a version; the rest counted ("⋯ +3")
 
 
-class ConflictList(OptionList):
+class ConflictList(WrappedOptions):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)
         self.sources: dict[str, str] = {}
 
     def show(
-        self, campaign: Campaign, conflicts: list[Conflict], lang: Lang, team_name: object
+        self,
+        campaign: Campaign,
+        conflicts: list[Conflict],
+        lang: Lang,
+        team_name: Callable[[str], str],
     ) -> None:
-        highlighted = self.highlighted
-        width = max(20, (self.scrollable_content_region.width or 78) - 3)
-        self.clear_options()
         self.sources.clear()
+        lines: list[Line | None] = []
         for c_index, conflict in enumerate(conflicts):
             group = campaign.group(conflict.group).name
             heading = message(
-                "ui.conflict_heading", lang, group=group, team=team_name(conflict.team),  # type: ignore[operator]
+                "ui.conflict_heading", lang, group=group, team=team_name(conflict.team),
                 count=len(conflict.versions),
             )  # fmt: skip
-            self.add_option(Option(heading.stylize("bold"), disabled=True))
+            lines.append(Line(heading.stylize("bold"), disabled=True))
             for v_index, version in enumerate(conflict.versions, start=1):
                 option_id = f"v{c_index}-{v_index}"
                 self.sources[option_id] = version.source
-                prompt = wrap_content(version_prompt(campaign, version, v_index, lang), width)
-                self.add_option(Option(prompt, option_id))
-        if highlighted is not None and self.option_count:
-            self.highlighted = min(highlighted, self.option_count - 1)
+                lines.append(Line(version_prompt(campaign, version, v_index, lang), option_id))
+        self.show_lines(lines)
 
     def source_of(self, option_id: str | None) -> str | None:
         return self.sources.get(option_id or "")

@@ -4,6 +4,7 @@ notes saved on every change, audited once per editing stretch. A mixin of `Visit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -59,14 +60,10 @@ class Answering(Base):
             self._show_item()
 
     def _take_number(self) -> None:
-        """The number being typed is complete (Enter, a pause, or an answer key)."""
-        self._stop_digit_timer()
-        if self.entry.pending:
-            taken = self.entry.item_id
-            self.entry.clear()
-            if taken == self.item.id:
-                self._refresh_prompts(taken)
-                self._answered()
+        """The number being typed is complete (Enter, a pause, or an answer key): on to the
+        next item, if the cursor is still on its own."""
+        if self._end_number() == self.item.id:
+            self._answered()
 
     def on_item_list_entered(self, _: ItemList.Entered) -> None:
         if self.entry.pending:
@@ -86,12 +83,19 @@ class Answering(Base):
 
     def _finish_typing(self) -> None:
         """The cursor moved away: a number being typed stays as it was saved."""
+        self._end_number()
+
+    def _end_number(self) -> str | None:
+        """No number is being typed any more (it was saved digit by digit): its cue goes; the
+        item it was typed for, or None."""
         self._stop_digit_timer()
-        if self.entry.pending:
-            taken = self.entry.item_id
-            self.entry.clear()
-            if taken in {i.id for i in self.section.items}:
-                self._refresh_prompts(taken)
+        if not self.entry.pending:
+            return None
+        taken = self.entry.item_id
+        self.entry.clear()
+        if taken in {i.id for i in self.section.items}:
+            self._refresh_prompts(taken)
+        return taken
 
     def _stop_digit_timer(self) -> None:
         if self._digit_timer is not None:
@@ -114,10 +118,10 @@ class Answering(Base):
             self._refresh_prompts(item_id)
             self._show_item()
 
-    def _guard(self, work: object) -> bool:
+    def _guard(self, work: Callable[[], object]) -> bool:
         """Run a desk call; a refusal (read-only, bad value, disk) is one line, not a crash."""
         try:
-            work()  # type: ignore[operator]
+            work()
         except InspectError as error:
             self.notify(error.line(self.ctx.lang), severity="error", timeout=5)
             return False
