@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench dist clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest tests/bench -q -s -o addopts=""
+
+# the offline install kit: every platform's wheels, so it needs the package index (README)
+dist: $(STAMP)
+	$(BIN)/python -m kit.build
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

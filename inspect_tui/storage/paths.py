@@ -1,17 +1,37 @@
-"""Where things live: the data folder, the bundled campaign, the exports folder."""
+"""Where things live: the data folder, the bundled campaign, the exports folder.
+
+The app runs two ways: from its source tree (`make run`, the tests), where `checklists/` and
+`exports/` sit beside the package, and installed from a wheel (the offline kit), where the wheel
+put the checklists under the environment's `share/inspect-tui/` and there is no project folder to
+write exports into, so they go to the user's documents folder.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_data_dir, user_documents_dir
 
 APP_NAME = "inspect-tui"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-CHECKLISTS = PROJECT_ROOT / "checklists"
+
+
+def _from_source(root: Path) -> bool:
+    """Whether `root` is the project's source tree (a checkout), not a site-packages folder."""
+    return (root / "pyproject.toml").is_file() and (root / "checklists").is_dir()
+
+
+def installed_checklists(prefix: Path) -> Path:
+    """Where the wheel's data files put the bundled checklists in an environment."""
+    return prefix / "share" / APP_NAME / "checklists"
+
+
+FROM_SOURCE = _from_source(PROJECT_ROOT)
+CHECKLISTS = PROJECT_ROOT / "checklists" if FROM_SOURCE else installed_checklists(Path(sys.prefix))
 BUNDLED_CAMPAIGN = CHECKLISTS / "shache-2012-h1.toml"
-EXPORTS = PROJECT_ROOT / "exports"
+EXPORTS = PROJECT_ROOT / "exports" if FROM_SOURCE else Path(user_documents_dir()) / APP_NAME
 
 
 def data_folder(explicit: str | os.PathLike[str] | None = None) -> Path:

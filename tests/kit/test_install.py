@@ -1,0 +1,239 @@
+"""The installer's rules, one at a time, with the laptop faked where the code allows it: the
+kit's checksums, which laptops it carries, where each platform puts things, the launcher it
+writes, the locks it honours, and the pip settings it shuts out."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from inspect_tui.storage.lock import FolderLock
+from kit import install
+from kit.install import Layout, Refused, System
+
+MANIFEST = {
+    "version": "0.2.0",
+    "wheel": "inspect_tui-0.2.0-py3-none-any.whl",
+    "pythons": ["3.11", "3.12"],
+    "glibc": "2.28",
+    "targets": {
+        name: ["textual-8.2.8-py3-none-any.whl"]
+        for name in (
+            "windows-x86_64-cp311",
+            "linux-x86_64-cp311",
+            "linux-aarch64-cp311",
+            "windows-x86_64-cp312",
+            "linux-x86_64-cp312",
+            "linux-aarch64-cp312",
+        )
+    },
+}
+KYLIN_V10 = System("linux", "aarch64", (3, 11), ("glibc", (2, 28)))
+
+
+def kit_with(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    sums = [f"{hashlib.sha256(d).hexdigest()}  {n}" for n, d in sorted(files.items())]
+    (tmp_path / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+FILES = {"install.py": b"print()", "wheels/a-1-py3-none-any.whl": b"wheel", "GUIDE.txt": b"g"}
+
+
+def refusal(call, *args) -> Refused:
+    with pytest.raises(Refused) as caught:
+        call(*args)
+    return caught.value
+
+
+def test_an_intact_kit_passes_and_counts_its_files(tmp_path):
+    assert install.verify(kit_with(tmp_path, FILES)) == 3
+
+
+@pytest.mark.parametrize(
+    ("damage", "file", "why"),
+    [
+        (lambda kit: (kit / "wheels/a-1-py3-none-any.whl").unlink(), "wheels/a-1", "why.missing"),
+        (lambda kit: (kit / "GUIDE.txt").write_bytes(b"G"), "GUIDE.txt", "why.changed"),
+        (lambda kit: (kit / "wheels/evil-1-py3-none-any.whl").write_bytes(b""), "evil", "why.extra"),
+        (lambda kit: (kit / "SHA256SUMS").unlink(), "SHA256SUMS", "why.missing"),
+        (lambda kit: (kit / "SHA256SUMS").write_text("garbage\n"), "SHA256SUMS", "why.changed"),
+    ],
+)
+def test_a_damaged_kit_is_refused_naming_the_file(tmp_path, damage, file, why):
+    kit = kit_with(tmp_path, FILES)
+    damage(kit)
+    refused = refusal(install.verify, kit)
+    assert refused.key == "damaged"
+    assert file in str(refused.values["file"])
+    assert refused.values["why"].key == why
+    line = install.say(refused.key, "zh", **refused.values)
+    assert "\n" not in line and "SHA-256" in line and file in line
+
+
+def test_a_laptop_the_kit_carries_gets_its_own_wheels():
+    assert install.choose_target(MANIFEST, KYLIN_V10) == ["textual-8.2.8-py3-none-any.whl"]
+
+
+@pytest.mark.parametrize(
+    ("system", "key", "shown"),
+    [
+        (System("linux", "x86_64", (3, 13), ("glibc", (2, 36))), "python", "3.11, 3.12"),
+        (System("linux", "x86_64", (3, 8), ("glibc", (2, 28))), "python", "3.8"),
+        (System("linux", "x86_64", (3, 11), ("glibc", (2, 17))), "system", "glibc 2.17"),
+        (System("linux", "x86_64", (3, 11), ("", ())), "system", "libc ?"),
+        (System("darwin", "arm64", (3, 11), ("", ())), "system", "darwin arm64"),
+        (System("windows", "aarch64", (3, 11), ("", ())), "system", "windows aarch64"),
+    ],
+)
+def test_a_laptop_the_kit_does_not_carry_is_told_what_it_needs(system, key, shown):
+    refused = refusal(install.choose_target, MANIFEST, system)
+    assert refused.key == key
+    assert shown in install.say(refused.key, "en", **refused.values)
+
+
+def test_windows_puts_the_app_under_localappdata_with_shortcuts_on_desktop_and_start_menu():
+    environ = {"USERPROFILE": r"C:\Users\li", "LOCALAPPDATA": r"C:\Users\li\AppData\Local"}
+    layout = Layout.for_system("windows", environ, None, None)
+    assert layout.prefix == Path(r"C:\Users\li\AppData\Local") / "Programs" / "inspect-tui"
+    assert layout.data == Path(r"C:\Users\li\AppData\Local") / "inspect-tui"
+    assert layout.shortcuts[0] == Path(r"C:\Users\li") / "Desktop"
+    assert layout.shortcuts[1].parts[-3:] == ("Windows", "Start Menu", "Programs")
+
+
+def test_linux_puts_the_launcher_in_local_bin_and_honours_xdg_and_the_data_variable(tmp_path):
+    layout = Layout.for_system("linux", {"HOME": "/home/li"}, None, None)
+    assert layout.prefix == Path("/home/li/.local/share/inspect-tui-app")
+    assert layout.bin == Path("/home/li/.local/bin")
+    assert layout.data == Path("/home/li/.local/share/inspect-tui")  # platformdirs' folder
+    moved = Layout.for_system(
+        "linux", {"HOME": "/h", "XDG_DATA_HOME": "/x", "INSPECT_TUI_DATA": "/d"}, "/p", "/b"
+    )
+    assert (moved.prefix, moved.bin, moved.data) == (Path("/p"), Path("/b"), Path("/d"))
+    assert moved.shortcuts == (Path("/x/applications"),)
+
+
+def test_the_data_folder_the_installer_protects_is_the_one_the_app_uses(monkeypatch, tmp_path):
+    from inspect_tui.storage.paths import data_folder
+
+    monkeypatch.delenv("INSPECT_TUI_DATA")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    layout = Layout.for_system("linux", {"HOME": str(tmp_path)}, None, None)
+    assert layout.data == data_folder()
+
+
+def test_the_windows_launcher_runs_the_versions_exe_and_the_shortcut_points_at_it():
+    layout = Layout(Path("C:/p"), Path("C:/p"), Path("C:/d"), (Path("C:/desk"),))
+    files = install.launchers("windows", layout, Path("C:/p/app-0.2.0-x"))
+    (launcher, text), *_ = files.items()
+    assert launcher == Path("C:/p/inspect-tui.cmd")
+    assert '"' + str(Path("C:/p/app-0.2.0-x/Scripts/inspect-tui.exe")) + '" %*\r\n' in text
+    command = install.shortcut_command(launcher, Path("C:/desk"))
+    assert command[:2] == ["powershell", "-NoProfile"]
+    assert command[-2:] == [str(Path("C:/desk/inspect-tui.lnk")), str(launcher)]
+
+
+def test_the_linux_launcher_quotes_its_path_and_the_menu_entry_opens_a_terminal(tmp_path):
+    layout = Layout(tmp_path, tmp_path / "bin", tmp_path / "d", (tmp_path / "apps",))
+    venv = tmp_path / "it's here"
+    files = install.launchers("linux", layout, venv)
+    launcher = files[tmp_path / "bin" / "inspect-tui"]
+    assert launcher.startswith("#!/bin/sh\n")
+    assert f"exec '{tmp_path}/it'\\''s here/bin/inspect-tui' \"$@\"" in launcher
+    desktop = files[tmp_path / "apps" / "inspect-tui.desktop"]
+    assert "Terminal=true" in desktop and "Name[zh_CN]=联络组考核" in desktop
+
+
+def test_the_laptops_pip_settings_are_shut_out():
+    clean = install.pip_environment(
+        {"PIP_INDEX_URL": "https://mirror", "PIP_FIND_LINKS": "/opt", "PATH": "/bin"}
+    )
+    assert clean["PATH"] == "/bin"
+    assert not {"PIP_INDEX_URL", "PIP_FIND_LINKS"} & set(clean)
+    assert clean["PIP_CONFIG_FILE"] == install.os.devnull
+    command = install.pip_command(Path("py"), Path("kit"), ["a.whl"], "app.whl")
+    assert "--no-index" in command and "--only-binary" in command
+
+
+def test_an_install_folder_that_cannot_be_written_is_refused_naming_it(tmp_path, monkeypatch):
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    refused = refusal(install.writable, tmp_path / "locked")
+    line = install.say(refused.key, "en", **refused.values)
+    assert str(tmp_path / "locked") in line and "--prefix" in line and "Permission denied" in line
+
+
+def test_a_second_installer_in_the_same_folder_is_refused(tmp_path):
+    with install.install_lock(tmp_path):
+        with pytest.raises(Refused) as caught, install.install_lock(tmp_path):
+            pass
+    assert caught.value.key == "installing"
+    with install.install_lock(tmp_path):  # released: a later install goes ahead
+        pass
+
+
+def test_the_running_apps_lock_on_its_data_folder_stops_the_install(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    layout = Layout(tmp_path / "app", tmp_path / "bin", data, ())
+    lock = FolderLock(data)
+    lock.acquire()
+    try:
+        assert refusal(install.refuse_if_running, layout).key == "running"
+    finally:
+        lock.release()
+    install.refuse_if_running(layout)  # the app has quit: nothing stops the install
+    assert not install.data_folder_in_use(tmp_path / "no such folder")
+
+
+def test_a_process_started_from_the_install_folder_counts_as_running(tmp_path):
+    proc = tmp_path / "proc"
+    prefix = tmp_path / "app"
+    prefix.mkdir()
+    for pid, argv in {"41": ["/usr/bin/python3", f"{prefix}/app-1/bin/inspect-tui"], "42": ["vim"]}.items():
+        (proc / pid).mkdir(parents=True)
+        (proc / pid / "cmdline").write_bytes("\0".join(argv).encode() + b"\0")
+    (proc / "self").mkdir()
+    assert install.processes_from(prefix, proc) == [41]
+
+
+def test_the_language_follows_the_app_rule():
+    assert install.choose_lang(None, {}) == "zh"
+    assert install.choose_lang(None, {"LANG": "C.UTF-8"}) == "zh"
+    assert install.choose_lang(None, {"LANG": "en_US.UTF-8"}) == "en"
+    assert install.choose_lang(None, {"INSPECT_TUI_LANG": "en", "LANG": "zh_CN"}) == "en"
+    assert install.choose_lang("zh", {"LANG": "en_US"}) == "zh"
+
+
+def test_an_interrupted_install_leaves_nothing_and_older_versions_are_swept(tmp_path):
+    for name in ("app-0.1.0-a", "app-0.2.0-b", "app-0.2.0-c"):
+        (tmp_path / name / "bin").mkdir(parents=True)
+    install.sweep(tmp_path, keep="app-0.2.0-c")
+    assert [p.name for p in tmp_path.iterdir()] == ["app-0.2.0-c"]
+
+
+def test_the_switch_records_the_version_and_rewrites_the_launcher(tmp_path):
+    layout = Layout(tmp_path / "p", tmp_path / "b", tmp_path / "d", (tmp_path / "apps",))
+    (layout.prefix / "app-0.2.0-x").mkdir(parents=True)
+    assert install.switch("linux", layout, layout.prefix / "app-0.2.0-x", "0.2.0") == []
+    record = json.loads((layout.prefix / "current.json").read_text(encoding="utf-8"))
+    assert (record["version"], record["folder"]) == ("0.2.0", "app-0.2.0-x")
+    assert (layout.bin / "inspect-tui").stat().st_mode & 0o111
+    assert not list(layout.bin.glob(".*tmp"))
+
+
+def test_the_installer_parses_on_the_old_pythons_it_must_refuse_in_one_line():
+    source = (Path(install.__file__)).read_text(encoding="utf-8")
+    ast.parse(source, feature_version=(3, 7))  # Kylin V10 ships 3.8, UOS 20 3.7
+    guard = source.index("if sys.version_info < (3, 11)")
+    assert guard < source.index("import argparse")
