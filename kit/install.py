@@ -23,32 +23,34 @@ runs before anything else.
 import sys
 
 if sys.version_info < (3, 11):  # noqa: UP036 - the laptop's Python, not the project's
+    old = "{}.{}".format(*sys.version_info[:2])
     sys.stderr.write(
-        "inspect-tui 需要 Python 3.11 或更新版本，这台电脑运行的是 Python %d.%d：请先安装 Python 3.11+ 再运行安装程序"
-        " / inspect-tui needs Python 3.11 or newer; this is Python %d.%d: install Python 3.11+"
-        " and run the installer again\n" % (sys.version_info[:2] * 2)
+        f"inspect-tui 需要 Python 3.11 或更新版本，这台电脑运行的是 Python {old}：请先安装 Python 3.11+ 再运行安装程序"
+        f" / inspect-tui needs Python 3.11 or newer; this is Python {old}: install Python 3.11+"
+        " and run the installer again\n"
     )
     sys.exit(2)
 
-import argparse  # noqa: E402 - after the version check, on purpose
-import contextlib  # noqa: E402
-import hashlib  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 
 APP = "inspect-tui"
 SUMS = "SHA256SUMS"
 MANIFEST = "kit.json"
 EXIT_REFUSED = 2
 _WINDOWS_LOCK_OFFSET = 1 << 30  # the byte the app locks in its `.lock` (storage/lock.py)
+WINDOWS = os.name == "nt"  # one switch, so that the tests can take the Windows branches
 
 WORDS = {
     "damaged": (
@@ -308,7 +310,7 @@ def _try_lock(handle: object, offset: int) -> bool:
     """Take an exclusive lock without waiting: `flock` on POSIX, a byte with msvcrt on
     Windows. False if another process holds it."""
     fileno = handle.fileno()  # type: ignore[attr-defined]
-    if os.name == "nt":
+    if WINDOWS:
         import msvcrt
 
         handle.seek(offset)  # type: ignore[attr-defined]
@@ -330,7 +332,7 @@ def data_folder_in_use(data: Path) -> bool:
     """Whether a running app holds the data folder, by the app's own lock (storage/lock.py):
     the folder itself is `flock`ed on POSIX; a byte of `.lock` on Windows."""
     try:
-        if os.name == "nt":
+        if WINDOWS:
             if not (data / ".lock").is_file():
                 return False
             with open(data / ".lock", "rb") as handle:
@@ -378,7 +380,7 @@ def processes_from(prefix: Path, proc: Path = Path("/proc")) -> list[int]:
 def refuse_if_running(layout: Layout) -> None:
     if data_folder_in_use(layout.data):
         raise Refused("running", where=layout.data)
-    if os.name != "nt":
+    if not WINDOWS:
         running = processes_from(layout.prefix)
         if running:
             raise Refused("running", where=f"pid {', '.join(map(str, running))}")
@@ -470,7 +472,15 @@ def shortcut_command(target: Path, folder: Path) -> list[str]:
         "$s.TargetPath = $args[1]; $s.Save()"
     )
     link = folder / f"{APP}.lnk"
-    return ["powershell", "-NoProfile", "-NonInteractive", "-Command", script, str(link), str(target)]
+    return [
+        "powershell",
+        "-NoProfile",
+        "-NonInteractive",
+        "-Command",
+        script,
+        str(link),
+        str(target),
+    ]
 
 
 def write_atomically(path: Path, text: str, mode: int) -> None:
@@ -538,7 +548,9 @@ def install(kit: Path, layout: Layout, system: System, lang: str) -> list[str]:
             raise
         notes = switch(system.os, layout, folder, manifest["version"])
     launcher = next(iter(launchers(system.os, layout, folder)))
-    lines = [say("installed", lang, version=manifest["version"], launcher=launcher, data=layout.data)]
+    lines = [
+        say("installed", lang, version=manifest["version"], launcher=launcher, data=layout.data)
+    ]
     paths = os.environ.get("PATH", "").split(os.pathsep)
     if system.os != "windows" and str(layout.bin) not in paths:
         lines.append(say("not_on_path", lang, folder=layout.bin))

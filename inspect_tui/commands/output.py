@@ -10,6 +10,7 @@ markup, and the consoles made here parse neither markup nor emoji codes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sys
@@ -62,8 +63,11 @@ def raw_stream(stream: TextIO) -> TextIO:
 
 @contextmanager
 def guarded_output() -> Iterator[None]:
-    """Standard output and error show control characters, for as long as the block runs."""
+    """Standard output and error show control characters, for as long as the block runs, and
+    never fail on a character their encoding lacks."""
     out, err = sys.stdout, sys.stderr
+    for stream in (out, err):
+        replace_unencodable(stream)
     sys.stdout, sys.stderr = VisibleStream(out), VisibleStream(err)  # type: ignore[assignment]
     try:
         yield
@@ -71,6 +75,15 @@ def guarded_output() -> Iterator[None]:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         sys.stdout, sys.stderr = out, err
+
+
+def replace_unencodable(stream: TextIO) -> None:
+    """A stream whose encoding lacks a character prints '?' for it instead of crashing: on a
+    Chinese Windows, output redirected to a file or a pipe is GBK (cp936), which has no ✓."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors="replace")
 
 
 def console(*, stderr: bool = False) -> Console:

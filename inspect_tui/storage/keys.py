@@ -9,7 +9,9 @@ Two refusals guard the key, both one line:
 - A private key others can read is not used for signing (as ssh refuses it), where the file
   system keeps permissions at all: a probe file made 0600 in the key folder must read back 0600.
   On Windows and FAT/exFAT mode bits mean nothing; there the user account and whoever can read
-  the drive protect the key, and `keys show` says so.
+  the drive protect the key, and `keys show` says so. On Windows a new private key's ACL is
+  also cut down to its owner (`icacls`), so a data folder moved to a shared place (`--data`)
+  does not hand the key to everyone who can read that place.
 - A key that vanished is not silently replaced: `device.pub` beside it shows a key existed, and
   a new identity (which the lead would refuse) is made only on `inspect-tui keys new`.
 """
@@ -17,9 +19,11 @@ Two refusals guard the key, both one line:
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -38,6 +42,7 @@ PUBLIC_NAME = "device.pub"
 TRUST_SETTING = "trusted_keys"
 _KEY_LIMIT = 64 * 1024  # a PEM key is a few hundred bytes
 _OTHERS = 0o077  # group and others: any of these bits and the key is not the owner's alone
+_ON_WINDOWS = os.name == "nt"  # one switch, so that the tests can take the Windows branch
 
 
 def fingerprint(public_key: str) -> str:
@@ -158,11 +163,27 @@ class DeviceKey:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(self.private_path, pem)  # the temp file is 0600 from the start
+            if _ON_WINDOWS:
+                owner_only(self.private_path, os.environ.get("USERNAME", ""))
             public = encode_public(key.public_key()) + "\n"
             atomic_write(self.public_path, public.encode("ascii"))
         except OSError as exc:
             raise self._unreadable(exc.strerror) from exc
         return key
+
+
+def owner_only_command(path: Path, user: str) -> list[str]:
+    """icacls: drop the inherited entries and grant `user` alone full control of `path`."""
+    return ["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:F"]
+
+
+def owner_only(path: Path, user: str) -> None:
+    """Windows: make `path` readable by `user` alone. Best effort: where icacls is missing or
+    refuses, the key still sits in the user's own profile, which others cannot read by default."""
+    if not user:
+        return
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        subprocess.run(owner_only_command(path, user), capture_output=True, timeout=30, check=False)
 
 
 def keeps_permissions(folder: Path) -> bool:

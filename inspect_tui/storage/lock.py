@@ -22,6 +22,7 @@ import os
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import IO
 
 from inspect_tui.storage.files import FileRefused, read_regular
@@ -106,37 +107,66 @@ class FolderLock:
         return StoreError("store.folder_failed", path=self.folder, reason=reason)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows laptops only
-    import msvcrt
+class _WindowsLocking:
+    """Windows: one byte of `.lock`, far past the note, locked with msvcrt. The module is
+    given rather than imported here, so that the tests can run this branch on Linux with a
+    fake one."""
 
-    def _take(lock: FolderLock) -> None:
+    def __init__(self, msvcrt: ModuleType) -> None:
+        self.msvcrt = msvcrt
+
+    def take(self, lock: FolderLock) -> None:
         # "a+" never truncates: the note stays readable for the newcomer that is refused
         lock._file = open(lock.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
         lock._file.seek(_WINDOWS_LOCK_OFFSET)
         try:
-            msvcrt.locking(lock._file.fileno(), msvcrt.LK_NBLCK, 1)
+            self.msvcrt.locking(lock._file.fileno(), self.msvcrt.LK_NBLCK, 1)
         except OSError as exc:  # EACCES or EDEADLOCK: the byte is another process's
+            lock._file.close()
+            lock._file = None
             raise _Held from exc
 
-    def _give_back(lock: FolderLock) -> None:
+    def give_back(self, lock: FolderLock) -> None:
         if lock._file is not None:
             with contextlib.suppress(OSError):
                 lock._file.seek(_WINDOWS_LOCK_OFFSET)
-                msvcrt.locking(lock._file.fileno(), msvcrt.LK_UNLCK, 1)
+                self.msvcrt.locking(lock._file.fileno(), self.msvcrt.LK_UNLCK, 1)
             lock._file.close()
             lock._file = None
 
-else:
-    import fcntl
 
-    def _take(lock: FolderLock) -> None:
+class _PosixLocking:
+    """POSIX: `flock` on a descriptor of the folder itself."""
+
+    def take(self, lock: FolderLock) -> None:
+        import fcntl
+
         lock._fd = os.open(lock.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             fcntl.flock(lock._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:  # EWOULDBLOCK: held; any other errno is a real failure
             raise _Held from exc
 
-    def _give_back(lock: FolderLock) -> None:
+    def give_back(self, lock: FolderLock) -> None:
         if lock._fd is not None:
             os.close(lock._fd)  # closing the descriptor drops the flock
             lock._fd = None
+
+
+def _platform_locking() -> _WindowsLocking | _PosixLocking:
+    if os.name == "nt":  # pragma: no cover - the Windows branch is tested with a fake msvcrt
+        import msvcrt
+
+        return _WindowsLocking(msvcrt)
+    return _PosixLocking()
+
+
+_LOCKING = _platform_locking()
+
+
+def _take(lock: FolderLock) -> None:
+    _LOCKING.take(lock)
+
+
+def _give_back(lock: FolderLock) -> None:
+    _LOCKING.give_back(lock)

@@ -62,7 +62,11 @@ def test_an_intact_kit_passes_and_counts_its_files(tmp_path):
     [
         (lambda kit: (kit / "wheels/a-1-py3-none-any.whl").unlink(), "wheels/a-1", "why.missing"),
         (lambda kit: (kit / "GUIDE.txt").write_bytes(b"G"), "GUIDE.txt", "why.changed"),
-        (lambda kit: (kit / "wheels/evil-1-py3-none-any.whl").write_bytes(b""), "evil", "why.extra"),
+        (
+            lambda kit: (kit / "wheels/evil-1-py3-none-any.whl").write_bytes(b""),
+            "evil",
+            "why.extra",
+        ),
         (lambda kit: (kit / "SHA256SUMS").unlink(), "SHA256SUMS", "why.missing"),
         (lambda kit: (kit / "SHA256SUMS").write_text("garbage\n"), "SHA256SUMS", "why.changed"),
     ],
@@ -174,9 +178,12 @@ def test_an_install_folder_that_cannot_be_written_is_refused_naming_it(tmp_path,
 
 
 def test_a_second_installer_in_the_same_folder_is_refused(tmp_path):
-    with install.install_lock(tmp_path):
-        with pytest.raises(Refused) as caught, install.install_lock(tmp_path):
-            pass
+    with (
+        install.install_lock(tmp_path),
+        pytest.raises(Refused) as caught,
+        install.install_lock(tmp_path),
+    ):
+        pass
     assert caught.value.key == "installing"
     with install.install_lock(tmp_path):  # released: a later install goes ahead
         pass
@@ -200,7 +207,10 @@ def test_a_process_started_from_the_install_folder_counts_as_running(tmp_path):
     proc = tmp_path / "proc"
     prefix = tmp_path / "app"
     prefix.mkdir()
-    for pid, argv in {"41": ["/usr/bin/python3", f"{prefix}/app-1/bin/inspect-tui"], "42": ["vim"]}.items():
+    for pid, argv in {
+        "41": ["/usr/bin/python3", f"{prefix}/app-1/bin/inspect-tui"],
+        "42": ["vim"],
+    }.items():
         (proc / pid).mkdir(parents=True)
         (proc / pid / "cmdline").write_bytes("\0".join(argv).encode() + b"\0")
     (proc / "self").mkdir()

@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from packaging.requirements import Requirement
 
 from inspect_tui import __version__
 from inspect_tui.storage.lock import FolderLock
@@ -208,3 +207,19 @@ def test_no_python_or_an_old_one_is_told_what_to_install(kit, laptop, tmp_path, 
     assert done.stderr.count("\n") == 1
     assert f"这台电脑有：{shown}）" in done.stderr
     assert "请先安装 Python 3.11" in done.stderr
+
+
+def test_the_archives_digest_file_catches_a_cut_off_download(built, tmp_path):
+    """The digest `make dist` writes beside the archive is what `sha256sum -c` reads, so the
+    office's separately sent line checks the archive before anyone unpacks it."""
+    archive = tmp_path / built[0].name
+    shutil.copy2(built[0], archive)
+    digest = built[0].with_name(built[0].name + ".sha256")
+    shutil.copy2(digest, tmp_path / digest.name)
+    check = ["sha256sum", "--check", "--quiet", digest.name]
+    assert subprocess.run(check, cwd=tmp_path, capture_output=True).returncode == 0
+    with open(archive, "r+b") as handle:
+        handle.truncate(archive.stat().st_size // 2)
+    assert subprocess.run(check, cwd=tmp_path, capture_output=True).returncode != 0
+    with pytest.raises(zipfile.BadZipFile):
+        zipfile.ZipFile(archive)
