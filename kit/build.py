@@ -11,7 +11,6 @@ beside it, each through a temporary file, so a failed build leaves no archive th
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
+from kit.install import file_digest
 from kit.targets import OLDEST_GLIBC, OLDEST_PYTHON, Target, targets, this_machine
 from kit.wheels import Resolution, closure, read_folder, read_wheel
 
@@ -120,14 +120,6 @@ def resolve(app: Path, folder: Path, chosen: list[Target] | None) -> dict[str, R
     return found
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def stage(
     folder: Path, source: Path, app: Path, wheels: Path, resolutions: dict[str, Resolution]
 ) -> None:
@@ -159,7 +151,7 @@ def stage(
     (folder / "kit.json").write_text(text, encoding="utf-8")
     (folder / "pythons.txt").write_text(" ".join(shown) + "\n", encoding="utf-8")
     files = sorted(path for path in folder.rglob("*") if path.is_file())
-    sums = [f"{sha256(path)}  {path.relative_to(folder).as_posix()}" for path in files]
+    sums = [f"{file_digest(path)}  {path.relative_to(folder).as_posix()}" for path in files]
     (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
 
 
@@ -179,7 +171,7 @@ def pack(folder: Path, archive: Path) -> Path:
                 bundle.writestr(info, handle.read())
     os.replace(temporary, archive)
     digest = archive.with_name(archive.name + ".sha256")
-    digest.write_text(f"{sha256(archive)}  {archive.name}\n", encoding="utf-8")
+    digest.write_text(f"{file_digest(archive)}  {archive.name}\n", encoding="utf-8")
     return archive
 
 

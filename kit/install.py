@@ -364,7 +364,7 @@ def processes_from(prefix: Path, proc: Path = Path("/proc")) -> list[int]:
     found = []
     if not proc.is_dir():
         return found
-    where = str(prefix.resolve())
+    where = (f"{prefix}{os.sep}", f"{prefix.resolve()}{os.sep}")  # as typed, and resolved
     for entry in proc.iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
