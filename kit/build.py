@@ -129,6 +129,9 @@ def stage(
     (folder / "wheels").mkdir(parents=True)
     for name in SHIPPED:
         shutil.copy2(source / "kit" / name, folder / name)
+    guide = (source / "kit" / "GUIDE.txt").read_text(encoding="utf-8")
+    # printed and opened on Windows too: old Notepad wants CRLF and a BOM to read UTF-8
+    (folder / "GUIDE.txt").write_bytes(b"\xef\xbb\xbf" + guide.replace("\n", "\r\n").encode())
     shutil.copytree(
         source / "checklists", folder / "checklists", ignore=shutil.ignore_patterns(".*")
     )
@@ -171,7 +174,9 @@ def pack(folder: Path, archive: Path) -> Path:
                 bundle.writestr(info, handle.read())
     os.replace(temporary, archive)
     digest = archive.with_name(archive.name + ".sha256")
-    digest.write_text(f"{file_digest(archive)}  {archive.name}\n", encoding="utf-8")
+    temporary = digest.with_name(f".{digest.name}.{os.getpid()}.tmp")
+    temporary.write_text(f"{file_digest(archive)}  {archive.name}\n", encoding="utf-8")
+    os.replace(temporary, digest)
     return archive
 
 

@@ -37,7 +37,9 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
+import struct
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -78,8 +80,16 @@ WORDS = {
         "this Python lacks its venv module: install it first (e.g. apt install python{version}-venv), then run the installer again",
     ),
     "unwritable": (
-        "无法写入安装目录 {folder}（{why}）：请用 --prefix 指定一个可写的目录",
-        "cannot write to the install folder {folder} ({why}): choose a writable one with --prefix",
+        "无法写入安装目录 {folder}（{why}）：请用 --prefix（程序）或 --bin（启动命令）指定一个可写的目录",
+        "cannot write to the install folder {folder} ({why}): choose a writable one with --prefix (the app) or --bin (the launcher)",
+    ),
+    "old_kept": (
+        "提示：inspect-tui 正在运行，旧版本暂时保留，下次安装时清理；请重新启动程序以使用新版本",
+        "note: inspect-tui is running, so the old version is kept until the next install; restart the app to use the new one",
+    ),
+    "interrupted": (
+        "安装已中断，原有版本保持不变",
+        "the install was interrupted; the installed version is as it was",
     ),
     "installing": (
         "另一个安装程序正在向 {folder} 安装：请等它结束后再运行",
@@ -206,6 +216,8 @@ class System:
         machines = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64"}
         os_name = {"win32": "windows", "linux": "linux"}.get(sys.platform, sys.platform)
         machine = platform.machine()
+        if struct.calcsize("P") == 4:  # a 32-bit Python says AMD64 on 64-bit Windows
+            machine = "x86 (32-bit Python)"
         lib, version = platform.libc_ver() if os_name == "linux" else ("", "")
         numbers = tuple(int(part) for part in version.split(".") if part.isdigit())
         return cls(
@@ -264,21 +276,26 @@ class Layout:
         if os_name == "windows":
             local = Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
             roaming = Path(environ.get("APPDATA") or home / "AppData" / "Roaming")
-            root = Path(prefix) if prefix else local / "Programs" / APP
+            root = _absolute(prefix) if prefix else local / "Programs" / APP
             menu = roaming / "Microsoft" / "Windows" / "Start Menu" / "Programs"
             return cls(
                 root,
-                Path(bin_dir) if bin_dir else root,
+                _absolute(bin_dir) if bin_dir else root,
                 Path(environ.get("INSPECT_TUI_DATA") or local / APP),
                 (home / "Desktop", menu),
             )
         share = Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share")
         return cls(
-            Path(prefix) if prefix else share / f"{APP}-app",
-            Path(bin_dir) if bin_dir else home / ".local" / "bin",
+            _absolute(prefix) if prefix else share / f"{APP}-app",
+            _absolute(bin_dir) if bin_dir else home / ".local" / "bin",
             Path(environ.get("INSPECT_TUI_DATA") or share / APP),
             (share / "applications",),
         )
+
+
+def _absolute(folder: str) -> Path:
+    """A folder given on the command line, absolute: the launcher runs from anywhere."""
+    return Path(folder).expanduser().absolute()
 
 
 def writable(folder: Path) -> None:
@@ -364,7 +381,7 @@ def processes_from(prefix: Path, proc: Path = Path("/proc")) -> list[int]:
     found = []
     if not proc.is_dir():
         return found
-    where = (f"{prefix}{os.sep}", f"{prefix.resolve()}{os.sep}")  # as typed, and resolved
+    where = (f"{prefix}{os.sep}app-", f"{prefix.resolve()}{os.sep}app-")  # typed, resolved
     for entry in proc.iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
@@ -446,7 +463,12 @@ def launchers(os_name: str, layout: Layout, venv: Path) -> dict[Path, str]:
     """The files that start the app, by path: what a person runs and clicks."""
     program = venv_program(venv, os_name, APP)
     if os_name == "windows":
-        return {layout.bin / f"{APP}.cmd": f'@echo off\r\n"{program}" %*\r\n'}
+        # cmd.exe reads a batch file in the OEM code page (936): a path under C:\Users\张三
+        # would be garbled, so the launcher beside the versions names its program relative to
+        # itself, which keeps its text ASCII
+        inside = program.is_relative_to(layout.bin)
+        shown = f"%~dp0{program.relative_to(layout.bin)}" if inside else str(program)
+        return {layout.bin / f"{APP}.cmd": f'@echo off\r\n"{shown}" %*\r\n'}
     quoted = "'" + str(program).replace("'", "'\\''") + "'"
     launcher = layout.bin / APP
     files = {
@@ -467,58 +489,83 @@ def launchers(os_name: str, layout: Layout, venv: Path) -> dict[Path, str]:
 
 def shortcut_command(target: Path, folder: Path) -> list[str]:
     """Windows: PowerShell making `inspect-tui.lnk` in `folder`, pointing at the launcher."""
-    script = (
-        "$s = (New-Object -ComObject WScript.Shell).CreateShortcut($args[0]); "
-        "$s.TargetPath = $args[1]; $s.Save()"
-    )
     link = folder / f"{APP}.lnk"
-    return [
-        "powershell",
-        "-NoProfile",
-        "-NonInteractive",
-        "-Command",
-        script,
-        str(link),
-        str(target),
-    ]
+    script = (
+        f"$s = (New-Object -ComObject WScript.Shell).CreateShortcut({_ps(link)}); "
+        f"$s.TargetPath = {_ps(target)}; $s.Save()"
+    )  # -Command takes one script: arguments after it would be appended to its text
+    return ["powershell", "-NoProfile", "-NonInteractive", "-Command", script]
 
 
-def write_atomically(path: Path, text: str, mode: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    os.chmod(temporary, mode)
-    os.replace(temporary, path)
+def _ps(path: Path) -> str:
+    """A PowerShell literal string: single quotes, a quote inside doubled."""
+    return "'" + str(path).replace("'", "''") + "'"
 
 
 def switch(os_name: str, layout: Layout, venv: Path, version: str) -> list[str]:
     """Point the launchers at `venv`, record it, remove older versions; the notes to print."""
     notes = []
     files = launchers(os_name, layout, venv)
-    for path, text in files.items():
-        write_atomically(path, text, 0o755)
     record = {"version": version, "folder": venv.name, "installed": _now()}
-    write_atomically(
-        layout.prefix / "current.json", json.dumps(record, ensure_ascii=False) + "\n", 0o644
-    )
+    written = {path: (text, 0o755) for path, text in files.items()}
+    written[layout.prefix / "current.json"] = (json.dumps(record, ensure_ascii=False) + "\n", 0o644)
+    commit_all(written)
     if os_name == "windows":
         launcher = next(iter(files))
         for folder in layout.shortcuts:
             try:
                 subprocess.run(shortcut_command(launcher, folder), check=True, capture_output=True)
             except (OSError, subprocess.CalledProcessError) as error:
-                notes.append(("no_shortcut", {"why": error, "launcher": launcher}))
-    sweep(layout.prefix, keep=venv.name)
+                why = (
+                    getattr(error, "strerror", None)
+                    or f"PowerShell {getattr(error, 'returncode', '?')}"
+                )
+                notes.append(("no_shortcut", {"why": why, "launcher": launcher}))
+    if app_running(layout):  # started during the build: its version stays until the next install
+        notes.append(("old_kept", {}))
+    else:
+        sweep(layout.prefix, keep=venv.name)
     return notes
 
 
+def commit_all(files: dict[Path, tuple[str, int]]) -> None:
+    """Write every file beside its place first (what can fail: a full disk, a folder that
+    cannot be made), then rename them all into place, so a failure switches nothing."""
+    staged = []
+    try:
+        for path, (text, mode) in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            staged.append((temporary, path))
+            with open(temporary, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            os.chmod(temporary, mode)
+    except OSError:
+        for temporary, _path in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise
+    for temporary, path in staged:
+        os.replace(temporary, path)
+
+
+VERSION_FOLDER = re.compile(r"app-[^-/\\]+-\d{8}T\d{6}-[A-Za-z0-9_]+")
+
+
 def sweep(prefix: Path, keep: str) -> None:
-    """Remove every version but `keep`, and what an interrupted install left; a folder still
-    in use (Windows) stays until the next install."""
-    for entry in prefix.glob("app-*"):
-        if entry.name != keep and entry.is_dir():
+    """Remove every version of ours but `keep`, and what an interrupted install left. Only
+    folders named as `install` names them count: `--prefix` may be a shared folder."""
+    for entry in prefix.iterdir():
+        if entry.name != keep and VERSION_FOLDER.fullmatch(entry.name) and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def app_running(layout: Layout) -> bool:
+    try:
+        refuse_if_running(layout)
+    except Refused:
+        return True
+    return False
 
 
 def _now() -> str:
@@ -536,17 +583,23 @@ def install(kit: Path, layout: Layout, system: System, lang: str) -> list[str]:
         import ensurepip  # noqa: F401 - Debian splits it into python3-venv
     except ImportError:
         raise Refused("no_venv", version=system.version) from None
+    refuse_if_running(layout)  # before anything is made, so a refusal changes nothing
     writable(layout.prefix)
+    writable(layout.bin)
     with install_lock(layout.prefix):
         refuse_if_running(layout)
         stamp = f"app-{manifest['version']}-{datetime.now(UTC):%Y%m%dT%H%M%S}-"
         folder = Path(tempfile.mkdtemp(prefix=stamp, dir=layout.prefix))  # never an old one's
         try:
             build(kit, manifest, wheels, folder, system.os)
+            notes = switch(system.os, layout, folder, manifest["version"])
+        except OSError as error:  # a full disk, a folder that went away: nothing switched
+            shutil.rmtree(folder, ignore_errors=True)
+            log = layout.prefix / "install.log"
+            raise Refused("failed", why=error.strerror or error, log=log) from None
         except BaseException:  # Ctrl-C included: never leave a half-built version behind
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        notes = switch(system.os, layout, folder, manifest["version"])
     launcher = next(iter(launchers(system.os, layout, folder)))
     lines = [
         say("installed", lang, version=manifest["version"], launcher=launcher, data=layout.data)
@@ -581,6 +634,7 @@ def main(argv: list[str] | None = None) -> int:
         print(say(refusal.key, lang, **refusal.values), file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
+        print(say("interrupted", lang), file=sys.stderr)
         return 130
     return 0
 

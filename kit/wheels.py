@@ -16,6 +16,7 @@ from email.parser import HeaderParser
 from pathlib import Path
 
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.tags import Tag
 from packaging.utils import NormalizedName, canonicalize_name, parse_wheel_filename
 from packaging.version import Version
@@ -32,8 +33,11 @@ class Wheel:
     version: Version
     tags: frozenset[Tag]
     requires: tuple[Requirement, ...]
+    python: SpecifierSet  # its Requires-Python: a py3 wheel may still refuse 3.11
 
     def fits(self, target: Target) -> bool:
+        if not self.python.contains(f"{target.version}.0", prereleases=True):
+            return False
         return not self.tags.isdisjoint(target.tags)
 
 
@@ -51,7 +55,8 @@ def read_wheel(path: Path) -> Wheel:
         text = archive.read(metadata[0]).decode("utf-8")
     headers = HeaderParser().parsestr(text)
     requires = tuple(Requirement(line) for line in headers.get_all("Requires-Dist") or [])
-    return Wheel(path, name, version, frozenset(tags), requires)
+    python = SpecifierSet(headers.get("Requires-Python") or "")
+    return Wheel(path, name, version, frozenset(tags), requires, python)
 
 
 def read_folder(folder: Path) -> list[Wheel]:

@@ -120,6 +120,9 @@ def test_linux_puts_the_launcher_in_local_bin_and_honours_xdg_and_the_data_varia
     moved = Layout.for_system(
         "linux", {"HOME": "/h", "XDG_DATA_HOME": "/x", "INSPECT_TUI_DATA": "/d"}, "/p", "/b"
     )
+    relative = Layout.for_system("linux", {"HOME": "/h"}, "rel/app", "rel/bin")
+    assert relative.prefix == Path.cwd() / "rel/app"  # the launcher runs from anywhere
+    assert relative.bin == Path.cwd() / "rel/bin"
     assert (moved.prefix, moved.bin, moved.data) == (Path("/p"), Path("/b"), Path("/d"))
     assert moved.shortcuts == (Path("/x/applications"),)
 
@@ -134,15 +137,32 @@ def test_the_data_folder_the_installer_protects_is_the_one_the_app_uses(monkeypa
     assert layout.data == data_folder()
 
 
-def test_the_windows_launcher_runs_the_versions_exe_and_the_shortcut_points_at_it():
-    layout = Layout(Path("C:/p"), Path("C:/p"), Path("C:/d"), (Path("C:/desk"),))
-    files = install.launchers("windows", layout, Path("C:/p/app-0.2.0-x"))
+def test_the_windows_launcher_names_its_exe_relative_to_itself_so_it_stays_ascii():
+    """cmd.exe reads a .cmd in the OEM code page: a Chinese user name in the path would be
+    garbled, so the launcher beside the versions holds no path of the user's."""
+    prefix = Path("C:/Users/张三/AppData/Local/Programs/inspect-tui")
+    layout = Layout(prefix, prefix, Path("C:/d"), (Path("C:/desk"),))
+    files = install.launchers("windows", layout, prefix / "app-0.2.0-x")
     (launcher, text), *_ = files.items()
-    assert launcher == Path("C:/p/inspect-tui.cmd")
-    assert '"' + str(Path("C:/p/app-0.2.0-x/Scripts/inspect-tui.exe")) + '" %*\r\n' in text
-    command = install.shortcut_command(launcher, Path("C:/desk"))
-    assert command[:2] == ["powershell", "-NoProfile"]
-    assert command[-2:] == [str(Path("C:/desk/inspect-tui.lnk")), str(launcher)]
+    assert launcher == prefix / "inspect-tui.cmd"
+    exe = str(Path("app-0.2.0-x/Scripts/inspect-tui.exe"))
+    assert text == f'@echo off\r\n"%~dp0{exe}" %*\r\n'
+    assert text.isascii()
+    elsewhere = Layout(prefix, Path("D:/bin"), Path("C:/d"), ())
+    (_, text), *_ = install.launchers("windows", elsewhere, prefix / "app-0.2.0-x").items()
+    assert str(prefix / "app-0.2.0-x" / "Scripts" / "inspect-tui.exe") in text
+
+
+def test_the_shortcut_script_carries_its_paths_as_powershell_literals():
+    """-Command takes one script; arguments after it would be glued to its text, so the
+    paths go inside it, each quote doubled."""
+    desktop = Path("C:/Users/O'Brien/Desktop")
+    command = install.shortcut_command(Path("C:/p/inspect-tui.cmd"), desktop)
+    assert command[:4] == ["powershell", "-NoProfile", "-NonInteractive", "-Command"]
+    assert len(command) == 5
+    link = str(desktop / "inspect-tui.lnk").replace("'", "''")
+    assert f"CreateShortcut('{link}')" in command[4]
+    assert f"$s.TargetPath = '{Path('C:/p/inspect-tui.cmd')}'" in command[4]
 
 
 def test_the_linux_launcher_quotes_its_path_and_the_menu_entry_opens_a_terminal(tmp_path):
@@ -210,6 +230,7 @@ def test_a_process_started_from_the_install_folder_counts_as_running(tmp_path):
     for pid, argv in {
         "41": ["/usr/bin/python3", f"{prefix}/app-1/bin/inspect-tui"],
         "42": ["vim"],
+        "43": ["less", f"{prefix}/install.log"],  # reading the log is not running the app
     }.items():
         (proc / pid).mkdir(parents=True)
         (proc / pid / "cmdline").write_bytes("\0".join(argv).encode() + b"\0")
@@ -225,11 +246,67 @@ def test_the_language_follows_the_app_rule():
     assert install.choose_lang("zh", {"LANG": "en_US"}) == "zh"
 
 
-def test_an_interrupted_install_leaves_nothing_and_older_versions_are_swept(tmp_path):
-    for name in ("app-0.1.0-a", "app-0.2.0-b", "app-0.2.0-c"):
-        (tmp_path / name / "bin").mkdir(parents=True)
-    install.sweep(tmp_path, keep="app-0.2.0-c")
-    assert [p.name for p in tmp_path.iterdir()] == ["app-0.2.0-c"]
+def test_older_versions_are_swept_and_nothing_else_in_a_shared_prefix(tmp_path):
+    ours = ["app-0.1.0-20261201T010203-ab12_cd", "app-0.2.0-20261208T010203-x9y8z7"]
+    theirs = ["app-backup-2024", "apps", "app-0.1.0-notes"]
+    for name in ours + theirs:
+        (tmp_path / name).mkdir()
+    install.sweep(tmp_path, keep=ours[1])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([ours[1], *theirs])
+
+
+def test_an_app_started_during_the_build_keeps_its_version_until_the_next_install(tmp_path):
+    layout = Layout(tmp_path / "p", tmp_path / "b", tmp_path / "d", ())
+    old, new = "app-0.1.0-20261201T010203-aaaa", "app-0.2.0-20261208T010203-bbbb"
+    for name in (old, new):
+        (layout.prefix / name).mkdir(parents=True)
+    layout.data.mkdir()
+    running = FolderLock(layout.data)
+    running.acquire()
+    try:
+        notes = install.switch("linux", layout, layout.prefix / new, "0.2.0")
+    finally:
+        running.release()
+    assert [key for key, _ in notes] == ["old_kept"]
+    assert (layout.prefix / old).is_dir()
+    assert "restart the app" in install.say("old_kept", "en")
+    assert install.switch("linux", layout, layout.prefix / new, "0.2.0") == []
+    assert not (layout.prefix / old).exists()  # the app has quit: the next switch sweeps
+
+
+def test_a_failure_after_the_build_is_one_line_and_switches_nothing(tmp_path, monkeypatch):
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    (kit / "kit.json").write_text(json.dumps(MANIFEST), encoding="utf-8")
+    layout = Layout(tmp_path / "p", tmp_path / "b", tmp_path / "d", ())
+    monkeypatch.setattr(install, "build", lambda *args: None)
+
+    def full(files):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(install, "commit_all", full)
+    refused = refusal(install.install, kit, layout, KYLIN_V10, "en")
+    assert refused.key == "failed"
+    assert "No space left on device" in install.say(refused.key, "en", **refused.values)
+    assert not list(layout.prefix.glob("app-*"))
+    assert not layout.bin.joinpath("inspect-tui").exists()
+
+
+def test_a_launcher_that_cannot_be_written_switches_nothing(tmp_path):
+    layout = Layout(tmp_path / "p", tmp_path / "blocked" / "bin", tmp_path / "d", ())
+    (tmp_path / "blocked").write_text("a file where a folder should be")
+    (layout.prefix / "app-0.2.0-x").mkdir(parents=True)
+    with pytest.raises(OSError):
+        install.switch("linux", layout, layout.prefix / "app-0.2.0-x", "0.2.0")
+    assert not (layout.prefix / "current.json").exists()
+    assert not list(layout.prefix.glob(".*tmp"))
+
+
+def test_a_32_bit_python_on_64_bit_windows_is_told_the_kit_does_not_carry_it(monkeypatch):
+    monkeypatch.setattr(install.struct, "calcsize", lambda fmt: 4)
+    system = install.System.here()
+    assert "32-bit" in system.machine
+    assert refusal(install.choose_target, MANIFEST, system).key == "system"
 
 
 def test_the_switch_records_the_version_and_rewrites_the_launcher(tmp_path):

@@ -183,7 +183,9 @@ def test_an_install_folder_that_cannot_be_made_is_refused_naming_it(kit, laptop,
     assert f"cannot write to the install folder {blocker / 'app'}" in done.stderr
 
 
-@pytest.mark.parametrize(("pythons", "shown"), [({}, "无"), ({"python3": "3.8"}, "3.8")])
+@pytest.mark.parametrize(
+    ("pythons", "shown"), [({}, "无"), ({"python3": "3.8", "python": "3.8"}, "3.8")]
+)
 def test_no_python_or_an_old_one_is_told_what_to_install(kit, laptop, tmp_path, pythons, shown):
     """A laptop whose PATH holds no Python 3.11+ (stock Kylin V10 has 3.8, UOS 20 has 3.7)."""
     bin_dir = tmp_path / "bin"
@@ -223,3 +225,23 @@ def test_the_archives_digest_file_catches_a_cut_off_download(built, tmp_path):
     assert subprocess.run(check, cwd=tmp_path, capture_output=True).returncode != 0
     with pytest.raises(zipfile.BadZipFile):
         zipfile.ZipFile(archive)
+
+
+def test_a_python_named_by_hand_that_cannot_be_used_is_refused_not_passed_over(kit, laptop):
+    done = subprocess.run(
+        ["sh", str(kit / "install.sh")],
+        env={**laptop, "PYTHON": "/nowhere/python3.8"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "PYTHON=/nowhere/python3.8 不能使用" in done.stderr
+    assert not (Path(laptop["HOME"]) / ".local").exists()
+
+
+def test_the_printed_guide_opens_in_windows_notepad_too(kit):
+    data = (kit / "GUIDE.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert "离线安装说明" in data.decode("utf-8-sig")

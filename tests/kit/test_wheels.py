@@ -17,10 +17,11 @@ LINUX = Target("linux", "x86_64", (3, 11))
 ARM_312 = Target("linux", "aarch64", (3, 12))
 
 
-def wheel(folder: Path, filename: str, *requires: str) -> Path:
+def wheel(folder: Path, filename: str, *requires: str, python: str = "") -> Path:
     """A wheel file with just enough inside: its METADATA and Requires-Dist lines."""
     name, version = filename.split("-")[:2]
     lines = ["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}"]
+    lines += [f"Requires-Python: {python}"] if python else []
     lines += [f"Requires-Dist: {line}" for line in requires]
     path = folder / filename
     with zipfile.ZipFile(path, "w") as archive:
@@ -139,3 +140,11 @@ def test_linux_targets_accept_no_wheel_newer_than_glibc_2_28():
     assert platforms[0] == "manylinux_2_28_x86_64"
     assert "manylinux_2_29_x86_64" not in platforms
     assert platforms[-1] == "manylinux2014_x86_64"
+
+
+def test_a_pure_wheel_whose_requires_python_excludes_the_target_is_not_chosen(tmp_path):
+    wheel(tmp_path, "foo-1.0-py3-none-any.whl", python=">=3.9")
+    wheel(tmp_path, "foo-2.0-py3-none-any.whl", python=">=3.12")
+    wheels = read_folder(tmp_path)
+    assert closure([Requirement("foo")], wheels, LINUX).files() == ["foo-1.0-py3-none-any.whl"]
+    assert closure([Requirement("foo")], wheels, ARM_312).files() == ["foo-2.0-py3-none-any.whl"]
