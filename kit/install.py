@@ -83,6 +83,10 @@ WORDS = {
         "无法写入安装目录 {folder}（{why}）：请用 --prefix（程序）或 --bin（启动命令）指定一个可写的目录",
         "cannot write to the install folder {folder} ({why}): choose a writable one with --prefix (the app) or --bin (the launcher)",
     ),
+    "bad_folder": (
+        "目录名 {folder} 含有控制字符：请换一个目录",
+        "the folder name {folder} holds control characters: choose another",
+    ),
     "old_kept": (
         "提示：inspect-tui 正在运行，旧版本暂时保留，下次安装时清理；请重新启动程序以使用新版本",
         "note: inspect-tui is running, so the old version is kept until the next install; restart the app to use the new one",
@@ -136,7 +140,21 @@ def say(key: str, lang: str, **values: object) -> str:
 def _said(value: object, lang: str) -> str:
     if isinstance(value, Refused):  # a reason inside a reason (`why.missing`)
         return say(value.key, lang, **value.values)
-    return str(value)
+    return visible(str(value))
+
+
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def visible(text: str) -> str:
+    """`text` safe to print on one line: a file name in a tampered SHA256SUMS, a path or pip's
+    words cannot move the cursor, retitle the terminal or turn the line around (the app's own
+    rule, `words/text.visible`, which this file cannot import)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() and ch not in BIDI_CONTROLS else repr(ch)[1:-1] for ch in text
+    )
 
 
 def choose_lang(explicit: str | None, environ: dict[str, str]) -> str:
@@ -197,6 +215,25 @@ def verify(kit: Path) -> int:
         if name not in sums:
             raise Refused("damaged", file=name, why=Refused("why.extra"))
     return len(sums)
+
+
+def read_manifest(kit: Path) -> dict:
+    """`kit.json`, with the fields the installer uses and of the types it uses them as."""
+    try:
+        manifest = json.loads((kit / MANIFEST).read_text(encoding="utf-8"))
+        fields = {"version": str, "wheel": str, "glibc": str, "pythons": list, "targets": dict}
+        if not isinstance(manifest, dict) or any(
+            not isinstance(manifest.get(name), kind) for name, kind in fields.items()
+        ):
+            raise ValueError(MANIFEST)
+        if not VERSION.fullmatch(manifest["version"]):
+            raise ValueError(MANIFEST)  # it names a folder: nothing but a version may be in it
+        for wheels in manifest["targets"].values():
+            if not isinstance(wheels, list) or not all(isinstance(w, str) for w in wheels):
+                raise ValueError(MANIFEST)
+    except (OSError, ValueError):
+        raise Refused("damaged", file=MANIFEST, why=Refused("why.changed")) from None
+    return manifest
 
 
 # -- 2. this laptop is one the kit carries ----------------------------------------------------
@@ -294,7 +331,10 @@ class Layout:
 
 
 def _absolute(folder: str) -> Path:
-    """A folder given on the command line, absolute: the launcher runs from anywhere."""
+    """A folder given on the command line, absolute (the launcher runs from anywhere), and
+    without control characters: it is written into the launcher and the menu entry."""
+    if not folder.isprintable() or BIDI_CONTROLS.intersection(folder):
+        raise Refused("bad_folder", folder=folder)
     return Path(folder).expanduser().absolute()
 
 
@@ -482,9 +522,17 @@ def launchers(os_name: str, layout: Layout, venv: Path) -> dict[Path, str]:
             "[Desktop Entry]\nType=Application\nName=inspect-tui\nName[zh_CN]=联络组考核\n"
             "Comment=County assessment of CPPCC member liaison groups\n"
             "Comment[zh_CN]=县政协委员联络组考核\n"
-            f'Exec="{launcher}"\nTerminal=true\nCategories=Office;\n'
+            f"Exec={_desktop_quoted(launcher)}\nTerminal=true\nCategories=Office;\n"
         )
     return files
+
+
+def _desktop_quoted(path: Path) -> str:
+    """A desktop entry's Exec argument (freedesktop spec): in double quotes, with `"`, `` ` ``,
+    `$` and the backslash escaped by a backslash, then every backslash doubled again for the
+    key's own string escapes."""
+    escaped = "".join("\\" + ch if ch in '"`$\\' else ch for ch in str(path))
+    return '"' + escaped.replace("\\", "\\\\") + '"'
 
 
 def shortcut_command(target: Path, folder: Path) -> list[str]:
@@ -549,7 +597,8 @@ def commit_all(files: dict[Path, tuple[str, int]]) -> None:
         os.replace(temporary, path)
 
 
-VERSION_FOLDER = re.compile(r"app-[^-/\\]+-\d{8}T\d{6}-[A-Za-z0-9_]+")
+VERSION = re.compile(r"[0-9A-Za-z.+]+")  # a version names a folder: nothing else may be in it
+VERSION_FOLDER = re.compile(r"app-[0-9A-Za-z.+]+-\d{8}T\d{6}-[A-Za-z0-9_]+")
 
 
 def sweep(prefix: Path, keep: str) -> None:
@@ -577,7 +626,7 @@ def _now() -> str:
 
 def install(kit: Path, layout: Layout, system: System, lang: str) -> list[str]:
     """Install the kit; the lines to print. `Refused` leaves the installed version as it was."""
-    manifest = json.loads((kit / MANIFEST).read_text(encoding="utf-8"))
+    manifest = read_manifest(kit)
     wheels = choose_target(manifest, system)
     try:
         import ensurepip  # noqa: F401 - Debian splits it into python3-venv

@@ -8,12 +8,12 @@ it is for, and `wheels.closure` evaluates every `Requires-Dist` in it.
 
 from __future__ import annotations
 
-import platform
-import sys
 from dataclasses import dataclass
 from functools import cached_property
 
 from packaging.tags import Tag, compatible_tags, cpython_tags
+
+from kit.install import System
 
 OLDEST_GLIBC = 28  # Kylin V10 and UOS 20 ship glibc 2.28: no wheel may need a newer one
 OLDEST_PYTHON = (3, 11)  # the project's requires-python
@@ -99,10 +99,9 @@ def targets(pythons: list[tuple[int, int]]) -> list[Target]:
 
 
 def this_machine() -> Target | None:
-    """The target this Python runs on, if the kit carries such a target at all."""
-    os = {"win32": "windows", "linux": "linux"}.get(sys.platform)
-    machine = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64"}
-    found = machine.get(platform.machine().lower())
-    if os is None or found is None or found not in MACHINES[os]:
+    """The target this Python runs on (as the installer reads a laptop), if the kit carries
+    such a target at all."""
+    system = System.here()
+    if system.machine not in MACHINES.get(system.os, ()):
         return None
-    return Target(os, found, (sys.version_info.major, sys.version_info.minor))
+    return Target(system.os, system.machine, system.python)

@@ -58,7 +58,7 @@ class FolderLock:
         """Take the folder, or `StoreLocked` naming who holds it; `StoreError` (one line) if the
         folder cannot be opened or the note cannot be written (a full disk, a read-only folder)."""
         try:
-            _take(self)
+            _LOCKING.take(self)
         except _Held:
             self.release()
             raise StoreLocked("store.locked", path=self.folder, holder=self.holder()) from None
@@ -72,7 +72,7 @@ class FolderLock:
             raise self._failed(exc) from None
 
     def release(self) -> None:
-        _give_back(self)
+        _LOCKING.give_back(self)
 
     def holder(self) -> str | Msg:
         """Who the note says holds the folder; unknown if it was removed or is not ours."""
@@ -162,11 +162,3 @@ def _platform_locking() -> _WindowsLocking | _PosixLocking:
 
 
 _LOCKING = _platform_locking()
-
-
-def _take(lock: FolderLock) -> None:
-    _LOCKING.take(lock)
-
-
-def _give_back(lock: FolderLock) -> None:
-    _LOCKING.give_back(lock)

@@ -324,3 +324,91 @@ def test_the_installer_parses_on_the_old_pythons_it_must_refuse_in_one_line():
     ast.parse(source, feature_version=(3, 7))  # Kylin V10 ships 3.8, UOS 20 3.7
     guard = source.index("if sys.version_info < (3, 11)")
     assert guard < source.index("import argparse")
+
+
+HOSTILE = ["[/", "[b]", "\x1b]0;x\x07", "\u202e"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_file_name_in_a_tampered_kit_is_printed_as_text_never_acted_on(tmp_path, text):
+    kit = kit_with(tmp_path, {**FILES, f"wheels/x{text}-1-py3-none-any.whl": b"w"})
+    (kit / f"wheels/x{text}-1-py3-none-any.whl").write_bytes(b"changed")
+    refused = refusal(install.verify, kit)
+    line = install.say(refused.key, "en", **refused.values)
+    assert line.isprintable() and not install.BIDI_CONTROLS.intersection(line)
+    assert ("[/" in line) if text == "[/" else True
+    assert ("[b]" in line) if text == "[b]" else True
+    assert "\\x1b]0;x\\x07" in line if text.startswith("\x1b") else True
+
+
+@pytest.mark.parametrize("text", ["\x1b]0;x\x07", "\u202e", "a\nb"])
+def test_a_folder_name_with_control_characters_is_refused_before_anything_is_made(text):
+    refused = refusal(install.Layout.for_system, "linux", {"HOME": "/h"}, f"/tmp/{text}", None)
+    assert refused.key == "bad_folder"
+    assert install.say(refused.key, "zh", **refused.values).isprintable()
+
+
+@pytest.mark.parametrize("text", ["[/", "[b]"])
+def test_brackets_in_a_folder_name_are_just_characters(text):
+    layout = install.Layout.for_system("linux", {"HOME": "/h"}, f"/tmp/{text}", f"/b/{text}")
+    assert layout.prefix == Path(f"/tmp/{text}")
+    files = install.launchers("linux", layout, layout.prefix / "app-1-x")
+    program = layout.prefix / "app-1-x" / "bin" / "inspect-tui"
+    assert f"exec '{program}'" in files[layout.bin / "inspect-tui"]
+
+
+def test_the_menu_entry_quotes_its_path_as_the_desktop_entry_spec_says(tmp_path):
+    layout = Layout(tmp_path, Path('/h/my $x"q\\b'), tmp_path / "d", (tmp_path / "apps",))
+    desktop = install.launchers("linux", layout, tmp_path / "app-1-x")[
+        tmp_path / "apps" / "inspect-tui.desktop"
+    ]
+    assert 'Exec="/h/my \\\\$x\\\\"q\\\\\\\\b/inspect-tui"\n' in desktop
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "[]",
+        json.dumps({**MANIFEST, "targets": []}),
+        json.dumps({**MANIFEST, "version": "../../etc"}),
+        json.dumps({**MANIFEST, "targets": {"linux-x86_64-cp311": "textual.whl"}}),
+        json.dumps({key: value for key, value in MANIFEST.items() if key != "glibc"}),
+    ],
+)
+def test_a_kit_json_that_does_not_hold_what_the_installer_needs_is_a_damaged_kit(tmp_path, text):
+    (tmp_path / "kit.json").write_text(text, encoding="utf-8")
+    refused = refusal(install.read_manifest, tmp_path)
+    assert refused.key == "damaged"
+    assert refused.values["file"] == "kit.json"
+
+
+def test_a_sound_kit_json_is_read_as_it_is(tmp_path):
+    (tmp_path / "kit.json").write_text(json.dumps(MANIFEST), encoding="utf-8")
+    assert install.read_manifest(tmp_path) == MANIFEST
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {},
+        {"LANG": "C.UTF-8"},
+        {"LANG": "en_US.UTF-8"},
+        {"LANG": "zh_CN.UTF-8"},
+        {"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"},
+        {"LC_MESSAGES": "zh_TW", "LANG": "en_US"},
+        {"INSPECT_TUI_LANG": "en", "LANG": "zh_CN"},
+        {"INSPECT_TUI_LANG": "zh", "LANG": "en_US"},
+    ],
+)
+def test_the_installer_speaks_the_language_the_app_will(monkeypatch, environ):
+    """install.py cannot import the app's words (it runs before the app exists), so its copy
+    of the rule is held to the app's."""
+    from inspect_tui.words import i18n
+
+    for name in ("INSPECT_TUI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(i18n.locale, "getlocale", lambda *args: (None, None))
+    assert install.choose_lang(None, environ) == i18n.default_lang()
