@@ -23,7 +23,7 @@ from inspect_tui.storage.keys import DeviceKey, trust
 from inspect_tui.storage.paths import CHECKLISTS
 from inspect_tui.storage.store import LocalStore
 from tests.e2e.test_cli import COMMAND
-from tests.unit.test_merge import laptop
+from tests.support.laptops import laptop
 
 SAFETY_NET = 120  # seconds; never reached unless a FIFO is waited on
 NOT_REGULAR = "not a regular file (a device, a pipe or a socket); not read"

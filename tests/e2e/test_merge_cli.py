@@ -7,7 +7,7 @@ from pathlib import Path
 
 from inspect_tui.domain.model import Campaign
 from tests.e2e.test_bundle_cli import run
-from tests.unit.test_merge import laptop
+from tests.support.laptops import laptop
 
 
 def test_the_lead_merges_refuses_a_changed_file_and_ranks(

@@ -10,7 +10,7 @@ import pytest
 from kit import build
 from kit.build import BuildError, gather
 from kit.targets import Target
-from tests.kit.test_wheels import wheel
+from tests.support.wheels import wheel
 
 WINDOWS = Target("windows", "x86_64", (3, 11))
 

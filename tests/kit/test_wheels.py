@@ -11,22 +11,11 @@ from packaging.requirements import Requirement
 
 from kit.targets import Target, targets
 from kit.wheels import closure, read_folder, read_wheel
+from tests.support.wheels import wheel
 
 WINDOWS = Target("windows", "x86_64", (3, 11))
 LINUX = Target("linux", "x86_64", (3, 11))
 ARM_312 = Target("linux", "aarch64", (3, 12))
-
-
-def wheel(folder: Path, filename: str, *requires: str, python: str = "") -> Path:
-    """A wheel file with just enough inside: its METADATA and Requires-Dist lines."""
-    name, version = filename.split("-")[:2]
-    lines = ["Metadata-Version: 2.1", f"Name: {name}", f"Version: {version}"]
-    lines += [f"Requires-Python: {python}"] if python else []
-    lines += [f"Requires-Dist: {line}" for line in requires]
-    path = folder / filename
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(f"{name}-{version}.dist-info/METADATA", "\n".join(lines) + "\n")
-    return path
 
 
 @pytest.fixture

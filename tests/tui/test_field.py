@@ -23,8 +23,8 @@ from inspect_tui.tui.screens.visit import VisitScreen, answering
 from inspect_tui.tui.widgets.note_area import NoteArea
 from inspect_tui.tui.widgets.wrapped import Wrapped
 from tests.support.answers import best_value
+from tests.support.visits import open_group, start_visit
 from tests.tui.conftest import AppFactory
-from tests.tui.test_hostile_text import open_group, start_visit
 
 SIZE = (100, 32)
 

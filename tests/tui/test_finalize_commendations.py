@@ -11,8 +11,8 @@ from inspect_tui.domain.model import Campaign
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.dialogs.finalize import FinalizeDialog
 from inspect_tui.tui.screens.receipt import ReceiptScreen
+from tests.support.visits import open_group, start_visit
 from tests.tui.conftest import AppFactory
-from tests.tui.test_hostile_text import open_group, start_visit
 
 SIZE = (80, 24)
 TRIPS = "study-trips"

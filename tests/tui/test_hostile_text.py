@@ -45,11 +45,11 @@ from inspect_tui.tui.widgets.note_area import NoteArea
 from inspect_tui.tui.widgets.text_field import TextField
 from inspect_tui.tui.widgets.wrapped import Wrapped
 from inspect_tui.words.i18n import t
-from tests.support.answers import best_value
 from tests.support.files import edit
+from tests.support.office import merged_sandbox, office_app
+from tests.support.shown import raw_controls
+from tests.support.visits import GROUP, open_group, start_visit
 from tests.tui.conftest import AppFactory, fixed_store, open_merge, role_app
-from tests.tui.test_export_screen import merged_sandbox, office_app
-from tests.unit.test_text_policy import raw_controls
 
 SIZE = (100, 32)
 LONG = "长[b]注" * 500  # 2000 characters, no "/": as a folder name, too long for any file system
@@ -77,7 +77,6 @@ CORPUS: list[tuple[str, str]] = [
 ]
 NOTE_ITEM = "penalties.other_findings"  # a text item: the text is the answer
 CHECK_ITEM = "office.room"
-GROUP = "kaqun"  # team 2's first group
 
 
 def screen_text(app: InspectApp) -> str:
@@ -122,27 +121,6 @@ async def paste_checked(pilot: Pilot, field: Field, pasted: str, held: str) -> N
         assert not removal, (pasted, toasts(app))
     shown = screen_text(app)
     assert not raw_controls(shown), (pasted, raw_controls(shown))
-
-
-def start_visit(store: LocalStore, campaign: Campaign, *, complete: bool = False) -> str:
-    visit = store.start_visit(
-        campaign, "team-2", GROUP, inspectors=["艾山"], methods=["archive"], visit_date="2012-07-05"
-    )
-    if complete:
-        for item in campaign.items:
-            store.set_answer(campaign, visit.id, item.id, best_value(campaign, item))
-    return visit.id
-
-
-async def open_group(pilot: Pilot, group: str = GROUP) -> None:
-    """From the team's home: `group` in the list."""
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, GroupsScreen)
-    rows = pilot.app.screen.query_one("#groups", OptionList)
-    keys = [rows.get_option_at_index(r).id for r in range(rows.option_count)]
-    rows.highlighted = keys.index(group)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 # -- every field -------------------------------------------------------------------------------

@@ -19,8 +19,8 @@ from inspect_tui.tui.dialogs.finalize import FinalizeDialog
 from inspect_tui.tui.screens.receipt import ReceiptScreen
 from inspect_tui.tui.screens.visit import VisitScreen
 from inspect_tui.tui.widgets.wrapped import Wrapped
+from tests.support.visits import open_group, start_visit
 from tests.tui.conftest import AppFactory, fixed_store, open_merge, role_app
-from tests.tui.test_hostile_text import open_group, start_visit
 from tests.unit.test_values_checked import GROUP, edit_answer, edit_county, lead_with
 
 SIZE = (100, 32)

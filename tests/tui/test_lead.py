@@ -10,24 +10,16 @@ from textual.widgets import DataTable, SelectionList
 from inspect_tui.domain.model import Campaign
 from inspect_tui.services.demo import make_demo
 from inspect_tui.storage.keys import DeviceKey, trust
-from inspect_tui.storage.store import LocalStore
-from inspect_tui.tui.app import InspectApp
 from inspect_tui.tui.dialogs.group_detail import GroupDetail
 from inspect_tui.tui.dialogs.text_view import TextDialog
 from inspect_tui.tui.screens.merge import MergeScreen
 from inspect_tui.tui.screens.ranking import RankingScreen
 from inspect_tui.tui.widgets.conflicts import ConflictList
 from inspect_tui.tui.widgets.wrapped import Wrapped
-from tests.tui.conftest import open_merge, role_app
-from tests.unit.test_merge import laptop
-
-SIZE = (120, 40)
-
-
-def lead_app(campaign: Campaign, folder: Path, lang: str = "en") -> tuple[InspectApp, LocalStore]:
-    """The lead's laptop: it opens on the merge screen, the files of `exports/` checked."""
-    store = LocalStore(folder)
-    return role_app(campaign, store, "lead", lang, folder / "exports"), store
+from tests.support.laptops import laptop
+from tests.support.lead import LEAD_SIZE as SIZE
+from tests.support.lead import lead_app
+from tests.tui.conftest import open_merge
 
 
 def shown(widget: Wrapped) -> str:

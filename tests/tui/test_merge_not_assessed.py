@@ -17,10 +17,11 @@ from inspect_tui.storage.keys import trust
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.tui.dialogs.reason import ReasonDialog as SkipReasonDialog
 from inspect_tui.tui.widgets.wrapped import Wrapped
+from tests.support.laptops import laptop
+from tests.support.lead import LEAD_SIZE as SIZE
+from tests.support.lead import lead_app
+from tests.support.office import export_now, office_app
 from tests.tui.conftest import open_merge
-from tests.tui.test_export_screen import export_now, office_app
-from tests.tui.test_lead import SIZE, lead_app
-from tests.unit.test_merge import laptop
 
 GROUP = "yishikuli"
 REASON = "[b]洪水[/b] 道路中断"  # markup-looking text is text

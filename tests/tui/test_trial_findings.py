@@ -22,8 +22,8 @@ from inspect_tui.tui.screens.groups import GroupsScreen
 from inspect_tui.tui.screens.ranking import RankingScreen
 from inspect_tui.tui.screens.visit import VisitScreen
 from inspect_tui.tui.widgets.wrapped import Wrapped
+from tests.support.visits import start_visit
 from tests.tui.conftest import AppFactory, fixed_store, open_merge, role_app
-from tests.tui.test_hostile_text import start_visit
 
 SIZE = (100, 32)
 

@@ -29,7 +29,7 @@ from inspect_tui.storage.files import MAX_DEPTH, read_regular
 from inspect_tui.storage.paths import CHECKLISTS
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.words.errors import InspectError, StoreError
-from tests.unit.test_merge import laptop
+from tests.support.laptops import laptop
 
 NOT_REGULAR_EN = "not a regular file (a device, a pipe or a socket); not read"
 NOT_REGULAR_ZH = "不是普通文件（是设备、管道或套接字），不读取"

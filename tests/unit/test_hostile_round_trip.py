@@ -33,7 +33,8 @@ from inspect_tui.storage.keys import DeviceKey, trusted_keys
 from inspect_tui.storage.paths import BUNDLED_CAMPAIGN
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.words.text import clean_typed, visible
-from tests.unit.test_text_policy import hostile, raw_controls
+from tests.support.shown import raw_controls
+from tests.unit.test_text_policy import hostile
 
 NOTE_ITEM = "penalties.other_findings"  # a text item: its answer is the team's own words
 CHECK_ITEM = "office.room"

@@ -20,8 +20,8 @@ from inspect_tui.reports.letters import document_bytes, letters_bytes
 from inspect_tui.reports.verify import verify
 from inspect_tui.storage.store import LocalStore
 from tests.support.published import publish
+from tests.support.shown import raw_controls
 from tests.unit import test_letter_data
-from tests.unit.test_text_policy import raw_controls
 
 data = test_letter_data.data  # the demo county, merged and gathered
 

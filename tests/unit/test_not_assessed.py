@@ -18,8 +18,8 @@ from inspect_tui.storage.keys import trust
 from inspect_tui.storage.lock import current_user
 from inspect_tui.storage.store import LocalStore
 from inspect_tui.words.text import visible
-from tests.unit.test_merge import laptop
-from tests.unit.test_text_policy import raw_controls
+from tests.support.laptops import laptop
+from tests.support.shown import raw_controls
 
 FLOOD = "洪水冲毁道路，无法到达"
 FINAL = {"shache-zhen": 0, "weisheng-xitong": 1}  # team 1 finalized these

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspect_tui.words.errors import AnswerError
-from inspect_tui.words.text import BIDI_CONTROLS, check_text, clean_typed, refused_in, visible
+from inspect_tui.words.text import check_text, clean_typed, refused_in, visible
+from tests.support.shown import raw_controls
 
 FRAGMENTS = [
     "[", "]", "[/", "[b]", "[/b]", "王[/", "[link=x]", "$x", "{name}", "%s",
@@ -23,18 +24,6 @@ FRAGMENTS = [
 hostile = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=12).map("".join)
 
 RIGHT_TO_LEFT = "ئۇيغۇرچە خەت עברית"
-
-
-def raw_controls(text: str) -> list[str]:
-    """What a terminal, a reader or an XML parser could act on, left in shown text."""
-    return [
-        ch
-        for ch in text
-        if (ord(ch) < 0x20 and ch not in "\n\t")
-        or 0x7F <= ord(ch) <= 0x9F
-        or 0xD800 <= ord(ch) <= 0xDFFF
-        or ch in BIDI_CONTROLS
-    ]
 
 
 @given(hostile)
