@@ -412,3 +412,18 @@ def test_the_installer_speaks_the_language_the_app_will(monkeypatch, environ):
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(i18n.locale, "getlocale", lambda *args: (None, None))
     assert install.choose_lang(None, environ) == i18n.default_lang()
+
+
+def test_the_printed_guide_fits_a_page_even_with_ambiguous_punctuation_wide():
+    """GUIDE.txt is printed from Notepad or a terminal: 78 columns, counting the
+    East-Asian-ambiguous punctuation (“ ” · …) as two, as a Chinese terminal draws it."""
+    import unicodedata
+
+    guide = (Path(install.__file__).parent / "GUIDE.txt").read_text(encoding="utf-8")
+
+    def cells(line: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
+
+    too_wide = [line for line in guide.splitlines() if cells(line) > 78]
+    assert too_wide == []
+    assert "离线安装说明" in guide and "Offline install guide" in guide
